@@ -1,0 +1,1 @@
+export { admits } from './capacity/admission.js';

@@ -1,0 +1,1 @@
+export { type RequestFrame, RequestIds } from './rpc/frame.js';

@@ -1,0 +1,1 @@
+export { notImplementedBeforeLogin } from './rpc/errors.js';

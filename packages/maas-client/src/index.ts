@@ -1,0 +1,1 @@
+export { type MaasApiKey, parseApiKey } from './auth/api-key.js';

@@ -1,0 +1,1 @@
+export { hasTrailingSlash } from './http/paths.js';
