@@ -1,1 +1,49 @@
 export { admits } from './capacity/admission.js';
+export { type AdmissionRule, defaultPool, type Headroom, headroom } from './inventory/headroom.js';
+// Inventory, plans, outputs and apply (issue 8).
+export * from './inventory/schema.js';
+export {
+  loadSnapshotFile,
+  parseSnapshot,
+  saveSnapshotFile,
+  serializeSnapshot,
+} from './inventory/snapshot-file.js';
+export { storageSpec } from './outputs/compose.js';
+export { formatConstraints, type JujuConstraints, parseConstraints } from './outputs/constraints.js';
+export { machineHostname, planTag, roleTag } from './outputs/names.js';
+export { ratioUpdates, withRatioChanges } from './outputs/ratios.js';
+export type { LowerBound, LowerBoundRule } from './placement/bounds.js';
+export {
+  ExactSolverError,
+  PlacementError,
+  type PlacementErrorCode,
+  PlacementInputError,
+} from './placement/errors.js';
+export type { SizeMeasure } from './placement/greedy.js';
+export {
+  firstFitDecreasing,
+  type PackVectorsInput,
+  PackVectorsInputSchema,
+  type PackVectorsResult,
+  type PackVectorsStats,
+  packVectors,
+} from './placement/pack-vectors.js';
+export {
+  type Assignment,
+  type CreatePlanInput,
+  createPlan,
+  newPlanId,
+  type PlacementInput,
+} from './plan/create.js';
+export {
+  type DocumentFormat,
+  loadPlanFile,
+  parsePlan,
+  savePlanFile,
+  serializePlan,
+} from './plan/document.js';
+export * from './plan/errors.js';
+export { type BundleWorkloadOptions, workloadFromBundle } from './plan/from-bundle.js';
+export { planJsonSchema } from './plan/json-schema.js';
+export * from './plan/schema.js';
+export * from './plan/workload.js';

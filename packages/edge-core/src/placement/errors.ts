@@ -1,0 +1,61 @@
+/**
+ * The one error tree of the placement engine. Every bad input becomes a `PlacementInputError` that names the
+ * offending field (`path`) and says how to fix it (`hint`); callers branch on `code`.
+ */
+export type PlacementErrorCode =
+  | 'invalid-input'
+  | 'dimension-mismatch'
+  | 'item-too-large'
+  | 'bad-conflict'
+  | 'unknown-reference'
+  | 'contradictory-constraints'
+  | 'bad-bundle'
+  | 'exact-solver-failed';
+
+export class PlacementError extends Error {
+  override readonly name: string = 'PlacementError';
+  constructor(
+    readonly code: PlacementErrorCode,
+    message: string,
+    readonly path: string,
+    readonly hint: string,
+  ) {
+    super(`${message} (at ${path || '<root>'}). ${hint}`);
+  }
+}
+
+export class PlacementInputError extends PlacementError {
+  override readonly name = 'PlacementInputError';
+}
+
+export class ExactSolverError extends PlacementError {
+  override readonly name = 'ExactSolverError';
+}
+
+/** The factory every module uses, so messages keep one shape. */
+export function placementError(
+  code: PlacementErrorCode,
+  message: string,
+  path: string,
+  hint: string,
+): PlacementError {
+  return code === 'exact-solver-failed'
+    ? new ExactSolverError(code, message, path, hint)
+    : new PlacementInputError(code, message, path, hint);
+}
+
+/** Turns a zod issue list into one input error naming the first bad field. */
+export function fromZodIssues(
+  what: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): PlacementError {
+  const first = issues[0];
+  const path = first ? first.path.map(String).join('.') : '';
+  const rest = issues.length > 1 ? ` (+${issues.length - 1} more issue(s))` : '';
+  return placementError(
+    'invalid-input',
+    `${what}: ${first?.message ?? 'invalid'}${rest}`,
+    path,
+    `Fix the ${what} field named in the path; see the schema in the edge-core README.`,
+  );
+}
