@@ -3,5 +3,10 @@ import { sharedResolve } from '../../vitest.shared.js';
 
 export default defineProject({
   ...sharedResolve,
-  test: { name: 'tui', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'] },
+  test: {
+    name: 'tui',
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Let chalk emit colour in tests, so the NO_COLOR tests prove the theme, not the pipe, removes it.
+    env: { FORCE_COLOR: '1' },
+  },
 });

@@ -1,2 +1,4 @@
-export { type CliCommand, parseCli, UsageError } from './cli/args.js';
+export { CliError, EXIT, UsageError } from './cli/errors.js';
+export { type CliIo, runCli } from './cli/main.js';
+export type { SiteData } from './site/data.js';
 export { EDGEKIT_VERSION } from './version.js';

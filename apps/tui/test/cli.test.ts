@@ -26,10 +26,24 @@ describe('built edgekit bin, stdin from /dev/null', () => {
     const result = await edgekit('--version');
     expect(result).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
   });
-  it('--help lists usage', async () => {
+  it('--help lists usage and the exit codes', async () => {
     const result = await edgekit('--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage:');
+    expect(result.stdout).toMatch(/Exit codes:\n\s+0 {2}success\n\s+1 {2}unexpected failure/);
+    expect(result.stdout).toContain('  2  bad usage');
+  });
+  it('an unknown flag exits 2 with a one-line error', async () => {
+    const result = await edgekit('--frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^edgekit: Unknown option '--frobnicate'.*run "edgekit --help" for usage\n$/,
+    );
+  });
+  it('--json and --yaml together are a usage error', async () => {
+    const result = await edgekit('--json', '--yaml');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('edgekit: --json and --yaml are exclusive; pick one\n');
   });
   it('an unknown command exits 2 with a one-line error', async () => {
     const result = await edgekit('frobnicate');
@@ -38,8 +52,8 @@ describe('built edgekit bin, stdin from /dev/null', () => {
   });
   it('no arguments renders the home screen and exits without a raw-mode crash', async () => {
     const result = await edgekit();
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('edgekit');
+    expect(result.stdout).toContain('1 Site');
+    expect(result.stdout).toContain('stdin is not a terminal');
     expect(result.stderr).not.toContain('Raw mode');
   });
 });

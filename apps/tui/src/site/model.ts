@@ -1,0 +1,103 @@
+/**
+ * What the screens show, in the TUI's own terms. Adapters fill these from the SDKs; views never see
+ * SDK types, so a wire-format change touches one adapter and no view.
+ */
+
+export interface MachineRow {
+  systemId: string;
+  hostname: string;
+  status: string;
+  zone: string;
+  pool: string;
+  cpuCount: number;
+  memoryMiB: number;
+  /** MAAS reports machine storage in MB (10^6 bytes). */
+  storageMB: number;
+  tags: readonly string[];
+  powerState: string;
+  owner: string | null;
+  architecture: string;
+  osystem: string;
+  distroSeries: string;
+  ipAddresses: readonly string[];
+  /** The VM host this machine is a VM on, if any. */
+  vmHost: string | null;
+  gpus: number;
+}
+
+export interface StoragePoolRow {
+  name: string;
+  type: string;
+  totalBytes: number;
+  usedBytes: number;
+  availableBytes: number;
+  isDefault: boolean;
+}
+
+export interface VmRow {
+  systemId: string;
+  hostname: string;
+  status: string;
+  cores: number;
+  memoryMiB: number;
+}
+
+export interface VmHostRow {
+  id: number;
+  name: string;
+  type: string;
+  zone: string;
+  pool: string;
+  tags: readonly string[];
+  cpuOverCommitRatio: number;
+  memoryOverCommitRatio: number;
+  total: { cores: number; memoryMiB: number; storageBytes: number };
+  /** Used by VMs of the tracked LXD project: what MAAS's own admission check counts. */
+  used: { cores: number; memoryMiB: number; storageBytes: number };
+  /** Used by VMs MAAS does not track (other LXD projects): the UI counts these, the server does not. */
+  usedOther: { cores: number; memoryMiB: number };
+  storagePools: readonly StoragePoolRow[];
+  vms: readonly VmRow[];
+}
+
+export interface Inventory {
+  maasVersion: string;
+  zones: readonly string[];
+  pools: readonly string[];
+  machines: readonly MachineRow[];
+  vmHosts: readonly VmHostRow[];
+}
+
+export interface JujuSummary {
+  controller: string;
+  model: string;
+  cloud: string;
+  applications: number;
+  units: number;
+  machines: number;
+}
+
+/** Where the TUI is connected, shown in the header; `simulated` drives the banner. */
+export interface SiteDescription {
+  simulated: boolean;
+  maasUrl: string;
+  jujuEndpoint: string | null;
+  profile: string | null;
+}
+
+export type MachineAction = 'deploy' | 'release' | 'commission' | 'powerOn' | 'powerOff';
+
+export const MACHINE_ACTION_VERBS: Record<MachineAction, string> = {
+  deploy: 'Deploy',
+  release: 'Release',
+  commission: 'Commission',
+  powerOn: 'Power on',
+  powerOff: 'Power off',
+};
+
+/** Machine counts by MAAS status name, most common first. */
+export function countByStatus(machines: readonly MachineRow[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const machine of machines) counts.set(machine.status, (counts.get(machine.status) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}

@@ -1,0 +1,415 @@
+import { Box, type Key, Text, useApp, useInput, useStdin } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { SiteData } from '../site/data.js';
+import { filterMachines } from '../site/filter.js';
+import { clampRatio, ratiosOf } from '../site/headroom.js';
+import type { Inventory, JujuSummary, MachineAction } from '../site/model.js';
+import { MACHINE_ACTION_VERBS } from '../site/model.js';
+import { Footer } from './components/Footer.js';
+import { Header, headerHeight } from './components/Header.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { Spinner } from './components/Spinner.js';
+import { errorMessage } from './errorMessage.js';
+import { type Command, commandFor, type KeyScope } from './keymap.js';
+import { type ScreenId, stepScreen } from './screens.js';
+import { INITIAL_UI, type PendingChange, uiReducer } from './state.js';
+import { type TerminalSize, useTerminalSize } from './terminal.js';
+import { editLine } from './textEntry.js';
+import { MachinesView } from './views/MachinesView.js';
+import { SiteView } from './views/SiteView.js';
+import { VmHostsView, vmHostTableHeight } from './views/VmHostsView.js';
+
+type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
+
+export interface AppProps {
+  /** Opens the site (starting the simulators when nothing is configured); called once on mount. */
+  connect: () => Promise<SiteData>;
+  /** Fixed size for tests; otherwise the terminal's, following resizes. */
+  size?: TerminalSize;
+  /** Screen to open on. */
+  initialScreen?: ScreenId;
+  /** Told when the site cannot be opened, so the CLI can exit non-zero. */
+  onFatal?: (message: string) => void;
+}
+
+const SCREEN_COMMANDS: Partial<Record<Command, ScreenId>> = {
+  screenSite: 'site',
+  screenMachines: 'machines',
+  screenVmHosts: 'vmhosts',
+  screenPlanner: 'planner',
+  screenApply: 'apply',
+  screenJuju: 'juju',
+};
+
+const MOVES: Partial<Record<Command, number | 'first' | 'last'>> = {
+  up: -1,
+  down: 1,
+  first: 'first',
+  last: 'last',
+};
+
+const MACHINE_COMMANDS: Partial<Record<Command, MachineAction>> = {
+  deploy: 'deploy',
+  release: 'release',
+  commission: 'commission',
+  powerOn: 'powerOn',
+  powerOff: 'powerOff',
+};
+
+const RATIO_STEP = 0.25;
+/** While machines are changing state, reload this often so the table shows progress. */
+const TRANSITION_POLL_MS = 2000;
+
+/**
+ * The one stateful component: it connects, loads, holds UI state in a reducer, turns keys into named
+ * commands and runs their effects. Everything under it only renders props.
+ */
+export function AppContainer({ connect, size: fixedSize, initialScreen = 'site', onFatal }: AppProps) {
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const interactive = isRawModeSupported === true;
+  const size = useTerminalSize(fixedSize);
+  const [ui, dispatch] = useReducer(uiReducer, { ...INITIAL_UI, screen: initialScreen });
+  const [site, setSite] = useState<Loadable<SiteData>>({ state: 'loading' });
+  const [inventory, setInventory] = useState<Loadable<Inventory>>({ state: 'loading' });
+  const [juju, setJuju] = useState<Loadable<JujuSummary | null>>({ state: 'loading' });
+  const [busy, setBusy] = useState<ReadonlyMap<string, string>>(new Map());
+  const [working, setWorking] = useState<string | null>(null);
+
+  // Connect once; close the site (and any simulators it started) when the app goes away.
+  useEffect(() => {
+    let opened: SiteData | undefined;
+    let cancelled = false;
+    connect().then(
+      (data) => {
+        opened = data;
+        if (cancelled) void data.close();
+        else setSite({ state: 'ready', value: data });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setSite({ state: 'failed', error: errorMessage(error) });
+        onFatal?.(errorMessage(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+      void opened?.close();
+    };
+  }, [connect, onFatal]);
+
+  const data = site.state === 'ready' ? site.value : null;
+
+  const [reloadTick, setReloadTick] = useState(0);
+  const refresh = useCallback(() => setReloadTick((tick) => tick + 1), []);
+
+  useEffect(() => {
+    if (!data) return;
+    const controller = new AbortController();
+    data.loadInventory(controller.signal).then(
+      (value) => setInventory({ state: 'ready', value }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setInventory({ state: 'failed', error: errorMessage(error) });
+      },
+    );
+    data.loadJuju(controller.signal).then(
+      (value) => setJuju({ state: 'ready', value }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setJuju({ state: 'failed', error: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [data, reloadTick]);
+
+  // Without a terminal nobody can press a key: show the loaded site once and leave.
+  const settled = site.state === 'failed' || inventory.state !== 'loading';
+  useEffect(() => {
+    if (!interactive && settled && juju.state !== 'loading') exit();
+    if (!interactive && site.state === 'failed') exit();
+  }, [interactive, settled, juju.state, site.state, exit]);
+
+  const machines = inventory.state === 'ready' ? inventory.value.machines : [];
+  const hosts = inventory.state === 'ready' ? inventory.value.vmHosts : [];
+  const filtered = useMemo(
+    () => filterMachines(machines, ui.machines.filter),
+    [machines, ui.machines.filter],
+  );
+
+  // Poll while any machine is mid-transition, so deploys and releases show their progress.
+  const transitioning = machines.some((m) => /ing$/i.test(m.status)) || busy.size > 0;
+  useEffect(() => {
+    if (!transitioning || !data) return;
+    const timer = setInterval(refresh, TRANSITION_POLL_MS);
+    return () => clearInterval(timer);
+  }, [transitioning, data, refresh]);
+
+  const header = headerHeight(data?.description ?? null, size.columns);
+  // One spare line: an Ink frame as tall as the terminal is redrawn by clearing the whole screen.
+  const bodyHeight = size.rows - 1 - header - 2;
+  const machineTableHeight = Math.max(1, bodyHeight - 3);
+
+  const runChange = useCallback(
+    async (change: PendingChange) => {
+      if (!data) return;
+      if (change.kind === 'machine') {
+        const verb = MACHINE_ACTION_VERBS[change.action];
+        setBusy((prev) => new Map(prev).set(change.systemId, `${verb}…`));
+        try {
+          await data.machineAction(change.systemId, change.action);
+          dispatch({
+            type: 'notice',
+            notice: { tone: 'ok', text: `${verb}: ${change.hostname} accepted by MAAS` },
+          });
+        } catch (error) {
+          dispatch({
+            type: 'notice',
+            notice: { tone: 'bad', text: `${verb} ${change.hostname}: ${errorMessage(error)}` },
+          });
+        } finally {
+          setBusy((prev) => {
+            const next = new Map(prev);
+            next.delete(change.systemId);
+            return next;
+          });
+          refresh();
+        }
+        return;
+      }
+      setWorking(`saving over-commit ratios of ${change.hostName}`);
+      try {
+        await data.setOverCommitRatios(change.hostId, change.ratios);
+        dispatch({ type: 'draftRatios', hostId: change.hostId, ratios: null });
+        dispatch({ type: 'notice', notice: { tone: 'ok', text: `saved ratios of ${change.hostName}` } });
+      } catch (error) {
+        dispatch({
+          type: 'notice',
+          notice: { tone: 'bad', text: `${change.hostName}: ${errorMessage(error)}` },
+        });
+      } finally {
+        setWorking(null);
+        refresh();
+      }
+    },
+    [data, refresh],
+  );
+
+  const selectedHost = hosts[ui.vmHosts.cursor.index];
+  const hostRatios = selectedHost ? (ui.vmHosts.drafts[selectedHost.id] ?? ratiosOf(selectedHost)) : null;
+
+  const onMachinesCommand = (command: Command) => {
+    const move =
+      command === 'pageUp'
+        ? -machineTableHeight
+        : command === 'pageDown'
+          ? machineTableHeight
+          : MOVES[command];
+    if (move !== undefined) {
+      dispatch({ type: 'move', list: 'machines', move, total: filtered.length, height: machineTableHeight });
+      return;
+    }
+    const machine = filtered[ui.machines.cursor.index];
+    const action = MACHINE_COMMANDS[command];
+    if (action && machine) {
+      dispatch({
+        type: 'confirm',
+        change: { kind: 'machine', action, systemId: machine.systemId, hostname: machine.hostname },
+      });
+    } else if (command === 'open' && machine) dispatch({ type: 'details', list: 'machines', open: true });
+    else if (command === 'back') {
+      if (ui.machines.details) dispatch({ type: 'details', list: 'machines', open: false });
+      else if (ui.machines.filter !== '') dispatch({ type: 'machineFilter', filter: '' });
+    } else if (command === 'filter') {
+      dispatch({ type: 'entryOpen', entry: { purpose: 'machineFilter', text: ui.machines.filter } });
+    }
+  };
+
+  const onVmHostsCommand = (command: Command) => {
+    const height = vmHostTableHeight(hosts.length, bodyHeight);
+    const move = command === 'pageUp' ? -height : command === 'pageDown' ? height : MOVES[command];
+    if (move !== undefined) {
+      dispatch({ type: 'move', list: 'vmHosts', move, total: hosts.length, height });
+      return;
+    }
+    if (!selectedHost || !hostRatios) return;
+    const field = ui.vmHosts.field;
+    if (command === 'left' || command === 'right') {
+      dispatch({ type: 'ratioField', field: field === 'cpu' ? 'memory' : 'cpu' });
+    } else if (command === 'increase' || command === 'decrease') {
+      const step = command === 'increase' ? RATIO_STEP : -RATIO_STEP;
+      const ratios = { ...hostRatios, [field]: clampRatio(hostRatios[field] + step) };
+      dispatch({ type: 'draftRatios', hostId: selectedHost.id, ratios });
+    } else if (command === 'edit') {
+      dispatch({ type: 'entryOpen', entry: { purpose: 'ratio', text: String(hostRatios[field]) } });
+    } else if (command === 'back') {
+      dispatch({ type: 'draftRatios', hostId: selectedHost.id, ratios: null });
+    } else if (command === 'save' && ui.vmHosts.drafts[selectedHost.id]) {
+      dispatch({
+        type: 'confirm',
+        change: { kind: 'ratios', hostId: selectedHost.id, hostName: selectedHost.name, ratios: hostRatios },
+      });
+    }
+  };
+
+  const onCommand = (command: Command) => {
+    const screen = SCREEN_COMMANDS[command];
+    if (screen) return dispatch({ type: 'screen', screen });
+    switch (command) {
+      case 'quit':
+        return exit();
+      case 'help':
+        return dispatch({ type: 'toggleHelp' });
+      case 'nextScreen':
+        return dispatch({ type: 'screen', screen: stepScreen(ui.screen, 1) });
+      case 'prevScreen':
+        return dispatch({ type: 'screen', screen: stepScreen(ui.screen, -1) });
+      case 'refresh':
+        return refresh();
+      case 'confirm':
+        if (ui.confirm) void runChange(ui.confirm);
+        return dispatch({ type: 'confirm', change: null });
+      case 'cancel':
+        return dispatch({ type: 'confirm', change: null });
+    }
+    if (ui.screen === 'machines') onMachinesCommand(command);
+    if (ui.screen === 'vmhosts') onVmHostsCommand(command);
+  };
+
+  const onEntryKey = (input: string, key: Key) => {
+    if (!ui.entry) return;
+    const result = editLine(ui.entry.text, input, key);
+    const purpose = ui.entry.purpose;
+    if (result.kind === 'cancel') {
+      dispatch({ type: 'entryClose' });
+      return;
+    }
+    if (purpose === 'machineFilter') {
+      // The table follows every keystroke; enter only closes the line.
+      dispatch({ type: 'machineFilter', filter: result.text });
+    }
+    if (result.kind === 'edit') {
+      dispatch({ type: 'entryText', text: result.text });
+      return;
+    }
+    dispatch({ type: 'entryClose' });
+    if (purpose === 'ratio' && selectedHost && hostRatios) {
+      const value = Number(result.text);
+      if (result.text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 10) {
+        dispatch({
+          type: 'notice',
+          notice: { tone: 'bad', text: `"${result.text}" is not a ratio from 0 to 10` },
+        });
+        return;
+      }
+      const ratios = { ...hostRatios, [ui.vmHosts.field]: clampRatio(value) };
+      dispatch({ type: 'draftRatios', hostId: selectedHost.id, ratios });
+    }
+  };
+
+  useInput(
+    (input, key) => {
+      if (ui.entry) return onEntryKey(input, key);
+      if (ui.helpOpen && key.escape) return dispatch({ type: 'toggleHelp' });
+      const scopes: KeyScope[] = ui.confirm ? ['confirm'] : ui.helpOpen ? ['global'] : ['global', 'screen'];
+      const command = commandFor(input, key, scopes, ui.screen);
+      if (command) onCommand(command);
+    },
+    { isActive: interactive },
+  );
+
+  return (
+    <Box flexDirection="column" width={size.columns}>
+      <Header screen={ui.screen} description={data?.description ?? null} />
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {ui.helpOpen ? (
+          <HelpOverlay width={size.columns} screen={ui.screen} />
+        ) : site.state === 'failed' ? (
+          <Text wrap="wrap">Could not open the site: {site.error}</Text>
+        ) : (
+          <Body
+            ui={ui}
+            data={data}
+            inventory={inventory}
+            juju={juju}
+            filtered={filtered}
+            busy={busy}
+            width={size.columns}
+            height={bodyHeight}
+          />
+        )}
+      </Box>
+      <Footer
+        entry={ui.entry}
+        confirm={ui.confirm}
+        notice={ui.notice}
+        working={working}
+        hints={interactive ? '? keys · tab/1-6 screens · q quit' : 'stdin is not a terminal: read-only view'}
+      />
+    </Box>
+  );
+}
+
+function Body(props: {
+  ui: typeof INITIAL_UI;
+  data: SiteData | null;
+  inventory: Loadable<Inventory>;
+  juju: Loadable<JujuSummary | null>;
+  filtered: ReturnType<typeof filterMachines>;
+  busy: ReadonlyMap<string, string>;
+  width: number;
+  height: number;
+}) {
+  const { ui, data, inventory, juju, filtered, busy, width, height } = props;
+  if (!data || inventory.state === 'loading') {
+    return (
+      <Text>
+        <Spinner /> {data ? 'loading the inventory from MAAS…' : 'opening the site…'}
+      </Text>
+    );
+  }
+  if (inventory.state === 'failed') return <Text wrap="wrap">MAAS inventory failed: {inventory.error}</Text>;
+  const inv = inventory.value;
+  switch (ui.screen) {
+    case 'site':
+      return (
+        <SiteView
+          inventory={inv}
+          juju={juju.state === 'ready' ? juju.value : null}
+          jujuNote={
+            juju.state === 'failed'
+              ? `Juju: ${juju.error}`
+              : juju.state === 'loading'
+                ? 'loading…'
+                : data.jujuNote
+          }
+          width={width}
+          height={height}
+        />
+      );
+    case 'machines':
+      return (
+        <MachinesView
+          machines={filtered}
+          total={inv.machines.length}
+          filter={ui.machines.filter}
+          cursor={ui.machines.cursor}
+          details={ui.machines.details}
+          busy={busy}
+          width={width}
+          height={height}
+        />
+      );
+    case 'vmhosts':
+      return (
+        <VmHostsView
+          hosts={inv.vmHosts}
+          cursor={ui.vmHosts.cursor}
+          drafts={ui.vmHosts.drafts}
+          field={ui.vmHosts.field}
+          width={width}
+          height={height}
+        />
+      );
+    default:
+      return <Text dimColor>This screen is not wired yet.</Text>;
+  }
+}

@@ -1,0 +1,62 @@
+import { Text } from 'ink';
+import { MACHINE_ACTION_VERBS } from '../../site/model.js';
+import { keyLabel } from '../keymap.js';
+import type { Notice, PendingChange, TextEntry } from '../state.js';
+import { Spinner } from './Spinner.js';
+import { Toned } from './Toned.js';
+
+interface Props {
+  entry: TextEntry | null;
+  confirm: PendingChange | null;
+  notice: Notice | null;
+  working: string | null;
+  hints: string;
+}
+
+export function describeChange(change: PendingChange): string {
+  if (change.kind === 'machine') {
+    return `${MACHINE_ACTION_VERBS[change.action]} ${change.hostname} (${change.systemId})?`;
+  }
+  return `Set over-commit on ${change.hostName} to cpu ×${change.ratios.cpu}, memory ×${change.ratios.memory}?`;
+}
+
+/** Two fixed lines: the prompt, entry or latest notice; then the keys that matter here. */
+export function Footer({ entry, confirm, notice, working, hints }: Props) {
+  let first = <Text> </Text>;
+  if (confirm) {
+    first = (
+      <Toned tone="warn" bold wrap="truncate">
+        {describeChange(confirm)} {keyLabel('confirm')} yes / {keyLabel('cancel')} no
+      </Toned>
+    );
+  } else if (entry) {
+    const prompt = entry.purpose === 'machineFilter' ? 'filter' : 'ratio';
+    first = (
+      <Text wrap="truncate">
+        {prompt}: {entry.text}
+        <Text inverse> </Text>
+        <Text dimColor> enter keeps, esc cancels</Text>
+      </Text>
+    );
+  } else if (working) {
+    first = (
+      <Toned tone="busy" wrap="truncate">
+        <Spinner /> {working}
+      </Toned>
+    );
+  } else if (notice) {
+    first = (
+      <Toned tone={notice.tone} wrap="truncate">
+        {notice.text}
+      </Toned>
+    );
+  }
+  return (
+    <>
+      {first}
+      <Text dimColor wrap="truncate">
+        {hints}
+      </Text>
+    </>
+  );
+}
