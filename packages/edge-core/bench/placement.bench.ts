@@ -67,6 +67,9 @@ function summarise(label: string, group: Row[]): string {
   const gap = mean(group.map((r) => (r.bins - r.bound) / r.bound));
   const ffdGap = mean(group.map((r) => (r.ffd - r.bound) / r.bound));
   const worse = group.filter((r) => r.bins > r.ffd).length;
+  const vsBest = mean(group.map((r) => (r.bins - r.inst.bestKnown) / r.inst.bestKnown));
+  const beatBest = group.filter((r) => r.bins < r.inst.bestKnown).length;
+  const missBest = group.filter((r) => r.bins > r.inst.bestKnown).length;
   const binsTotal = group.reduce((a, r) => a + r.bins, 0);
   const ffdTotal = group.reduce((a, r) => a + r.ffd, 0);
   const ms = group.map((r) => r.ms);
@@ -76,6 +79,7 @@ function summarise(label: string, group: Row[]): string {
     `bins ${binsTotal} (FFD-L2 ${ffdTotal}, ratio ${(binsTotal / ffdTotal).toFixed(4)})`,
     `optimum known ${proven.length}: +${pct(aboveOpt)} opt ${hits} (FFD-L2 +${pct(ffdAboveOpt)} opt ${ffdHits})`,
     `gap vs bound ${pct(gap)} (FFD-L2 ${pct(ffdGap)})`,
+    `vs best known ${vsBest >= 0 ? '+' : ''}${pct(vsBest)} (fewer ${beatBest}, more ${missBest})`,
     `worse than FFD-L2 ${worse}`,
     `time/inst mean ${mean(ms).toFixed(0)} ms max ${Math.max(...ms).toFixed(0)} ms (FFD-L2 ${mean(group.map((r) => r.ffdMs)).toFixed(2)} ms)`,
   ].join(' | ');

@@ -59,7 +59,15 @@ export function improveByEmptyingBins(
       if (pool.length === 0) break;
       if (stall > stallLimit || outOfBudget()) break;
       iterations++;
-      const move = bestSwap(packing, pool, weight, tabu, iterations, rng);
+      let move = bestSwap(packing, pool, weight, tabu, iterations, rng);
+      if (!move || move.score >= 0) {
+        // No move shrinks the pool: first gather the scattered free room into fewer bins, then look again.
+        if (consolidate(packing, rng)) {
+          insertDirectly(packing, pool, weight);
+          if (pool.length === 0) break;
+          move = bestSwap(packing, pool, weight, tabu, iterations, rng);
+        }
+      }
       if (move) {
         applySwap(packing, pool, move);
         const tenure = 3 + rng.int(8);
@@ -138,15 +146,18 @@ function insertDirectly(packing: Packing, pool: number[], weight: Float64Array):
 }
 
 interface Swap {
-  item: number;
+  /** Pool items that enter the bin (one or two). */
+  incoming: number[];
   bin: number;
   evicted: number[];
+  /** Pool weight change (negative is better). */
+  score: number;
 }
 
 /**
- * The non-tabu move "pool item p into bin b, evicting one or two of b's items" that lowers the pool weight
- * most (or raises it least); ties broken at random. Tabu: an item evicted from a bin may not return to it
- * for a few iterations.
+ * The non-tabu move "one or two pool items into bin b, evicting at most two of b's items" that lowers the
+ * pool weight most (or raises it least); ties broken at random. Tabu: an item evicted from a bin may not
+ * return to it for a few iterations.
  */
 function bestSwap(
   packing: Packing,
@@ -161,46 +172,67 @@ function bestSwap(
   const need = new Float64Array(d);
   let best: Swap | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
-  for (const p of pool) {
+  const consider = (incoming: number[], gain: number): void => {
     for (let b = 0; b < m; b++) {
-      if (tabu[p * m + b]! > iteration) continue;
+      if (incoming.some((p) => tabu[p * m + b]! > iteration)) continue;
       const load = packing.loads[b]!;
-      // need_k: how much must leave bin b for p to fit in dimension k
-      for (let k = 0; k < d; k++) need[k] = load[k]! + w[p * d + k]! - cap[k]!;
+      // need_k: how much must leave bin b for the incoming items to fit in dimension k
+      for (let k = 0; k < d; k++) {
+        let extra = 0;
+        for (const p of incoming) extra += w[p * d + k]!;
+        need[k] = load[k]! + extra - cap[k]!;
+      }
       const items = packing.bins[b]!;
-      const blockers = packing.inst.hasConflicts ? conflictingIn(packing, p, b) : null;
+      const blockers = packing.inst.hasConflicts
+        ? incoming.flatMap((p) => conflictingIn(packing, p, b))
+        : null;
       if (blockers && blockers.length > 2) continue;
+      const freeOf = (a: number, c: number): boolean =>
+        !blockers || blockers.every((x) => x === a || x === c);
+      if (incoming.length === 2 && freeOf(-1, -1) && covers(need, w, -1, -1, d)) {
+        const score = -gain + rng.next() * 1e-9;
+        if (score < bestScore) {
+          bestScore = score;
+          best = { incoming, bin: b, evicted: [], score };
+        }
+      }
       for (let x = 0; x < items.length; x++) {
         const ix = items[x]!;
-        if (!blockers || blockers.length === 0 || (blockers.length === 1 && blockers[0] === ix)) {
-          if (covers(need, w, ix, -1, d)) {
-            const score = weight[ix]! - weight[p]! + rng.next() * 1e-9;
-            if (score < bestScore) {
-              bestScore = score;
-              best = { item: p, bin: b, evicted: [ix] };
-            }
+        if (freeOf(ix, -1) && covers(need, w, ix, -1, d)) {
+          const score = weight[ix]! - gain + rng.next() * 1e-9;
+          if (score < bestScore) {
+            bestScore = score;
+            best = { incoming, bin: b, evicted: [ix], score };
           }
         }
         for (let y = x + 1; y < items.length; y++) {
           const iy = items[y]!;
-          if (blockers && !blockers.every((c) => c === ix || c === iy)) continue;
-          if (!covers(need, w, ix, iy, d)) continue;
-          const score = weight[ix]! + weight[iy]! - weight[p]! + rng.next() * 1e-9;
+          if (!freeOf(ix, iy) || !covers(need, w, ix, iy, d)) continue;
+          const score = weight[ix]! + weight[iy]! - gain + rng.next() * 1e-9;
           if (score < bestScore) {
             bestScore = score;
-            best = { item: p, bin: b, evicted: [ix, iy] };
+            best = { incoming, bin: b, evicted: [ix, iy], score };
           }
         }
       }
+    }
+  };
+  for (let a = 0; a < pool.length; a++) {
+    const p = pool[a]!;
+    consider([p], weight[p]!);
+    for (let c = a + 1; c < pool.length; c++) {
+      const q = pool[c]!;
+      if (packing.inst.hasConflicts && packing.inst.conflicts[p]!.includes(q)) continue;
+      consider([p, q], weight[p]! + weight[q]!);
     }
   }
   return best;
 }
 
-/** True when removing items a (and b, when >= 0) frees at least `need` in every dimension. */
+/** True when removing items a and b (each skipped when < 0) frees at least `need` in every dimension. */
 function covers(need: Float64Array, w: Float64Array, a: number, b: number, d: number): boolean {
   for (let k = 0; k < d; k++) {
-    const freed = w[a * d + k]! + (b >= 0 ? w[b * d + k]! : 0);
+    const freed = (a >= 0 ? w[a * d + k]! : 0) + (b >= 0 ? w[b * d + k]! : 0);
     if (freed < need[k]!) return false;
   }
   return true;
@@ -217,8 +249,82 @@ function applySwap(packing: Packing, pool: number[], move: Swap): void {
     packing.remove(x);
     pool.push(x);
   }
-  pool.splice(pool.indexOf(move.item), 1);
-  packing.add(move.item, move.bin);
+  for (const p of move.incoming) {
+    pool.splice(pool.indexOf(p), 1);
+    packing.add(p, move.bin);
+  }
+}
+
+/**
+ * One first-improvement pass of shifts and swaps between bins that raise the sum of squared normalised
+ * loads: load moves towards fuller bins, so free room gathers in a few bins where a pool item can land.
+ * Returns whether anything moved.
+ */
+function consolidate(packing: Packing, rng: Rng): boolean {
+  const { d, u, w, cap } = packing.inst;
+  const m = packing.binCount;
+  let moved = false;
+  const offset = rng.int(Math.max(1, m));
+  const fill = (b: number, k: number): number => packing.loads[b]![k]! / cap[k]!;
+  for (let s = 0; s < m; s++) {
+    const a = (s + offset) % m;
+    for (let b = 0; b < m; b++) {
+      if (a === b) continue;
+      const itemsA = packing.bins[a]!;
+      for (let xi = 0; xi < itemsA.length; xi++) {
+        const x = itemsA[xi]!;
+        // shift x from a to b: gain = sum_k 2 u_x (fill_b - fill_a) + 2 u_x^2
+        let gain = 0;
+        for (let k = 0; k < d; k++) {
+          const ux = u[x * d + k]!;
+          gain += 2 * ux * (fill(b, k) - fill(a, k)) + 2 * ux * ux;
+        }
+        if (gain > 1e-12 && packing.fits(x, b)) {
+          packing.remove(x);
+          packing.add(x, b);
+          moved = true;
+          break;
+        }
+        const itemsB = packing.bins[b]!;
+        for (const y of itemsB) {
+          // swap: bin a changes by delta = w_y - w_x, bin b by -delta
+          let swapGain = 0;
+          let feasible = true;
+          for (let k = 0; k < d; k++) {
+            const delta = w[y * d + k]! - w[x * d + k]!;
+            const la = packing.loads[a]![k]!;
+            const lb = packing.loads[b]![k]!;
+            if (la + delta > cap[k]! || lb - delta > cap[k]!) {
+              feasible = false;
+              break;
+            }
+            const du = delta / cap[k]!;
+            swapGain += 2 * du * (fill(a, k) - fill(b, k)) + 2 * du * du;
+          }
+          if (!feasible || swapGain <= 1e-12) continue;
+          if (packing.inst.hasConflicts && !swapKeepsConflictsApart(packing, x, y)) continue;
+          packing.remove(x);
+          packing.remove(y);
+          packing.add(x, b);
+          packing.add(y, a);
+          moved = true;
+          break;
+        }
+        if (moved) break;
+      }
+      if (moved) break;
+    }
+    if (moved) break;
+  }
+  return moved;
+}
+
+function swapKeepsConflictsApart(packing: Packing, x: number, y: number): boolean {
+  const a = packing.binOf[x]!;
+  const b = packing.binOf[y]!;
+  for (const j of packing.inst.conflicts[x]!) if (j !== y && packing.binOf[j] === b) return false;
+  for (const j of packing.inst.conflicts[y]!) if (j !== x && packing.binOf[j] === a) return false;
+  return true;
 }
 
 /** No swap exists: force a random pool item into a random bin by evicting random items until it fits. */
