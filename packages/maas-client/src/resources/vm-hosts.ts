@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { InterfaceRequest } from '../builders/interfaces-spec.js';
+import { encodeSpecs } from '../builders/spec-params.js';
+import type { StorageRequest } from '../builders/storage-spec.js';
+import { createMaasError } from '../errors/factory.js';
+import { apiPath, type WireParams } from '../http/encode.js';
+import type { RequestOptions } from '../http/request-options.js';
+import {
+  type ComposedMachine,
+  ComposedMachineSchema,
+  type VmHost,
+  type VmHostParameters,
+  VmHostParametersSchema,
+  VmHostSchema,
+} from '../schemas/vm-host.js';
+import type { MHz, MiB } from '../units.js';
+import { pollUntil, type WaitOptions } from '../waiters/poll.js';
+import { ListPromise } from './list-promise.js';
+import { Resource } from './resource.js';
+
+export interface VmHostUpdateParams {
+  name?: string;
+  /** Resource pool name. */
+  pool?: string;
+  /** Zone name. */
+  zone?: string;
+  /** Sent comma-joined: MAAS reads VM-host tags as one comma-separated string. */
+  tags?: readonly string[];
+  /** 0–10. */
+  cpu_over_commit_ratio?: number;
+  /** 0–10. */
+  memory_over_commit_ratio?: number;
+  /** A `storage_pools[].id` value. */
+  default_storage_pool?: string;
+  default_macvlan_mode?: 'bridge' | 'passthru' | 'private' | 'vepa';
+  power_address?: string;
+  power_pass?: string;
+}
+
+export type VmHostCreateParams = VmHostUpdateParams & {
+  /** LXD: `host[:8443]`; virsh: `qemu+ssh://user@host/system`. */
+  power_address: string;
+  power_user?: string;
+  /** LXD trust password / token. */
+  password?: string;
+  certificate?: string;
+  key?: string;
+  /** LXD project (default `default`). */
+  project?: string;
+} & ({ type: 'lxd' } | { type: 'virsh' });
+
+export interface ComposeParams {
+  cores?: number;
+  pinned_cores?: readonly number[];
+  /** MiB, 1024 … host size. */
+  memory?: MiB;
+  hugepages_backed?: boolean;
+  cpu_speed?: MHz;
+  architecture?: string;
+  /** Raw `label:sizeGB(pool-or-tags),…` or disks for `buildStorageSpec` (sizes in GB, 10^9). */
+  storage?: string | readonly StorageRequest[];
+  interfaces?: string | readonly InterfaceRequest[];
+  hostname?: string;
+  /** Numeric ids, not names (MAAS's ComposeMachineForm uses ModelChoiceFields). */
+  domain?: number;
+  zone?: number;
+  pool?: number;
+  skip_commissioning?: boolean;
+}
+
+const list = z.array(VmHostSchema);
+
+function updateBody(params: VmHostUpdateParams): WireParams {
+  const { tags, ...rest } = params;
+  for (const tag of tags ?? []) {
+    if (tag.includes(',')) throw createMaasError.input(`VM-host tag "${tag}" must not contain a comma.`);
+  }
+  return { ...rest, tags: tags?.join(',') };
+}
+
+/**
+ * VM hosts (`/vm-hosts/`, alias of `/pods/`). On a MAAS that removed VM hosts every call rejects with
+ * `MaasVmHostsRemovedError` (410).
+ */
+export class VmHosts extends Resource {
+  list(options?: RequestOptions): ListPromise<VmHost> {
+    return ListPromise.from(() => this.http.json(list, { method: 'GET', path: 'vm-hosts/' }, options));
+  }
+
+  read(id: number, options?: RequestOptions): Promise<VmHost> {
+    return this.http.json(VmHostSchema, { method: 'GET', path: apiPath`vm-hosts/${id}/` }, options);
+  }
+
+  /** Registers an LXD or virsh host; MAAS runs discovery synchronously (503 if it cannot log in). */
+  create(params: VmHostCreateParams, options?: RequestOptions): Promise<VmHost> {
+    const body = updateBody(params);
+    return this.http.json(
+      VmHostSchema,
+      { method: 'POST', path: 'vm-hosts/', body },
+      { timeout: 150_000, ...options },
+    );
+  }
+
+  update(id: number, params: VmHostUpdateParams, options?: RequestOptions): Promise<VmHost> {
+    return this.http.json(
+      VmHostSchema,
+      { method: 'PUT', path: apiPath`vm-hosts/${id}/`, body: updateBody(params) },
+      options,
+    );
+  }
+
+  /** `decompose: true` also deletes the host's VMs. */
+  delete(id: number, params: { decompose?: boolean } = {}, options?: RequestOptions): Promise<void> {
+    return this.http.empty(
+      { method: 'DELETE', path: apiPath`vm-hosts/${id}/`, query: { ...params } },
+      options,
+    );
+  }
+
+  /**
+   * Composes a VM. Never retried except on 409/503 with Retry-After: a lost answer may still have created
+   * the VM. MAAS's driver can block for 120 s, so the default timeout is 150 s.
+   */
+  compose(id: number, params: ComposeParams = {}, options?: RequestOptions): Promise<ComposedMachine> {
+    const request = {
+      method: 'POST' as const,
+      path: apiPath`vm-hosts/${id}/`,
+      op: 'compose',
+      body: encodeSpecs(params),
+    };
+    return this.http.json(ComposedMachineSchema, request, { timeout: 150_000, ...options });
+  }
+
+  refresh(id: number, options?: RequestOptions): Promise<VmHost> {
+    const request = { method: 'POST' as const, path: apiPath`vm-hosts/${id}/`, op: 'refresh' };
+    return this.http.json(VmHostSchema, request, { timeout: 150_000, ...options });
+  }
+
+  /** Power parameters, secrets included (admin only). */
+  parameters(id: number, options?: RequestOptions): Promise<VmHostParameters> {
+    return this.http.json(
+      VmHostParametersSchema,
+      { method: 'GET', path: apiPath`vm-hosts/${id}/`, op: 'parameters' },
+      options,
+    );
+  }
+
+  addTag(id: number, tag: string, options?: RequestOptions): Promise<VmHost> {
+    return this.#tagOp(id, 'add_tag', tag, options);
+  }
+
+  removeTag(id: number, tag: string, options?: RequestOptions): Promise<VmHost> {
+    return this.#tagOp(id, 'remove_tag', tag, options);
+  }
+
+  /**
+   * Waits until the host's commissioning synced its resources (total cores and memory above zero): composing
+   * earlier fails with "Ensure this value is less than or equal to 0" (terraform-provider-maas #162).
+   */
+  waitUntilReady(id: number, options: WaitOptions<VmHost> = {}): Promise<VmHost> {
+    return pollUntil(
+      `VM host ${id} becoming ready`,
+      (signal) => this.read(id, signal ? { signal } : {}),
+      (host) => (host.total.cores > 0 && host.total.memory > 0 ? { done: true } : { done: false }),
+      (host) => `${host.total.cores} cores, ${host.total.memory} MiB`,
+      options,
+    );
+  }
+
+  #tagOp(id: number, op: string, tag: string, options: RequestOptions | undefined): Promise<VmHost> {
+    if (tag.includes(',')) throw createMaasError.input(`VM-host tag "${tag}" must not contain a comma.`);
+    return this.http.json(
+      VmHostSchema,
+      { method: 'POST', path: apiPath`vm-hosts/${id}/`, op, body: { tag } },
+      options,
+    );
+  }
+}

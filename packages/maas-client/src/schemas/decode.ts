@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { MaasValidationIssue } from '../errors/errors.js';
+import { createMaasError } from '../errors/factory.js';
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function describeExpected(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'one of the accepted shapes';
+    default:
+      return issue.code.replace(/_/g, ' ');
+  }
+}
+
+/** Parses JSON text and validates it once; failures name the endpoint, the field and what was expected. */
+export function decode<S extends z.ZodType>(schema: S, text: string, endpoint: string): z.output<S> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw createMaasError.validation(endpoint, [
+      { field: '', expected: 'a JSON document', message: `got ${JSON.stringify(text.slice(0, 80))}` },
+    ]);
+  }
+  return validate(schema, data, endpoint);
+}
+
+export function validate<S extends z.ZodType>(schema: S, data: unknown, endpoint: string): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues: MaasValidationIssue[] = result.error.issues.map((issue) => ({
+    field: formatPath(issue.path),
+    expected: describeExpected(issue),
+    message: issue.message,
+  }));
+  throw createMaasError.validation(endpoint, issues);
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { loose, openEnum, ResourcePoolSchema, resourceUri, ZoneSchema } from './common.js';
+
+/** `memory` MiB, `local_storage` bytes (docs/maas-api.md §4.3). Counts may be 0 or negative before a refresh. */
+export const VmHostResourcesSchema = loose({
+  cores: z.number(),
+  /** MiB. */
+  memory: z.number(),
+  /** Bytes. */
+  local_storage: z.number(),
+});
+export type VmHostResources = z.infer<typeof VmHostResourcesSchema>;
+
+export const VmHostStoragePoolSchema = loose({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  path: z.string(),
+  /** Bytes. */
+  total: z.number(),
+  /** Bytes. */
+  used: z.number(),
+  /** Bytes. */
+  available: z.number(),
+  default: z.boolean(),
+});
+export type VmHostStoragePool = z.infer<typeof VmHostStoragePoolSchema>;
+
+export const VmHostCapabilities = [
+  'composable',
+  'dynamic_local_storage',
+  'over_commit',
+  'storage_pools',
+] as const;
+
+export const VmHostSchema = loose({
+  id: z.number(),
+  name: z.string(),
+  type: openEnum(['lxd', 'virsh'] as const),
+  version: z.string().optional(),
+  architectures: z.array(z.string()),
+  capabilities: z.array(openEnum(VmHostCapabilities)),
+  tags: z.array(z.string()),
+  zone: ZoneSchema,
+  pool: ResourcePoolSchema,
+  host: loose({ system_id: z.string().nullable() }).nullable(),
+  cpu_over_commit_ratio: z.number(),
+  memory_over_commit_ratio: z.number(),
+  default_macvlan_mode: z.string().nullable().optional(),
+  storage_pools: z.array(VmHostStoragePoolSchema),
+  total: VmHostResourcesSchema,
+  used: VmHostResourcesSchema,
+  /** `total - used` with NO over-commit applied (MAAS computes it that way). */
+  available: VmHostResourcesSchema,
+  resource_uri: resourceUri,
+});
+export type VmHost = z.infer<typeof VmHostSchema>;
+
+export const ComposedMachineSchema = loose({ system_id: z.string(), resource_uri: resourceUri });
+export type ComposedMachine = z.infer<typeof ComposedMachineSchema>;
+
+/** Power parameters of a VM host; contains secrets (`power_pass`, `password`, `key`) — never log it. */
+export const VmHostParametersSchema = z.record(z.string(), z.unknown());
+export type VmHostParameters = z.infer<typeof VmHostParametersSchema>;
