@@ -1,5 +1,29 @@
+export {
+  JujuClient,
+  type JujuClientEvents,
+  type JujuConnectOptions,
+  type ReconnectOptions,
+} from './client.js';
+export { DEFAULT_MAX_PAYLOAD, dialFirst, endpointUrl, JUJU_SERVER_NAME } from './connect/dial.js';
+export { CLIENT_FACADE_VERSIONS, FacadeVersions } from './connect/facade-versions.js';
+export { CLIENT_VERSION, serverEndpoints } from './connect/login.js';
 export * from './core/errors.js';
 export { REDACTED, redact } from './core/redact.js';
+export { ActionFacade } from './facades/action.js';
+export { AllWatcherFacade } from './facades/all-watcher.js';
+export { AnnotationsFacade } from './facades/annotations.js';
+export {
+  ApplicationFacade,
+  type DeployFromRepositoryInput,
+  type DeployInput,
+} from './facades/application.js';
+export { BundleFacade } from './facades/bundle.js';
+export { allOk, type BulkItem, bulk, type FacadeCallOptions, only } from './facades/caller.js';
+export { CharmsFacade } from './facades/charms.js';
+export { ClientFacade } from './facades/client-facade.js';
+export { type AddMachineInput, MachineManagerFacade } from './facades/machine-manager.js';
+export { type CreateModelInput, ModelManagerFacade, userTag } from './facades/model-manager.js';
+export { PingerFacade } from './facades/pinger.js';
 export { parseResponseFrame, type RequestFrame, RequestIds, type ResponseFrame } from './rpc/frame.js';
 export {
   type CallOptions,
@@ -9,3 +33,20 @@ export {
   type TransportEvents,
   type TransportOptions,
 } from './rpc/transport.js';
+export * from './schemas/deltas.js';
+export type {
+  ApplicationStatus,
+  BundleChangesMapArgs,
+  CharmOrigin,
+  DetailedStatus,
+  FullStatus,
+  LoginResult,
+  MachineStatus,
+  ModelInfo,
+  RelationStatus,
+  UnitStatus,
+  Value as ConstraintsValue,
+} from './schemas/generated.js';
+/** Every wire type and its zod schema, generated from the official Juju schemas (3.6.14 + 4.0.12). */
+export * as wire from './schemas/generated.js';
+export { EXPOSED_METHODS } from './schemas/methods.js';

@@ -29,6 +29,8 @@ export class JujuRpcError extends JujuError {
   readonly method: string;
   readonly requestId: number;
   readonly index: number | undefined;
+  /** The controller's own message, without the facade/method prefix. */
+  readonly serverMessage: string;
 
   constructor(source: RpcErrorSource) {
     const where = `${source.facade}.${source.method}`;
@@ -41,6 +43,7 @@ export class JujuRpcError extends JujuError {
     this.method = source.method;
     this.requestId = source.requestId;
     this.index = source.index;
+    this.serverMessage = source.message;
   }
 
   /** The one factory: maps Juju's error code (rpc/params/apierror.go) to the matching subclass. */
@@ -167,19 +170,20 @@ export class JujuMalformedFrameError extends JujuTransportError {
   }
 }
 
-/** A reply did not match the schema of its facade version. */
+/** A reply (or the params given to a call) did not match the schema of its facade version. */
 export class JujuValidationError extends JujuError {
   override name = 'JujuValidationError';
   constructor(
     readonly facade: string,
     readonly method: string,
     readonly issues: z.core.$ZodIssue[],
+    readonly part: 'reply' | 'params' = 'reply',
   ) {
     const first = issues
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
       .join('; ');
-    super(`${facade}.${method} reply does not match its schema: ${first}`);
+    super(`${facade}.${method} ${part} does not match its schema: ${first}`);
   }
 }
 

@@ -49,7 +49,7 @@ export interface TransportEvents {
 
 interface Pending {
   spec: CallSpec;
-  resolve: (value: unknown) => void;
+  resolve: (value: { requestId: number; response: unknown }) => void;
   reject: (error: Error) => void;
   cleanup: () => void;
 }
@@ -96,7 +96,12 @@ export class RpcTransport extends EventEmitter<TransportEvents> {
    * Sends one request and resolves with its `response`, or rejects with a JujuRpcError built from
    * `error`/`error-code`/`error-info`. Throws at once, sending nothing, when the socket is not open.
    */
-  call(spec: CallSpec, options: CallOptions = {}): Promise<unknown> {
+  async call(spec: CallSpec, options: CallOptions = {}): Promise<unknown> {
+    return (await this.request(spec, options)).response;
+  }
+
+  /** Like {@link call}, but also returns the request id (per-item bulk errors carry it). */
+  request(spec: CallSpec, options: CallOptions = {}): Promise<{ requestId: number; response: unknown }> {
     if (!this.isOpen) {
       return Promise.reject(
         new JujuConnectionClosedError(`cannot send ${spec.type}.${spec.request}: the connection is not open`),
@@ -124,7 +129,7 @@ export class RpcTransport extends EventEmitter<TransportEvents> {
             request: spec.request,
             params: spec.params ?? {},
           };
-    return new Promise<unknown>((resolve, reject) => {
+    return new Promise<{ requestId: number; response: unknown }>((resolve, reject) => {
       const timeoutMs = options.timeoutMs ?? this.#callTimeoutMs;
       const timer = setTimeout(() => {
         this.#settle(requestId)?.reject(
@@ -202,7 +207,7 @@ export class RpcTransport extends EventEmitter<TransportEvents> {
     if (!pending) return; // late reply to a call that timed out or was aborted
     this.emit('frame', { direction: 'in', frame: parsed });
     if (parsed.error !== undefined) pending.reject(this.#rpcError(parsed, pending.spec));
-    else pending.resolve(parsed.response ?? {});
+    else pending.resolve({ requestId: parsed['request-id'], response: parsed.response ?? {} });
   }
 
   #rpcError(frame: ResponseFrame, spec: CallSpec): JujuRpcError {

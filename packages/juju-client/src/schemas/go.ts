@@ -1,0 +1,70 @@
+// Building blocks for schemas of Go-encoded JSON. Go's encoder writes nil slices and maps as `null`
+// and drops omitempty zero values, so a field the schema calls required may be null or absent: it
+// decodes to the Go zero value. Optional fields stay optional (and may be null).
+import { z } from 'zod';
+
+type Schema<T> = z.ZodType<T, unknown>;
+
+export const string: Schema<string> = z.string();
+export const number: Schema<number> = z.number();
+export const boolean: Schema<boolean> = z.boolean();
+export const unknown: Schema<unknown> = z.unknown();
+export const anyMap: Schema<Record<string, unknown>> = z.record(z.string(), z.unknown());
+
+export function array<T>(item: Schema<T>): Schema<T[]> {
+  return z.array(item);
+}
+
+export function map<T>(value: Schema<T>): Schema<Record<string, T>> {
+  return z.record(z.string(), value);
+}
+
+/** A Go struct: unknown keys are kept (new optional fields arrive without a facade bump). */
+export function struct<T>(shape: Record<string, z.ZodType>): Schema<T> {
+  return z.looseObject(shape) as unknown as Schema<T>;
+}
+
+const ZERO = Symbol('zero');
+
+/** A required field: `null`/absent become the zero value of its type. */
+export function required<T>(schema: Schema<T>): Schema<T> {
+  let zero: T | typeof ZERO = ZERO;
+  const zeroValue = (): T => {
+    if (zero === ZERO) zero = zeroOf(schema);
+    // Structs, slices and maps are fresh per value so callers can mutate results safely.
+    return typeof zero === 'object' && zero !== null ? (structuredClone(zero) as T) : zero;
+  };
+  // nullish() (not a union with undefined) so that an object treats the key as possibly absent.
+  return schema
+    .nullish()
+    .transform((value) =>
+      value === null || value === undefined ? zeroValue() : value,
+    ) as unknown as Schema<T>;
+}
+
+/** An optional field: may be absent or null. */
+export function optional<T>(schema: Schema<T>): Schema<T | null | undefined> {
+  return schema.nullish() as Schema<T | null | undefined>;
+}
+
+function zeroOf<T>(schema: Schema<T>): T {
+  const def = (schema as z.ZodType)._zod.def;
+  switch (def.type) {
+    case 'string':
+      return '' as T;
+    case 'number':
+      return 0 as T;
+    case 'boolean':
+      return false as T;
+    case 'array':
+      return [] as T;
+    case 'record':
+      return {} as T;
+    case 'lazy':
+      return zeroOf((def as z.core.$ZodLazyDef).getter() as Schema<T>);
+    case 'object':
+      return schema.parse({});
+    default:
+      return undefined as T;
+  }
+}

@@ -1,0 +1,26 @@
+/** The facade methods this SDK exposes; the schema generator and the conformance tests read this list. */
+export const EXPOSED_METHODS: Record<string, readonly string[]> = {
+  Admin: ['Login', 'RedirectInfo'],
+  Client: ['FullStatus', 'WatchAll'],
+  ModelManager: ['ListModels', 'ListModelSummaries', 'CreateModel', 'ModelInfo', 'DestroyModels'],
+  MachineManager: ['AddMachines', 'DestroyMachineWithParams'],
+  Charms: ['ResolveCharms', 'AddCharm', 'CharmInfo'],
+  Application: [
+    'Deploy',
+    'DeployFromRepository',
+    'AddUnits',
+    'DestroyUnit',
+    'AddRelation',
+    'DestroyRelation',
+    'Expose',
+    'SetConfigs',
+    'SetConstraints',
+    'DestroyApplication',
+    'Get',
+  ],
+  Action: ['EnqueueOperation', 'Operations', 'Actions'],
+  Bundle: ['GetChangesMapArgs'],
+  AllWatcher: ['Next', 'Stop'],
+  Pinger: ['Ping'],
+  Annotations: ['Set'],
+};
