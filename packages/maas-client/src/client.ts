@@ -8,7 +8,7 @@ import { Redactor } from './errors/redact.js';
 import type { BodyEncoding } from './http/encode.js';
 import type { RequestOptions } from './http/request-options.js';
 import { defaultRetryPolicy, mergeRetryPolicy, type RetryOverride } from './http/retry.js';
-import { MaasTransport } from './http/transport.js';
+import { MaasTransport, type RetryEvent } from './http/transport.js';
 import { Events } from './resources/events.js';
 import { Machines } from './resources/machines.js';
 import { Fabrics, Spaces, Subnets, Vlans } from './resources/networks.js';
@@ -34,6 +34,8 @@ export interface MaasClientOptions {
   userAgent?: string;
   /** POST/PUT body encoding (default `urlencoded`; `multipart` is what the MAAS CLI sends). */
   bodyEncoding?: BodyEncoding;
+  /** Called before each retry wait, e.g. to log "retrying in 5 s (409 with Retry-After)". */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 const DEFAULT_USER_AGENT = 'edgekit-maas-client/0.1';
@@ -99,6 +101,7 @@ export class MaasClient {
       retry: mergeRetryPolicy(defaultRetryPolicy, options.retry),
       userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
       bodyEncoding: options.bodyEncoding ?? 'urlencoded',
+      onRetry: options.onRetry,
       redactor: new Redactor([options.apiKey.trim(), key.consumerKey, key.tokenKey, key.tokenSecret]),
     });
     const http = this.#transport;
@@ -149,6 +152,7 @@ export class MaasClient {
       retry: mergeRetryPolicy(defaultRetryPolicy, options.retry),
       userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
       bodyEncoding: 'urlencoded',
+      onRetry: options.onRetry,
       redactor: new Redactor([password]),
     });
     const body = {

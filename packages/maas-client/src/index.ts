@@ -23,6 +23,7 @@ export {
   type RetryOverride,
   type RetryPolicy,
 } from './http/retry.js';
+export type { RetryEvent } from './http/transport.js';
 export type { EventFilters, EventPageParams, Events, FollowOptions } from './resources/events.js';
 export { ListPromise } from './resources/list-promise.js';
 export {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import got, { type Got, type Response } from 'got';
 import type { z } from 'zod';
 import type { MaasApiKey } from '../auth/api-key.js';
@@ -52,6 +53,18 @@ export interface TransportConfig {
   redactor: Redactor;
   /** Default body encoding for POST/PUT (MAAS accepts both; the official CLI sends multipart). */
   bodyEncoding: BodyEncoding;
+  /** Observes each retry before its wait starts (for logs and metrics; receives no secrets). */
+  onRetry: ((event: RetryEvent) => void) | undefined;
+}
+
+export interface RetryEvent {
+  method: string;
+  /** Path and query (redacted). */
+  path: string;
+  /** The attempt that failed, 1-based. */
+  attempt: number;
+  delayMs: number;
+  reason: string;
 }
 
 /** Marks why our own controller aborted, so the caught got error can be classified. */
@@ -62,11 +75,12 @@ type AbortCause = 'timeout' | 'caller' | undefined;
  * loop lives here so that each attempt gets a fresh OAuth nonce/timestamp and the policy stays data.
  */
 export class MaasTransport {
-  readonly config: TransportConfig;
+  // Private: the config holds the API key, and private fields never show in inspect() or JSON.
+  readonly #config: TransportConfig;
   readonly #got: Got;
 
   constructor(config: TransportConfig) {
-    this.config = config;
+    this.#config = config;
     this.#got = got.extend({
       retry: { limit: 0 },
       throwHttpErrors: false,
@@ -83,17 +97,21 @@ export class MaasTransport {
     });
   }
 
+  [inspect.custom](): string {
+    return `MaasTransport { url: '${this.#config.urls.apiUrl}' }`;
+  }
+
   url(request: ApiRequest): string {
-    const root = request.base === 'site' ? this.config.urls.siteUrl : this.config.urls.apiUrl;
+    const root = request.base === 'site' ? this.#config.urls.siteUrl : this.#config.urls.apiUrl;
     return `${root}${ensureTrailingSlash(request.path.replace(/^\/+/, ''))}${buildQuery(request.op, request.query)}`;
   }
 
   /** Sends the request with retries; resolves with the 2xx response or throws a `MaasError`. */
   async send(request: ApiRequest, options: RequestOptions = {}): Promise<RawResponse> {
-    const policy = mergeRetryPolicy(this.config.retry, options.retry);
+    const policy = mergeRetryPolicy(this.#config.retry, options.retry);
     const url = this.url(request);
     const info = { method: request.method, path: new URL(url).pathname + new URL(url).search };
-    const redactor = this.config.redactor;
+    const redactor = this.#config.redactor;
     for (let attempt = 1; ; attempt++) {
       if (options.signal?.aborted) throw createMaasError.abort(info, redactor);
       let outcome: AttemptOutcome;
@@ -131,6 +149,13 @@ export class MaasTransport {
         outcome,
       );
       if (!decision.retry) throw failure;
+      this.#config.onRetry?.({
+        method: info.method,
+        path: redactor.redact(info.path),
+        attempt,
+        delayMs: decision.delayMs,
+        reason: decision.reason,
+      });
       try {
         await sleep(decision.delayMs, options.signal);
       } catch {
@@ -156,7 +181,7 @@ export class MaasTransport {
 
   async #attempt(request: ApiRequest, url: string, options: RequestOptions): Promise<Response<string>> {
     const controller = new AbortController();
-    const timeoutMs = options.timeout ?? this.config.timeoutMs;
+    const timeoutMs = options.timeout ?? this.#config.timeoutMs;
     const state: { cause: AbortCause } = { cause: undefined };
     const timer = setTimeout(() => {
       state.cause = 'timeout';
@@ -170,13 +195,13 @@ export class MaasTransport {
     const headers: Record<string, string> = { ...options.headers };
     delete headers.authorization;
     delete headers.Authorization;
-    if (request.authenticate !== false && this.config.apiKey) {
+    if (request.authenticate !== false && this.#config.apiKey) {
       // Fresh nonce and timestamp on every attempt: MAAS rejects a replayed nonce.
-      headers.authorization = buildOAuthHeader(this.config.apiKey);
+      headers.authorization = buildOAuthHeader(this.#config.apiKey);
     }
     let body: string | FormData | undefined;
     if (request.method === 'POST' || request.method === 'PUT') {
-      const encoded = buildBody(request.body, request.bodyEncoding ?? this.config.bodyEncoding);
+      const encoded = buildBody(request.body, request.bodyEncoding ?? this.#config.bodyEncoding);
       body = encoded.body;
       if (encoded.contentType) headers['content-type'] = encoded.contentType;
     }
@@ -200,7 +225,7 @@ export class MaasTransport {
     info: { method: string; path: string },
     options: RequestOptions,
   ): { outcome: AttemptOutcome | undefined; error: MaasError } {
-    const redactor = this.config.redactor;
+    const redactor = this.#config.redactor;
     if (!(error instanceof AttemptFailure))
       return { outcome: undefined, error: createMaasError.unexpected(error, redactor) };
     if (error.cause === 'caller' || options.signal?.aborted) {
