@@ -1,4 +1,17 @@
+export type { MaasApi } from './apply/clients.js';
+export { deployableBundle } from './apply/deployable.js';
+export { type ApplyOptions, type ApplyResult, applyPlan } from './apply/engine.js';
+export type { ApplyEvent, ApplyEventListener, RequestDescription } from './apply/events.js';
+export { Journal, type JournalRecord } from './apply/journal.js';
+export type { BundleChange, JujuApi, StatusView } from './apply/juju-api.js';
+export { type RollbackOptions, type RollbackResult, rollbackPlan } from './apply/rollback.js';
 export { admits } from './capacity/admission.js';
+export {
+  buildInventory,
+  type MaasReadings,
+  publicUrl,
+  type VirtualMachineRow,
+} from './inventory/from-maas.js';
 export { type AdmissionRule, defaultPool, type Headroom, headroom } from './inventory/headroom.js';
 // Inventory, plans, outputs and apply (issue 8).
 export * from './inventory/schema.js';
@@ -8,6 +21,7 @@ export {
   saveSnapshotFile,
   serializeSnapshot,
 } from './inventory/snapshot-file.js';
+export { type InventoryMaasApi, type TakeInventoryOptions, takeInventory } from './inventory/take.js';
 export { storageSpec } from './outputs/compose.js';
 export { formatConstraints, type JujuConstraints, parseConstraints } from './outputs/constraints.js';
 export { machineHostname, planTag, roleTag } from './outputs/names.js';
@@ -35,6 +49,7 @@ export {
   newPlanId,
   type PlacementInput,
 } from './plan/create.js';
+export { diffPlan, type PlanDiff } from './plan/diff.js';
 export {
   type DocumentFormat,
   loadPlanFile,

@@ -1,0 +1,98 @@
+import { JournalError } from '../plan/errors.js';
+import type { Plan } from '../plan/schema.js';
+import type { MaasApi } from './clients.js';
+import type { ApplyEventListener } from './events.js';
+import { Journal } from './journal.js';
+import type { JujuApi, StatusView } from './juju-api.js';
+import { deployBundle, ensureJujuMachines, type JujuStepOptions, waitActive } from './juju-steps.js';
+import { applyRatios, ensureMachines, ensureTags, type MaasStepOptions } from './maas-steps.js';
+import { errorText, StepRunner } from './runner.js';
+
+export interface ApplyOptions {
+  plan: Plan;
+  maas: MaasApi;
+  juju: JujuApi;
+  /** The journal file; required unless dry-running (a dry run writes nothing). */
+  journalPath?: string;
+  dryRun?: boolean;
+  onEvent?: ApplyEventListener;
+  signal?: AbortSignal;
+  concurrency?: number;
+  composeAttempts?: number;
+  /** Poll interval for MAAS and Juju waits (default 2 s; tests against fast simulators use less). */
+  pollIntervalMs?: number;
+  readyTimeoutMs?: number;
+  activeTimeoutMs?: number;
+}
+
+export interface ApplyResult {
+  dryRun: boolean;
+  /** hostname → MAAS system id. */
+  machines: Record<string, string>;
+  /** hostname → Juju machine id. */
+  jujuMachines: Record<string, string>;
+  status?: StatusView;
+}
+
+/**
+ * Applies a plan: ratios → tags → compose VMs in parallel (bounded), each waited Ready and tagged →
+ * Juju machines pinned to their nodes → bundle + overlay → every unit active. Every step first looks
+ * at the live state, so running apply again after a crash (or a failure) finishes the job without
+ * doing anything twice; the journal records each mutating call's intent before it is made.
+ */
+export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
+  const dryRun = options.dryRun === true;
+  if (!dryRun && options.journalPath === undefined) {
+    throw new JournalError('apply needs a journal file', {
+      hint: 'pass journalPath (e.g. <plan>.journal.jsonl)',
+    });
+  }
+  const journal = dryRun ? undefined : Journal.open(options.journalPath as string, options.plan.id);
+  const runner = new StepRunner(journal, options.onEvent ?? (() => {}), dryRun);
+  const poll = options.pollIntervalMs ?? 2000;
+  const maasOptions: MaasStepOptions = {
+    concurrency: options.concurrency ?? 4,
+    composeAttempts: options.composeAttempts ?? 3,
+    readyTimeoutMs: options.readyTimeoutMs ?? 30 * 60_000,
+    pollIntervalMs: poll,
+    reconcileWindowMs: poll * 5,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const jujuOptions: JujuStepOptions = {
+    pollIntervalMs: poll,
+    provisionTimeoutMs: options.readyTimeoutMs ?? 30 * 60_000,
+    activeTimeoutMs: options.activeTimeoutMs ?? 60 * 60_000,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const { plan, maas, juju } = options;
+  journal?.append({ kind: 'begin', planId: plan.id, pid: process.pid, mode: 'apply' });
+  try {
+    runner.emit({ type: 'phase', phase: 'ratios' });
+    await applyRatios(plan, maas, runner);
+    runner.emit({ type: 'phase', phase: 'tags' });
+    await ensureTags(plan, maas, runner);
+    runner.emit({ type: 'phase', phase: 'machines' });
+    const systemIds = await ensureMachines(plan, maas, runner, maasOptions);
+    runner.emit({ type: 'phase', phase: 'juju-machines' });
+    const jujuMachines = await ensureJujuMachines(plan, systemIds, juju, runner, journal, jujuOptions);
+    runner.emit({ type: 'phase', phase: 'deploy' });
+    await deployBundle(plan, jujuMachines, juju, runner);
+    let status: StatusView | undefined;
+    if (!dryRun) {
+      runner.emit({ type: 'phase', phase: 'wait-active' });
+      status = await waitActive(plan, juju, runner, jujuOptions);
+    }
+    journal?.append({ kind: 'end', status: 'applied' });
+    return {
+      dryRun,
+      machines: Object.fromEntries(systemIds),
+      jujuMachines: Object.fromEntries(jujuMachines),
+      ...(status === undefined ? {} : { status }),
+    };
+  } catch (error) {
+    journal?.append({ kind: 'end', status: `failed: ${errorText(error)}` });
+    throw error;
+  } finally {
+    journal?.close();
+  }
+}
