@@ -1,1 +1,7 @@
-export { hasTrailingSlash } from './http/paths.js';
+export { ManualClock, ScaledClock, type SimClock } from './clock.js';
+export { PHASE_MS } from './domain/lifecycle.js';
+export { ApiError, MaasSimError, type MaasSimErrorCode } from './errors.js';
+export type { FaultKind, FaultRule, FaultsOption } from './faults.js';
+export type { RequestStats } from './http/server.js';
+export { type MaasSim, type MaasSimOptions, type SiteOption, startMaasSim } from './start.js';
+export { MAAS_VERSIONS, type MaasVersion, VERSION_STRINGS } from './version.js';
