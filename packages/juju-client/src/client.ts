@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import { dialFirst } from './connect/dial.js';
 import { FacadeVersions } from './connect/facade-versions.js';
+import { resolveJujuConfig } from './connect/juju-data.js';
 import { login, serverEndpoints } from './connect/login.js';
 import {
   JujuConfigError,
@@ -292,4 +293,58 @@ function encode<P>(schema: z.ZodType<P, unknown>, params: unknown, facade: strin
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw new JujuValidationError(facade, method, parsed.error.issues, 'params');
   return parsed.data;
+}
+
+export interface ConnectFromJujuDataOptions
+  extends Omit<JujuConnectOptions, 'endpoints' | 'caCert' | 'user' | 'password' | 'modelUUID'> {
+  /** Controller name in controllers.yaml (default: JUJU_CONTROLLER, then current-controller). */
+  controller?: string;
+  /** `owner/name`, a bare name (qualified with the account user) or a UUID (default: JUJU_MODEL, then current-model). */
+  model?: string;
+  /** Environment to read (default process.env); JUJU_DATA and the terraform variables are read from it. */
+  env?: NodeJS.ProcessEnv;
+  /** Log into the controller only, ignoring any current model. */
+  controllerOnly?: boolean;
+}
+
+/**
+ * Connects with what the Juju CLI stored (controllers.yaml, accounts.yaml, models.yaml) or with the
+ * terraform provider's variables. A model known only by name is looked up with ModelManager.ListModels.
+ */
+export async function connectFromJujuData(options: ConnectFromJujuDataOptions = {}): Promise<JujuClient> {
+  const { controller, model, env, controllerOnly, ...rest } = options;
+  const resolved = resolveJujuConfig({
+    ...(controller === undefined ? {} : { controller }),
+    ...(model === undefined ? {} : { model }),
+    ...(env === undefined ? {} : { env }),
+  });
+  const base: JujuConnectOptions = {
+    ...rest,
+    endpoints: resolved.endpoints,
+    user: resolved.user,
+    password: resolved.password,
+  };
+  if (resolved.caCert !== undefined) base.caCert = resolved.caCert;
+  if (resolved.publicHostname !== undefined) base.publicHostname = resolved.publicHostname;
+  if (controllerOnly) return JujuClient.connect(base);
+  if (resolved.modelUUID !== undefined) return JujuClient.connect({ ...base, modelUUID: resolved.modelUUID });
+  const controllerClient = await JujuClient.connect(base);
+  if (resolved.modelName === undefined) return controllerClient;
+  try {
+    const models = await controllerClient.modelManager.listModels(resolved.user);
+    const [owner, name] = resolved.modelName.split('/');
+    const found = models.find(
+      (m) =>
+        m.model.name === name &&
+        (!owner || m.model['owner-tag'] === `user-${owner}` || m.model.qualifier === owner),
+    );
+    if (!found) {
+      throw new JujuConfigError(
+        `model "${resolved.modelName}" not found on controller "${resolved.controller}" (known: ${models.map((m) => m.model.name).join(', ') || 'none'})`,
+      );
+    }
+    return await controllerClient.connectModel(found.model.uuid);
+  } finally {
+    await controllerClient.close();
+  }
 }

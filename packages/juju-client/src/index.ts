@@ -1,4 +1,6 @@
 export {
+  type ConnectFromJujuDataOptions,
+  connectFromJujuData,
   JujuClient,
   type JujuClientEvents,
   type JujuConnectOptions,
@@ -6,6 +8,12 @@ export {
 } from './client.js';
 export { DEFAULT_MAX_PAYLOAD, dialFirst, endpointUrl, JUJU_SERVER_NAME } from './connect/dial.js';
 export { CLIENT_FACADE_VERSIONS, FacadeVersions } from './connect/facade-versions.js';
+export {
+  jujuDataDir,
+  type ResolvedJujuConfig,
+  type ResolveOptions,
+  resolveJujuConfig,
+} from './connect/juju-data.js';
 export { CLIENT_VERSION, serverEndpoints } from './connect/login.js';
 export * from './core/errors.js';
 export { REDACTED, redact } from './core/redact.js';
