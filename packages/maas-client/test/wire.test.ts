@@ -9,6 +9,7 @@ import {
   TOKEN_KEY,
   TOKEN_SECRET,
 } from './helpers/loopback.js';
+import { machine } from './helpers/objects.js';
 
 let server: Loopback;
 let client: MaasClient;
@@ -18,32 +19,6 @@ beforeEach(async () => {
   client = new MaasClient({ url: server.url, apiKey: API_KEY, retry: false });
 });
 afterEach(() => server.close());
-
-const machine = (id: string) => ({
-  system_id: id,
-  hostname: `host-${id}`,
-  fqdn: `host-${id}.maas`,
-  domain: { id: 0, name: 'maas', ttl: null, authoritative: true, resource_uri: '/MAAS/api/2.0/domains/0/' },
-  status: 4,
-  status_name: 'Ready',
-  architecture: 'amd64/generic',
-  cpu_count: 8,
-  cpu_speed: 2400,
-  memory: 16384,
-  storage: 500107.862016,
-  osystem: '',
-  distro_series: '',
-  power_type: 'ipmi',
-  power_state: 'off',
-  zone: { id: 1, name: 'edge-a', description: '', resource_uri: '/MAAS/api/2.0/zones/edge-a/' },
-  pool: { id: 0, name: 'default', description: '', resource_uri: '/MAAS/api/2.0/resourcepool/0/' },
-  tag_names: [],
-  ip_addresses: [],
-  node_type: 0,
-  node_type_name: 'Machine',
-  resource_uri: `/MAAS/api/2.0/machines/${id}/`,
-  future_field: { kept: true },
-});
 
 describe('wire format', () => {
   it('signs with OAuth 1.0 PLAINTEXT and a fresh nonce per request', async () => {
@@ -68,7 +43,7 @@ describe('wire format', () => {
   });
 
   it('lists with repeated filter keys and keeps unknown fields', async () => {
-    server.fallback = () => ({ body: [machine('abc123')] });
+    server.fallback = () => ({ body: [machine('abc123', { future_field: { kept: true } })] });
     const machines = await client.machines.list({
       zone: 'edge-a',
       tags: ['gpu', 'ssd'],
