@@ -1,1 +1,7 @@
-export { notImplementedBeforeLogin } from './rpc/errors.js';
+export type { JujuSimFaults } from './faults.js';
+export type { Provisioner, StartedInstance, StartInstanceRequest } from './provisioner/types.js';
+export { RpcError } from './rpc/errors.js';
+export { type JujuVersion, SUPPORTED_JUJU_VERSIONS } from './rpc/facade-versions.js';
+export { type JujuSim, type SimModel, type StartJujuSimOptions, startJujuSim } from './start.js';
+export type { JujuSimStats } from './stats.js';
+export { JUJU_APISERVER_NAME } from './tls/certificates.js';

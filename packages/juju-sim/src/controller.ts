@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { SimClock } from './clock.js';
+import type { JujuSimFaults } from './faults.js';
+import { UnitAgents } from './model/agents.js';
+import { Model, type ModelFaults } from './model/model.js';
+import type { Provisioner } from './provisioner/types.js';
+import { alreadyExists, notFound, notValid } from './rpc/errors.js';
+import type { JujuVersion } from './rpc/facade-versions.js';
+import { emptyStats, type JujuSimStats } from './stats.js';
+
+export interface ControllerConfig {
+  name: string;
+  uuid: string;
+  jujuVersion: JujuVersion;
+  user: string;
+  password: string;
+  cloud: string;
+  region: string;
+  clock: SimClock;
+  provisioner: Provisioner;
+  random: () => number;
+  faults: JujuSimFaults;
+}
+
+export interface ModelSummary {
+  name: string;
+  uuid: string;
+  owner: string;
+  isController: boolean;
+}
+
+/** The controller's state: its models and the counters the RPC layer updates. */
+export class Controller {
+  readonly models = new Map<string, Model>();
+  readonly stats: JujuSimStats = emptyStats();
+  readonly modelFaults: ModelFaults;
+  private readonly agents = new Map<string, UnitAgents>();
+
+  constructor(readonly config: ControllerConfig) {
+    this.modelFaults = {
+      unitErrors: new Set(config.faults.unitErrors ?? []),
+      provisioningErrors: new Set(config.faults.provisioningErrors ?? []),
+    };
+    this.createModel('controller', config.user, {}, true);
+    this.createModel('default', config.user, {});
+  }
+
+  get faults(): JujuSimFaults {
+    return this.config.faults;
+  }
+
+  setFaults(faults: JujuSimFaults): void {
+    Object.assign(this.config.faults, faults);
+    this.modelFaults.unitErrors = new Set(this.config.faults.unitErrors ?? []);
+    this.modelFaults.provisioningErrors = new Set(this.config.faults.provisioningErrors ?? []);
+  }
+
+  controllerModelUUID = '';
+
+  createModel(name: string, owner: string, config: Record<string, unknown>, isController = false): Model {
+    if (!/^[a-z0-9]+[a-z0-9-]*$/.test(name)) {
+      throw notValid(
+        `${JSON.stringify(name)} is not a valid name: model names may only contain lowercase letters, digits and hyphens`,
+      );
+    }
+    for (const model of this.models.values()) {
+      if (model.name === name && model.owner === owner && model.life === 'alive') {
+        throw alreadyExists(`model "${owner}/${name}" already exists`);
+      }
+    }
+    const model = new Model(
+      randomUUID(),
+      name,
+      owner,
+      {
+        controllerUUID: this.config.uuid,
+        jujuVersion: this.config.jujuVersion,
+        clock: this.config.clock,
+        provisioner: this.config.provisioner,
+        faults: this.modelFaults,
+        random: this.config.random,
+        cloud: this.config.cloud,
+        region: this.config.region,
+        onMutation: () => {},
+      },
+      config,
+    );
+    this.models.set(model.uuid, model);
+    this.agents.set(model.uuid, new UnitAgents(model));
+    if (isController) this.controllerModelUUID = model.uuid;
+    return model;
+  }
+
+  getModel(uuid: string): Model {
+    const model = this.models.get(uuid);
+    if (!model) throw notFound(`model ${JSON.stringify(uuid)} not found`);
+    return model;
+  }
+
+  destroyModel(uuid: string): void {
+    const model = this.getModel(uuid);
+    if (uuid === this.controllerModelUUID) throw notValid('cannot destroy the controller model');
+    model.life = 'dying';
+    model.touch('model', uuid);
+    const machines = [...model.machines.values()];
+    const releases = machines
+      .filter((machine) => machine.instanceId !== '')
+      .map((machine) => this.config.provisioner.stopInstance(machine.instanceId));
+    Promise.allSettled(releases).then(() => {
+      model.life = 'dead';
+      this.models.delete(uuid);
+      this.agents.delete(uuid);
+      model.removeAllListeners();
+    });
+  }
+
+  summaries(): ModelSummary[] {
+    return [...this.models.values()].map((model) => ({
+      name: model.name,
+      uuid: model.uuid,
+      owner: model.owner,
+      isController: model.uuid === this.controllerModelUUID,
+    }));
+  }
+}

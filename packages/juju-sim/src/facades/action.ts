@@ -1,0 +1,160 @@
+import type { ActionRecord, OperationRecord } from '../model/entities.js';
+import type { Model } from '../model/model.js';
+import { TIMINGS } from '../model/timings.js';
+import { bulkItem, notFound, notValid } from '../rpc/errors.js';
+import { asObject, objectsOf, parseTag, reqString, unitNameFromTag } from '../rpc/params.js';
+import type { Facade } from './types.js';
+
+const ZERO_TIME = new Date(0).toISOString();
+
+function actionResult(action: ActionRecord): Record<string, unknown> {
+  return {
+    action: {
+      tag: `action-${action.id}`,
+      receiver: action.receiver,
+      name: action.name,
+      parameters: action.parameters,
+    },
+    status: action.status,
+    message: action.message,
+    output: action.output,
+    log: action.log,
+    enqueued: action.enqueued.toISOString(),
+    started: (action.started ?? new Date(0)).toISOString(),
+    completed: (action.completed ?? new Date(0)).toISOString(),
+  };
+}
+
+/** Runs a queued action on the compressed clock: pending -> running -> completed (or failed). */
+function runAction(model: Model, action: ActionRecord): void {
+  model.env.clock.after(TIMINGS.action / 5, () => {
+    action.status = 'running';
+    action.started = new Date();
+    action.log.push({ timestamp: action.started.toISOString(), message: `running ${action.name}` });
+    model.touch('action', action.id);
+    model.env.clock.after(TIMINGS.action, () => {
+      const unitName = unitNameFromTag(action.receiver);
+      const unit = model.units.get(unitName);
+      const charm = unit ? model.applications.get(unit.application)?.charm : undefined;
+      const spec = charm?.actions[action.name];
+      action.completed = new Date();
+      if (!unit || !spec || unit.phase === 'error') {
+        action.status = 'failed';
+        action.message = unit ? `unit ${unitName} is in error` : `unit ${unitName} no longer exists`;
+      } else {
+        action.status = 'completed';
+        action.output = { ...spec.output(unitName), 'return-code': 0 };
+      }
+      model.touch('action', action.id);
+    });
+  });
+}
+
+function operationResult(model: Model, operation: OperationRecord): Record<string, unknown> {
+  const actions = operation.actionIds
+    .map((id) => model.actions.get(id))
+    .filter((a): a is ActionRecord => !!a);
+  const statuses = actions.map((action) => action.status);
+  const status = statuses.includes('failed')
+    ? 'failed'
+    : statuses.every((s) => s === 'completed')
+      ? 'completed'
+      : statuses.includes('running')
+        ? 'running'
+        : 'pending';
+  const started = actions
+    .map((a) => a.started)
+    .filter((d): d is Date => !!d)
+    .sort((a, b) => +a - +b)[0];
+  const done = status === 'completed' || status === 'failed';
+  const completed = done
+    ? actions
+        .map((a) => a.completed)
+        .filter((d): d is Date => !!d)
+        .sort((a, b) => +b - +a)[0]
+    : undefined;
+  return {
+    operation: `operation-${operation.id}`,
+    summary: operation.summary,
+    status,
+    enqueued: operation.enqueued.toISOString(),
+    started: started?.toISOString() ?? ZERO_TIME,
+    completed: completed?.toISOString() ?? ZERO_TIME,
+    actions: actions.map(actionResult),
+  };
+}
+
+export const Action: Facade = {
+  EnqueueOperation(ctx, params) {
+    const model = ctx.model();
+    const items = objectsOf(params, 'actions');
+    if (items.length === 0) throw notValid('no actions specified');
+    const operation: OperationRecord = {
+      id: model.newOperationId(),
+      summary: '',
+      actionIds: [],
+      enqueued: new Date(),
+    };
+    const results = items.map((item) =>
+      bulkItem(() => {
+        const receiver = reqString(item, 'receiver');
+        const name = reqString(item, 'name');
+        const unitName = unitNameFromTag(receiver);
+        const unit = model.units.get(unitName);
+        if (!unit) throw notFound(`unit ${JSON.stringify(unitName)} not found`);
+        const charm = model.applications.get(unit.application)?.charm;
+        if (!charm?.actions[name]) {
+          throw notValid(`action ${JSON.stringify(name)} not defined on unit ${JSON.stringify(unitName)}`);
+        }
+        const action: ActionRecord = {
+          id: model.newActionId(),
+          operationId: operation.id,
+          receiver,
+          name,
+          parameters: asObject(item.parameters, 'parameters'),
+          status: 'pending',
+          message: '',
+          output: {},
+          log: [],
+          enqueued: new Date(),
+        };
+        model.actions.set(action.id, action);
+        operation.actionIds.push(action.id);
+        model.touch('action', action.id);
+        runAction(model, action);
+        return actionResult(action);
+      }),
+    );
+    const names = [...new Set(operation.actionIds.map((id) => model.actions.get(id)?.name))];
+    const receivers = operation.actionIds.map((id) => model.actions.get(id)?.receiver);
+    operation.summary = `${names.join(',')} run on ${receivers.join(',')}`;
+    model.operations.set(operation.id, operation);
+    return { operation: operation.id, actions: results };
+  },
+  Operations(ctx, params) {
+    const model = ctx.model();
+    return {
+      results: objectsOf(params, 'entities').map((entity) => {
+        const tag = reqString(entity, 'tag');
+        const result = bulkItem(() => {
+          const operation = model.operations.get(parseTag(tag, 'operation'));
+          if (!operation) throw notFound(`operation ${JSON.stringify(tag)} not found`);
+          return operationResult(model, operation);
+        });
+        return 'error' in result ? { operation: tag, summary: '', ...result } : result;
+      }),
+    };
+  },
+  Actions(ctx, params) {
+    const model = ctx.model();
+    return {
+      results: objectsOf(params, 'entities').map((entity) =>
+        bulkItem(() => {
+          const action = model.actions.get(parseTag(reqString(entity, 'tag'), 'action'));
+          if (!action) throw notFound('action not found');
+          return actionResult(action);
+        }),
+      ),
+    };
+  },
+};

@@ -1,0 +1,30 @@
+/** Faults the simulator can inject; all optional, all off by default. Mutable at run time via setFaults. */
+export interface JujuSimFaults {
+  /** Probability (0..1) that a call after login drops the connection instead of replying. */
+  dropConnectionRate?: number;
+  /** Drop every open connection on this schedule (real milliseconds). */
+  dropConnectionsEveryMs?: number;
+  /** Delay every reply after login by this many real milliseconds. */
+  replyDelayMs?: number;
+  /** Probability (0..1) that a call after login fails with Juju's `try again` error. */
+  tryAgainRate?: number;
+  /** Unit names (`etcd/1`) or application names whose units fail their install hook. */
+  unitErrors?: string[];
+  /** Machine ids whose provisioning fails (instance status `provisioning error`). */
+  provisioningErrors?: string[];
+}
+
+export function checkFaults(faults: JujuSimFaults): void {
+  for (const key of ['dropConnectionRate', 'tryAgainRate'] as const) {
+    const value = faults[key];
+    if (value !== undefined && !(value >= 0 && value <= 1)) {
+      throw new RangeError(`faults.${key} must be a probability between 0 and 1, got ${value}`);
+    }
+  }
+  for (const key of ['dropConnectionsEveryMs', 'replyDelayMs'] as const) {
+    const value = faults[key];
+    if (value !== undefined && !(value >= 0 && Number.isFinite(value))) {
+      throw new RangeError(`faults.${key} must be a non-negative number of milliseconds, got ${value}`);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import type { CatalogueCharm, CharmEndpoint } from '../charms/types.js';
+import type { Constraints } from './constraints.js';
+
+export type Life = 'alive' | 'dying' | 'dead';
+
+/** One status value with the wall-clock time it was set (FullStatus `since`, watcher `since`). */
+export interface StatusValue {
+  status: string;
+  info: string;
+  since: Date;
+  data?: Record<string, unknown>;
+}
+
+export interface Base {
+  name: string;
+  channel: string;
+}
+
+export interface Hardware {
+  arch: string;
+  cores: number;
+  mem: number;
+  rootDisk: number;
+  zone?: string;
+}
+
+export interface Machine {
+  id: string;
+  base: Base;
+  constraints: Constraints;
+  placement?: string;
+  life: Life;
+  jobs: string[];
+  instanceId: string;
+  displayName: string;
+  hostname?: string;
+  dnsName: string;
+  ipAddresses: string[];
+  hardware?: Hardware;
+  agentStatus: StatusValue;
+  instanceStatus: StatusValue;
+  modificationStatus: StatusValue;
+  /** Set when the machine agent has started: units may begin installing. */
+  started: boolean;
+}
+
+export interface Application {
+  name: string;
+  charm: CatalogueCharm;
+  charmUrl: string;
+  channel: string;
+  revision: number;
+  base: Base;
+  config: Record<string, unknown>;
+  constraints: Constraints;
+  exposed: boolean;
+  exposedEndpoints: Record<string, { 'expose-to-spaces'?: string[]; 'expose-to-cidrs'?: string[] }>;
+  life: Life;
+  nextUnit: number;
+  endpointBindings: Record<string, string>;
+}
+
+/** Where a unit is in its simulated lifecycle. */
+export type UnitPhase =
+  | 'allocating'
+  | 'installing'
+  | 'settled'
+  | 'configuring'
+  | 'active'
+  | 'error'
+  | 'stopping';
+
+export interface Unit {
+  name: string;
+  application: string;
+  machineId: string;
+  /** For subordinate units: the principal unit they run beside. */
+  principal?: string;
+  life: Life;
+  phase: UnitPhase;
+  agentStatus: StatusValue;
+  workloadStatus: StatusValue;
+  leader: boolean;
+  publicAddress: string;
+  openedPorts: string[];
+}
+
+export interface RelationEndpoint extends CharmEndpoint {
+  application: string;
+}
+
+export interface Relation {
+  id: number;
+  key: string;
+  endpoints: RelationEndpoint[];
+  interface: string;
+  scope: 'global' | 'container';
+  status: StatusValue;
+  life: Life;
+}
+
+export interface ActionRecord {
+  id: string;
+  operationId: string;
+  receiver: string;
+  name: string;
+  parameters: Record<string, unknown>;
+  status: 'pending' | 'running' | 'completed' | 'failed';
+  message: string;
+  output: Record<string, unknown>;
+  log: { timestamp: string; message: string }[];
+  enqueued: Date;
+  started?: Date;
+  completed?: Date;
+}
+
+export interface OperationRecord {
+  id: string;
+  summary: string;
+  actionIds: string[];
+  enqueued: Date;
+}
+
+export const status = (value: string, info = '', data?: Record<string, unknown>): StatusValue => ({
+  status: value,
+  info,
+  since: new Date(),
+  ...(data ? { data } : {}),
+});

@@ -1,0 +1,176 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SimClock, seededRandom } from './clock.js';
+import { Controller, type ModelSummary } from './controller.js';
+import { checkFaults, type JujuSimFaults } from './faults.js';
+import { writeJujuData } from './juju-data.js';
+import { createMaasProvisioner } from './provisioner/maas.js';
+import type { Provisioner } from './provisioner/types.js';
+import { type JujuVersion, SUPPORTED_JUJU_VERSIONS } from './rpc/facade-versions.js';
+import { startApiServer } from './rpc/server.js';
+import { type JujuSimStats, snapshotStats } from './stats.js';
+import { generateControllerCertificates } from './tls/certificates.js';
+
+export interface StartJujuSimOptions {
+  /** Loopback by default; the certificate also covers this host. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** The MAAS the controller provisions from, as Juju's MAAS provider would (`juju add-cloud` + credential). */
+  maas?: { url: string; apiKey: string };
+  /** Advanced: provision through something other than MAAS (e.g. a MAAS client with custom TLS). */
+  provisioner?: Provisioner;
+  jujuVersion?: JujuVersion;
+  /** Simulated seconds per real second for hooks, agents and MAAS polling (default 1). */
+  timeScale?: number;
+  faults?: JujuSimFaults;
+  /** Seeds fault dice so a failing run can be replayed. */
+  seed?: number;
+  /** Write controllers.yaml, accounts.yaml and models.yaml here (a JUJU_DATA folder). */
+  jujuDataDir?: string;
+  controllerName?: string;
+  user?: string;
+  /** Generated when absent. */
+  password?: string;
+  /** Close sockets that have not logged in after this long (default 60 000 ms, as Juju). */
+  loginTimeoutMs?: number;
+}
+
+export interface SimModel {
+  name: string;
+  uuid: string;
+  owner: string;
+  /** `wss://host:port/model/<uuid>/api` */
+  url: string;
+}
+
+export interface JujuSim {
+  /** `host:port` strings, as controllers.yaml `api-endpoints`. */
+  endpoints: string[];
+  /** `wss://host:port/api` */
+  controllerUrl: string;
+  caCert: string;
+  user: string;
+  password: string;
+  controllerUUID: string;
+  controllerName: string;
+  jujuVersion: JujuVersion;
+  /** The controller's current models (live). */
+  readonly models: SimModel[];
+  modelUrl(uuid: string): string;
+  setFaults(faults: JujuSimFaults): void;
+  stats(): JujuSimStats;
+  close(): Promise<void>;
+}
+
+export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<JujuSim> {
+  const host = options.host ?? '127.0.0.1';
+  const jujuVersion = options.jujuVersion ?? '3.6.14';
+  if (!SUPPORTED_JUJU_VERSIONS.includes(jujuVersion)) {
+    throw new RangeError(
+      `jujuVersion must be one of ${SUPPORTED_JUJU_VERSIONS.join(', ')}, got ${jujuVersion}`,
+    );
+  }
+  const timeScale = options.timeScale ?? 1;
+  const faults: JujuSimFaults = { ...(options.faults ?? {}) };
+  checkFaults(faults);
+  const clock = new SimClock(timeScale);
+  let provisioner = options.provisioner;
+  if (!provisioner) {
+    if (!options.maas?.url || !options.maas.apiKey) {
+      throw new TypeError(
+        'startJujuSim needs maas: { url, apiKey } (start @edgekit/maas-sim for one) or a provisioner to create machines',
+      );
+    }
+    provisioner = createMaasProvisioner({ url: options.maas.url, apiKey: options.maas.apiKey, timeScale });
+  }
+  const uuid = randomUUID();
+  const user = options.user ?? 'admin';
+  const password = options.password ?? randomBytes(16).toString('hex');
+  const controllerName = options.controllerName ?? 'juju-sim';
+  const controller = new Controller({
+    name: controllerName,
+    uuid,
+    jujuVersion,
+    user,
+    password,
+    cloud: 'maas',
+    region: 'default',
+    clock,
+    provisioner,
+    random: seededRandom(options.seed ?? 1),
+    faults,
+  });
+  const certificates = generateControllerCertificates(uuid, [host]);
+  const server = await startApiServer(controller, certificates, {
+    host,
+    port: options.port ?? 0,
+    loginTimeoutMs: options.loginTimeoutMs ?? 60_000,
+  });
+  const hostPort = host.includes(':') ? `[${host}]:${server.port}` : `${host}:${server.port}`;
+  const modelUrl = (modelUUID: string) => `wss://${hostPort}/model/${modelUUID}/api`;
+
+  let dropTimer: NodeJS.Timeout | undefined;
+  const scheduleDrops = () => {
+    clearInterval(dropTimer);
+    dropTimer = undefined;
+    const every = controller.faults.dropConnectionsEveryMs;
+    if (every && every > 0) {
+      dropTimer = setInterval(() => {
+        for (const session of server.sessions) session.drop();
+      }, every);
+    }
+  };
+  scheduleDrops();
+
+  const summaries = (): ModelSummary[] => controller.summaries();
+  const writeStore = async () => {
+    if (!options.jujuDataDir) return;
+    const all = summaries();
+    const current = all.find((model) => model.name === 'default') ?? all[0];
+    await writeJujuData(options.jujuDataDir, {
+      controllerName,
+      controllerUUID: uuid,
+      endpoints: [hostPort],
+      caCert: certificates.caCert,
+      user,
+      password,
+      jujuVersion,
+      cloud: 'maas',
+      region: 'default',
+      models: all,
+      currentModel: current ? `${current.owner}/${current.name}` : '',
+    });
+  };
+  await writeStore();
+
+  return {
+    endpoints: [hostPort],
+    controllerUrl: `wss://${hostPort}/api`,
+    caCert: certificates.caCert,
+    user,
+    password,
+    controllerUUID: uuid,
+    controllerName,
+    jujuVersion,
+    get models() {
+      return summaries().map((model) => ({
+        name: model.name,
+        uuid: model.uuid,
+        owner: model.owner,
+        url: modelUrl(model.uuid),
+      }));
+    },
+    modelUrl,
+    setFaults(next) {
+      checkFaults(next);
+      controller.setFaults(next);
+      scheduleDrops();
+    },
+    stats: () => snapshotStats(controller.stats),
+    async close() {
+      clearInterval(dropTimer);
+      clock.stop();
+      await server.close();
+    },
+  };
+}
