@@ -207,6 +207,11 @@ export class JujuConfigError extends JujuError {
   override name = 'JujuConfigError';
 }
 
+/** Bad input to a helper (constraint string, placement directive, bundle): the message names the fix. */
+export class JujuInputError extends JujuError {
+  override name = 'JujuInputError';
+}
+
 /** The controller wants a login flow this client does not implement yet (macaroons, OAuth). */
 export class JujuLoginNotSupportedError extends JujuError {
   override name = 'JujuLoginNotSupportedError';
