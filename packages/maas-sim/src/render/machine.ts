@@ -28,7 +28,7 @@ function renderInterface(state: SimState, m: MachineRec, i: InterfaceRec, versio
     children: [],
     vendor: null,
     mac_address: i.mac,
-    discovered: null,
+    discovered: [],
     id: i.id,
     params: '',
     name: i.name,
@@ -44,7 +44,37 @@ function renderInterface(state: SimState, m: MachineRec, i: InterfaceRec, versio
   return out;
 }
 
-function renderBlockDevice(m: MachineRec, d: BlockDeviceRec, physical: boolean): Json {
+/**
+ * Block devices. After commissioning MAAS applies the default flat layout: the boot disk carries a GPT
+ * table and one ext4 root partition; other disks stay unpartitioned.
+ */
+function renderBlockDevice(m: MachineRec, d: BlockDeviceRec, physical: boolean, boot: boolean): Json {
+  const laidOut = boot && m.status !== 0 && m.status !== 1;
+  const partitionSize = d.size - 8 * 1024 * 1024;
+  const partitions: Json[] = laidOut
+    ? [
+        {
+          uuid: `${m.hardwareUuid.slice(0, 24)}${String(d.id).padStart(12, '0')}`,
+          size: partitionSize,
+          bootable: false,
+          tags: [],
+          system_id: m.systemId,
+          device_id: d.id,
+          type: 'partition',
+          filesystem: {
+            fstype: 'ext4',
+            label: 'root',
+            uuid: m.hardwareUuid,
+            mount_point: '/',
+            mount_options: null,
+          },
+          id: d.id * 10 + 1,
+          path: `/dev/disk/by-dname/${d.name}-part1`,
+          used_for: 'ext4 formatted filesystem mounted at /',
+          resource_uri: `${API_PREFIX}/nodes/${m.systemId}/blockdevices/${d.id}/partition/${d.id * 10 + 1}`,
+        },
+      ]
+    : [];
   const out: { [key: string]: Json } = {};
   if (physical) out.firmware_version = '1.0';
   Object.assign(out, {
@@ -56,15 +86,15 @@ function renderBlockDevice(m: MachineRec, d: BlockDeviceRec, physical: boolean):
     type: 'physical',
     uuid: null,
     filesystem: null,
-    partitions: [],
-    partition_table_type: null,
+    partitions,
+    partition_table_type: laidOut ? 'GPT' : null,
     model: d.model,
     storage_pool: null,
-    available_size: d.size,
+    available_size: laidOut ? 0 : d.size,
     id: d.id,
-    used_size: 0,
+    used_size: laidOut ? partitionSize : 0,
     path: `/dev/disk/by-dname/${d.name}`,
-    used_for: 'Unused',
+    used_for: laidOut ? 'GPT partitioned with 1 partition' : 'Unused',
     serial: d.serial,
     name: d.name,
     numa_node: 0,
@@ -99,7 +129,7 @@ export function renderMachine(state: SimState, m: MachineRec, version: MaasVersi
   const domain = state.domain(m.domainId);
   const pod = m.podId === null ? undefined : state.vmHost(m.podId);
   const interfaces = m.interfaces.map((i) => renderInterface(state, m, i, version));
-  const physical = m.blockDevices.map((d) => renderBlockDevice(m, d, true));
+  const physical = m.blockDevices.map((d, i) => renderBlockDevice(m, d, true, i === 0));
   const primary = m.interfaces[0];
   const gatewaySubnet = state.subnet(primary?.subnetId ?? null);
   const showIps = m.status !== 0 && m.status !== 4 && m.status !== 1 && m.status !== 21;
@@ -144,7 +174,7 @@ export function renderMachine(state: SimState, m: MachineRec, version: MaasVersi
     virtualblockdevice_set: [],
     commissioning_status: m.commissioningStatus,
     hwe_kernel: m.hweKernel,
-    blockdevice_set: m.blockDevices.map((d) => renderBlockDevice(m, d, false)),
+    blockdevice_set: m.blockDevices.map((d, i) => renderBlockDevice(m, d, false, i === 0)),
     owner: m.owner,
     other_test_status_name: scriptStatusName(m.testingStatus),
     zone: renderZone(state.zone(m.zoneId)),

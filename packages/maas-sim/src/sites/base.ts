@@ -10,7 +10,7 @@ export function emptySite(rng: Rng, now: number): SiteData {
   return {
     formatVersion: 1,
     savedAt: now,
-    nextIds: { zone: 2, pool: 1, domain: 1, fabric: 1, vlan: 5002, space: 1, subnet: 1 },
+    nextIds: { bootresource: 5, zone: 2, pool: 1, domain: 1, fabric: 1, vlan: 5002, space: 1, subnet: 1 },
     users: [{ username: 'admin', email: 'admin@example.com', isSuperuser: true, password }],
     tokens: [
       {
@@ -78,6 +78,18 @@ export function emptySite(rng: Rng, now: number): SiteData {
         lastDeployed: null,
         size: 2_416_640,
         sha256: '9a8b7c6d5e4f30211a2b3c4d5e6f7081928374655647382910a1b2c3d4e5f607',
+      },
+      {
+        id: 4,
+        type: 'Uploaded',
+        name: 'edge-rt',
+        architecture: 'amd64/generic',
+        subarches: 'generic',
+        title: 'Edge real-time kernel image',
+        baseImage: 'ubuntu/jammy',
+        lastDeployed: null,
+        size: 935_047_294,
+        sha256: '5b341be98b05d409a41ce8c2d881dbd80df9de07da7613d6722d4f0b5e99e0f1',
       },
     ],
     events: [],
