@@ -207,7 +207,8 @@ export function buildPredicate(state: SimState, params: Params, mode: 'list' | '
   add('mac_address', (m, v) => m.interfaces.some((i) => v.map((x) => x.toLowerCase()).includes(i.mac)));
   add('domain', (m, v) => v.includes(state.domain(m.domainId).name));
   add('not_domain', (m, v) => !v.includes(state.domain(m.domainId).name));
-  add('agent_name', (m, v) => v.includes(m.agentName));
+  // agent_name is a ReadNodesForm filter only; on allocate it is the name given to the node (Juju sends its model UUID).
+  if (mode === 'list') add('agent_name', (m, v) => v.includes(m.agentName));
   add('status', (m, v) => v.includes(statusFilterName(m.status)));
   add('not_status', (m, v) => !v.includes(statusFilterName(m.status)));
   add('simple_status', (m, v) => v.includes(simpleStatus(m.status)));
@@ -305,7 +306,7 @@ export function buildPredicate(state: SimState, params: Params, mode: 'list' | '
 
 /** `[('key', ['v'])]` in Python repr, as allocate's 409 quotes the input constraints. */
 export function describeConstraints(params: Params): { input: string; resolved: string } {
-  const present = CONSTRAINT_KEYS.filter((key) => params.has(key));
+  const present = CONSTRAINT_KEYS.filter((key) => key !== 'agent_name' && params.has(key));
   const input = `[${present
     .map(
       (key) =>
