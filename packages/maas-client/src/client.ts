@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { z } from 'zod';
 import { formatApiKey, type MaasApiKey, parseApiKey } from './auth/api-key.js';
+import { type ResolveMaasConfigOptions, resolveMaasConfig } from './config/resolve.js';
 import { normaliseMaasUrl } from './config/url.js';
 import { MaasForbiddenError } from './errors/errors.js';
 import { createMaasError } from './errors/factory.js';
@@ -24,18 +25,18 @@ export interface MaasClientOptions {
   /** `consumer_key:token_key:token_secret`. */
   apiKey: string;
   /** PEM CA bundle to trust in addition to nothing else (replaces the system store for this client). */
-  ca?: string | Buffer | readonly (string | Buffer)[];
+  ca?: string | Buffer | readonly (string | Buffer)[] | undefined;
   /** Skip TLS verification. Explicit opt-in; never the default. */
-  insecure?: boolean;
+  insecure?: boolean | undefined;
   /** Per-attempt timeout in ms (default 30 000). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Retry policy overrides, or `false` to never retry. */
-  retry?: RetryOverride;
-  userAgent?: string;
+  retry?: RetryOverride | undefined;
+  userAgent?: string | undefined;
   /** POST/PUT body encoding (default `urlencoded`; `multipart` is what the MAAS CLI sends). */
-  bodyEncoding?: BodyEncoding;
+  bodyEncoding?: BodyEncoding | undefined;
   /** Called before each retry wait, e.g. to log "retrying in 5 s (409 with Retry-After)". */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 const DEFAULT_USER_AGENT = 'edgekit-maas-client/0.1';
@@ -121,6 +122,34 @@ export class MaasClient {
     this.bootResources = new BootResources(http);
     this.events = new Events(http);
     this.nodeDevices = new NodeDevices(http);
+  }
+
+  /**
+   * Builds a client from the first configured source (explicit options, environment, `~/.maascli.db`,
+   * edgekit's profiles file); see `resolveMaasConfig`.
+   */
+  static async fromConfig(
+    options: ResolveMaasConfigOptions & Omit<MaasClientOptions, 'url' | 'apiKey' | 'ca' | 'insecure'> = {},
+  ): Promise<MaasClient> {
+    const { profile, env, maascliDbPath, profilesPath, url, apiKey, ca, insecure, ...clientOptions } =
+      options;
+    const resolved = await resolveMaasConfig({
+      profile,
+      env,
+      maascliDbPath,
+      profilesPath,
+      url,
+      apiKey,
+      ca,
+      insecure,
+    });
+    return new MaasClient({
+      ...clientOptions,
+      url: resolved.url,
+      apiKey: resolved.apiKey,
+      ca: resolved.ca,
+      insecure: resolved.insecure,
+    });
   }
 
   /** A copy of this client with some options changed (e.g. a longer timeout or no retries). */

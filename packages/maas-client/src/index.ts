@@ -8,6 +8,21 @@ export {
 } from './builders/interfaces-spec.js';
 export { buildStorageSpec, type StorageRequest } from './builders/storage-spec.js';
 export { MaasClient, type MaasClientOptions } from './client.js';
+export { defaultMaasCliDbPath, type MaasCliProfile, readMaasCliProfiles } from './config/maascli-db.js';
+export {
+  defaultProfilesPath,
+  type EdgekitProfile,
+  EdgekitProfileSchema,
+  type EdgekitProfilesFile,
+  readProfilesFile,
+  saveMaasProfile,
+} from './config/profiles-file.js';
+export {
+  type MaasConfigSource,
+  type ResolvedMaasConfig,
+  type ResolveMaasConfigOptions,
+  resolveMaasConfig,
+} from './config/resolve.js';
 export { type MaasUrls, normaliseMaasUrl } from './config/url.js';
 export * from './errors/errors.js';
 export { createMaasError } from './errors/factory.js';
