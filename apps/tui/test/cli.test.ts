@@ -1,17 +1,45 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /** Runs the built bin with stdin from /dev/null ('ignore'), as CI and pipes run it. */
+let configDir: string;
+beforeAll(async () => {
+  configDir = await mkdtemp(join(tmpdir(), 'edgekit-cli-'));
+});
+afterAll(() => rm(configDir, { recursive: true, force: true }));
+
+/** An environment with no MAAS or Juju configured and a private, empty config folder. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    EDGEKIT_CONFIG_DIR: configDir,
+    HOME: configDir,
+  };
+  for (const key of Object.keys(env))
+    if (/^(MAAS|JUJU|EDGEKIT_PROFILE|FORCE_COLOR)/.test(key)) delete env[key];
+  return { ...env, ...extra };
+}
+
 function edgekit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return edgekitWith(cleanEnv(), ...args);
+}
+
+function edgekitWith(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -52,8 +80,106 @@ describe('built edgekit bin, stdin from /dev/null', () => {
   });
   it('no arguments renders the home screen and exits without a raw-mode crash', async () => {
     const result = await edgekit();
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain('1 Site');
+    expect(result.stdout).toContain('SIMULATED demo site');
+    expect(result.stdout).toContain('MAAS 3.7');
     expect(result.stdout).toContain('stdin is not a terminal');
     expect(result.stderr).not.toContain('Raw mode');
+  });
+});
+
+describe('subcommands on the simulated demo site (--json parsed)', () => {
+  it('inventory --json lists the demo zones, machines and VM hosts with headroom', async () => {
+    const result = await edgekit('inventory', '--json');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.maas.simulated).toBe(true);
+    expect(data.zones).toEqual(expect.arrayContaining(['edge-a', 'edge-b', 'edge-c']));
+    expect(data.vmHosts.map((h: { name: string }) => h.name)).toEqual([
+      'kvm-a1',
+      'kvm-a2',
+      'kvm-b1',
+      'kvm-b2',
+      'kvm-c1',
+      'kvm-c2',
+    ]);
+    expect(data.vmHosts[0].headroom.server.cores).toBe(32 * 4 - 6);
+    expect(data.machines.find((m: { hostname: string }) => m.hostname === 'gpu-c1').gpus).toBe(2);
+  });
+
+  it('inventory --yaml prints YAML', async () => {
+    const result = await edgekit('inventory', '--yaml');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^maas:\n {2}url: http:\/\/127\.0\.0\.1:\d+\/MAAS\/\n/);
+  });
+
+  it('sim --json serves the demo until SIGINT and saves the "sim" profile', async () => {
+    const child = spawn(process.execPath, [bin, 'sim', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: cleanEnv(),
+    });
+    const lines = createInterface({ input: child.stdout });
+    const first = await new Promise<string>((resolve) => lines.once('line', resolve));
+    const ready = JSON.parse(first);
+    expect(ready).toMatchObject({
+      profile: 'sim',
+      maas: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/MAAS\/$/) },
+    });
+    expect((await stat(ready.file)).mode & 0o777).toBe(0o600);
+    const viaProfile = await edgekit('inventory', '--json', '--profile', 'sim');
+    expect(viaProfile.code).toBe(0);
+    expect(JSON.parse(viaProfile.stdout).maas.url).toBe(ready.maas.url);
+    const rest: string[] = [];
+    lines.on('line', (line) => rest.push(line));
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+    expect(JSON.parse(rest.join('\n'))).toMatchObject({ stopped: true });
+  });
+});
+
+describe('login and real-site selection', () => {
+  let sim: MaasSim;
+  beforeAll(async () => {
+    sim = await startMaasSim({ host: '127.0.0.1', port: 0, site: 'demo' });
+  });
+  afterAll(() => sim.close());
+
+  it('login maas checks the key, saves a 0600 profile and never prints the key', async () => {
+    const env = cleanEnv({ MAAS_API_KEY: sim.apiKey });
+    const result = await edgekitWith(env, 'login', 'maas', '--url', sim.url, '--profile', 'lab', '--json');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data).toMatchObject({ profile: 'lab', maas: { url: sim.url, user: sim.adminUser } });
+    expect((await stat(data.file)).mode & 0o777).toBe(0o600);
+    const secret = sim.apiKey.split(':')[2] ?? '';
+    expect(result.stdout + result.stderr).not.toContain(secret);
+    const inventory = await edgekit('inventory', '--json', '--profile', 'lab');
+    expect(JSON.parse(inventory.stdout).maas).toMatchObject({ url: sim.url, simulated: false });
+  });
+
+  it('a wrong key exits 3 with one line and no secret', async () => {
+    const wrong = 'aaaaaaaaaaaaaaaaaa:bbbbbbbbbbbbbbbbbb:cccccccccccccccccccccccccccccccc';
+    const result = await edgekitWith(
+      cleanEnv({ MAAS_URL: sim.url, MAAS_API_KEY: wrong }),
+      'inventory',
+      '--json',
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^edgekit: [^\n]+\n$/);
+    expect(result.stderr).not.toContain('cccccccccccccccc');
+    expect(result.stdout).toBe('');
+  });
+
+  it('an unreachable MAAS exits 3; --debug adds the stack', async () => {
+    const env = cleanEnv({ MAAS_URL: 'http://127.0.0.1:9/MAAS/', MAAS_API_KEY: sim.apiKey });
+    const plain = await edgekitWith(env, 'inventory');
+    expect(plain.code).toBe(3);
+    expect(plain.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    const debug = await edgekitWith(env, 'inventory', '--debug');
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+    expect(debug.stderr).not.toContain(sim.apiKey.split(':')[2] ?? '');
   });
 });

@@ -20,3 +20,8 @@ export function trim(value: number): string {
   if (Number.isInteger(value)) return String(value);
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, '');
 }
+
+/** Over-commit ratios keep their two decimals (4.25 must not read as 4.3). */
+export function ratio(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}

@@ -22,7 +22,8 @@ export interface MachineRow {
   ipAddresses: readonly string[];
   /** The VM host this machine is a VM on, if any. */
   vmHost: string | null;
-  gpus: number;
+  /** null when the fleet was too large to read every machine's devices. */
+  gpus: number | null;
 }
 
 export interface StoragePoolRow {

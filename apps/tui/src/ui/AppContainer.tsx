@@ -1,4 +1,4 @@
-import { Box, type Key, Text, useApp, useInput, useStdin } from 'ink';
+import { Box, type Key, Text, useApp, useStdin } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { SiteData } from '../site/data.js';
 import { filterMachines } from '../site/filter.js';
@@ -15,6 +15,7 @@ import { type ScreenId, stepScreen } from './screens.js';
 import { INITIAL_UI, type PendingChange, uiReducer } from './state.js';
 import { type TerminalSize, useTerminalSize } from './terminal.js';
 import { editLine } from './textEntry.js';
+import { useKeys } from './useKeys.js';
 import { MachinesView } from './views/MachinesView.js';
 import { SiteView } from './views/SiteView.js';
 import { VmHostsView, vmHostTableHeight } from './views/VmHostsView.js';
@@ -305,16 +306,14 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
     }
   };
 
-  useInput(
-    (input, key) => {
-      if (ui.entry) return onEntryKey(input, key);
-      if (ui.helpOpen && key.escape) return dispatch({ type: 'toggleHelp' });
-      const scopes: KeyScope[] = ui.confirm ? ['confirm'] : ui.helpOpen ? ['global'] : ['global', 'screen'];
-      const command = commandFor(input, key, scopes, ui.screen);
-      if (command) onCommand(command);
-    },
-    { isActive: interactive },
-  );
+  // Raw mode is unavailable when stdin is not a terminal (pipes, CI): never bind keys then.
+  useKeys((input, key) => {
+    if (ui.entry) return onEntryKey(input, key);
+    if (ui.helpOpen && key.escape) return dispatch({ type: 'toggleHelp' });
+    const scopes: KeyScope[] = ui.confirm ? ['confirm'] : ui.helpOpen ? ['global'] : ['global', 'screen'];
+    const command = commandFor(input, key, scopes, ui.screen);
+    if (command) onCommand(command);
+  }, interactive);
 
   return (
     <Box flexDirection="column" width={size.columns}>

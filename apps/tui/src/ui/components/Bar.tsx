@@ -20,7 +20,8 @@ export function Bar({ label, used, physical, committable, width, unit = '' }: Pr
   const theme = useTheme();
   const scale = Math.max(committable, physical, used, 1);
   const cells = (value: number) => Math.round((Math.max(0, value) / scale) * width);
-  const usedCells = Math.min(width, cells(used));
+  // Any use shows at least one cell, so a lightly used host never looks empty.
+  const usedCells = Math.min(width, used > 0 ? Math.max(1, cells(used)) : 0);
   const physicalCells = Math.min(width, cells(physical));
   const committableCells = Math.min(width, cells(committable));
   const freePhysical = Math.max(0, physicalCells - usedCells);

@@ -73,7 +73,7 @@ function MachineDetails({ machine, busy }: { machine: MachineRow; busy: string |
         'hardware',
         `${machine.cpuCount} cores, ${mib(machine.memoryMiB)} RAM, ${machine.storageMB / 1000} GB disk`,
       )}
-      {line('GPUs', String(machine.gpus))}
+      {line('GPUs', machine.gpus === null ? 'not read (large fleet)' : String(machine.gpus))}
       {line('architecture', machine.architecture)}
       {line('OS', machine.osystem === '' ? '—' : `${machine.osystem} ${machine.distroSeries}`)}
       {line('addresses', machine.ipAddresses.join(', ') || '—')}

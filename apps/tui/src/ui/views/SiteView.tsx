@@ -16,8 +16,8 @@ interface Props {
 /** The site at a glance: MAAS, machine states, VM host capacity with over-commit, GPUs, Juju. */
 export function SiteView({ inventory, juju, jujuNote, width, height }: Props) {
   const leftWidth = 30;
-  const barWidth = Math.max(8, width - leftWidth - 2 - 14 - 24);
-  const gpuMachines = inventory.machines.filter((machine) => machine.gpus > 0);
+  const barWidth = Math.max(8, width - leftWidth - 2 - 14 - 22);
+  const gpuMachines = inventory.machines.filter((machine) => (machine.gpus ?? 0) > 0);
   const pools = inventory.vmHosts.flatMap((host) => host.storagePools);
   const poolFree = pools.reduce((sum, pool) => sum + pool.availableBytes, 0);
   const poolTotal = pools.reduce((sum, pool) => sum + pool.totalBytes, 0);
@@ -28,7 +28,7 @@ export function SiteView({ inventory, juju, jujuNote, width, height }: Props) {
     <Box flexDirection="row">
       <Box flexDirection="column" width={leftWidth} marginRight={2}>
         <Text bold>MAAS {inventory.maasVersion}</Text>
-        <Text wrap="truncate">zones: {inventory.zones.join(', ') || '—'}</Text>
+        <Text wrap="wrap">zones: {inventory.zones.join(', ') || '—'}</Text>
         <Text>machines: {inventory.machines.length}</Text>
         {countByStatus(inventory.machines)
           .slice(0, 6)

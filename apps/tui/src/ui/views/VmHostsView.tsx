@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { bytes, mib, trim } from '../../site/format.js';
+import { bytes, mib, ratio, trim } from '../../site/format.js';
 import { type Ratios, serverHeadroom, uiHeadroom } from '../../site/headroom.js';
 import type { VmHostRow } from '../../site/model.js';
 import { Bar } from '../components/Bar.js';
@@ -37,7 +37,7 @@ const columns = (drafts: Readonly<Record<number, Ratios>>): Column<VmHostRow>[] 
     width: 10,
     cell: (h) => {
       const r = drafts[h.id] ?? { cpu: h.cpuOverCommitRatio, memory: h.memoryOverCommitRatio };
-      return `${trim(r.cpu)}/${trim(r.memory)}${drafts[h.id] ? '*' : ''}`;
+      return `${ratio(r.cpu)}/${ratio(r.memory)}${drafts[h.id] ? '*' : ''}`;
     },
     tone: (h) => (drafts[h.id] ? 'warn' : undefined),
   },
@@ -87,7 +87,7 @@ function HostDetails(props: {
   const ui = uiHeadroom(host, ratios);
   const ratioText = (name: RatioField, label: string, value: number) => (
     <Toned tone="accent" inverse={field === name}>
-      {` ${label} ×${trim(value)} `}
+      {` ${label} ×${ratio(value)} `}
     </Toned>
   );
   const headroom = (label: string, h: { cores: number; memoryMiB: number }) => (

@@ -1,0 +1,73 @@
+import type { Machine, VmHost } from '@edgekit/maas-client';
+import type { MaasReadings } from './maas-reader.js';
+import type { Inventory, MachineRow, VmHostRow } from './model.js';
+
+/** The screens' view of one MAAS refresh. */
+export function toInventory(readings: MaasReadings): Inventory {
+  const hostNames = new Map(readings.vmHosts.map((host) => [host.id, host.name]));
+  const machines = readings.machines.map((machine) => machineRow(machine, readings, hostNames));
+  return {
+    maasVersion: readings.maasVersion,
+    zones: readings.zones.map((zone) => zone.name),
+    pools: readings.pools.map((pool) => pool.name),
+    machines,
+    vmHosts: readings.vmHosts.map((host) => vmHostRow(host, machines)),
+  };
+}
+
+function machineRow(machine: Machine, readings: MaasReadings, hostNames: Map<number, string>): MachineRow {
+  const devices = readings.gpus.get(machine.system_id);
+  return {
+    systemId: machine.system_id,
+    hostname: machine.hostname,
+    status: machine.status_name,
+    zone: machine.zone.name,
+    pool: machine.pool?.name ?? 'default',
+    cpuCount: machine.cpu_count,
+    memoryMiB: machine.memory,
+    storageMB: machine.storage,
+    tags: machine.tag_names,
+    powerState: machine.power_state,
+    owner: machine.owner ?? null,
+    architecture: machine.architecture ?? '',
+    osystem: machine.osystem,
+    distroSeries: machine.distro_series,
+    ipAddresses: machine.ip_addresses,
+    vmHost: machine.pod == null ? null : (hostNames.get(machine.pod.id) ?? `#${machine.pod.id}`),
+    gpus: devices === undefined ? (readings.gpusComplete ? 0 : null) : devices.length,
+  };
+}
+
+function vmHostRow(host: VmHost, machines: readonly MachineRow[]): VmHostRow {
+  return {
+    id: host.id,
+    name: host.name,
+    type: host.type,
+    zone: host.zone.name,
+    pool: host.pool.name,
+    tags: host.tags,
+    cpuOverCommitRatio: host.cpu_over_commit_ratio,
+    memoryOverCommitRatio: host.memory_over_commit_ratio,
+    total: { cores: host.total.cores, memoryMiB: host.total.memory, storageBytes: host.total.local_storage },
+    used: { cores: host.used.cores, memoryMiB: host.used.memory, storageBytes: host.used.local_storage },
+    // The REST API has no per-host figure for VMs of other LXD projects (maas-api.md §4.1); count none.
+    usedOther: { cores: 0, memoryMiB: 0 },
+    storagePools: host.storage_pools.map((pool) => ({
+      name: pool.name,
+      type: pool.type,
+      totalBytes: pool.total,
+      usedBytes: pool.used,
+      availableBytes: pool.available,
+      isDefault: pool.default,
+    })),
+    vms: machines
+      .filter((machine) => machine.vmHost === host.name)
+      .map((machine) => ({
+        systemId: machine.systemId,
+        hostname: machine.hostname,
+        status: machine.status,
+        cores: machine.cpuCount,
+        memoryMiB: machine.memoryMiB,
+      })),
+  };
+}

@@ -1,0 +1,68 @@
+import type { MaasClient, Machine, NodeDevice, ResourcePool, Tag, VmHost, Zone } from '@edgekit/maas-client';
+
+/** Everything the TUI reads from MAAS in one refresh, as the SDK parsed it. */
+export interface MaasReadings {
+  maasUrl: string;
+  maasVersion: string;
+  zones: readonly Zone[];
+  pools: readonly ResourcePool[];
+  tags: readonly Tag[];
+  vmHosts: readonly VmHost[];
+  machines: readonly Machine[];
+  /** GPU devices per system id, for the bare-metal machines read (see GPU_SCAN_LIMIT). */
+  gpus: ReadonlyMap<string, readonly NodeDevice[]>;
+  /** false when the fleet was too large to ask every machine for its devices. */
+  gpusComplete: boolean;
+}
+
+/** Above this many bare-metal machines the per-machine device reads would dominate a refresh. */
+export const GPU_SCAN_LIMIT = 400;
+const DEVICE_READ_CONCURRENCY = 8;
+
+/** MAAS lists are not paginated, so a refresh is six list calls plus one device list per machine. */
+export async function readMaas(client: MaasClient, signal?: AbortSignal): Promise<MaasReadings> {
+  const options = signal === undefined ? {} : { signal };
+  const [version, zones, pools, tags, vmHosts, machines] = await Promise.all([
+    client.version.read(options),
+    client.zones.list(options),
+    client.resourcePools.list(options),
+    client.tags.list(options),
+    client.vmHosts.list(options),
+    client.machines.list({}, options),
+  ]);
+  const bareMetal = machines.filter((m) => m.pod == null && m.virtualmachine_id == null);
+  const scanned = bareMetal.length <= GPU_SCAN_LIMIT ? bareMetal : [];
+  const gpus = new Map<string, readonly NodeDevice[]>();
+  await eachLimited(scanned, DEVICE_READ_CONCURRENCY, async (machine) => {
+    gpus.set(
+      machine.system_id,
+      await client.nodeDevices.list(machine.system_id, { hardware_type: 'gpu' }, options),
+    );
+  });
+  return {
+    maasUrl: client.url,
+    maasVersion: version.version,
+    zones,
+    pools,
+    tags,
+    vmHosts,
+    machines,
+    gpus,
+    gpusComplete: scanned.length === bareMetal.length,
+  };
+}
+
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

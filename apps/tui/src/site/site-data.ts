@@ -1,0 +1,35 @@
+import type { SiteData } from './data.js';
+import type { Ratios } from './headroom.js';
+import { toInventory } from './maas-adapter.js';
+import { readMaas } from './maas-reader.js';
+import type { MachineAction } from './model.js';
+import type { OpenedSite } from './open.js';
+
+/** The TUI's data source over an opened site: reads through the SDKs, actions as MAAS operations. */
+export function createSiteData(site: OpenedSite): SiteData {
+  const { maas } = site;
+  const actions: Record<MachineAction, (systemId: string) => Promise<unknown>> = {
+    deploy: (id) => maas.machines.deploy(id, {}),
+    release: (id) => maas.machines.release(id, {}),
+    commission: (id) => maas.machines.commission(id, {}),
+    powerOn: (id) => maas.machines.powerOn(id, {}),
+    powerOff: (id) => maas.machines.powerOff(id, {}),
+  };
+  return {
+    description: site.description,
+    jujuNote:
+      'No Juju controller configured: set JUJU_ENDPOINT, JUJU_USER and JUJU_PASSWORD, or `edgekit login juju`.',
+    loadInventory: async (signal) => toInventory(await readMaas(maas, signal)),
+    loadJuju: async () => null,
+    machineAction: async (systemId, action) => {
+      await actions[action](systemId);
+    },
+    setOverCommitRatios: async (hostId: number, ratios: Ratios) => {
+      await maas.vmHosts.update(hostId, {
+        cpu_over_commit_ratio: ratios.cpu,
+        memory_over_commit_ratio: ratios.memory,
+      });
+    },
+    close: () => site.close(),
+  };
+}
