@@ -38,8 +38,10 @@ function constraintsByType(match: Match): Record<string, Record<string, number[]
 /** Allocate falls back to composing a VM when no machine matches (machines.py `get_allocated_composed_machine`). */
 function composeForAllocate(ctx: RequestContext): MachineRec | null {
   const { state, version, lifecycle } = ctx.sim;
-  if (version === 'master') return null;
   const p = ctx.params;
+  // A request for a particular machine (or for hardware a VM cannot have) is never answered by composing.
+  if (version === 'master' || ['name', 'system_id', 'id', 'mac_address', 'devices'].some((k) => p.has(k)))
+    return null;
   const hosts = state.data.vmHosts.filter((h) => {
     if (p.all('pod').length > 0 && !p.all('pod').some((x) => x === h.name || x === String(h.id)))
       return false;
