@@ -22,6 +22,7 @@ import { ClientFacade } from './facades/client-facade.js';
 import { MachineManagerFacade } from './facades/machine-manager.js';
 import { ModelManagerFacade } from './facades/model-manager.js';
 import { PingerFacade } from './facades/pinger.js';
+import { type DeployBundleOptions, type DeployBundleResult, deployBundle } from './helpers/deploy-bundle.js';
 import { decode } from './rpc/decode.js';
 import { RpcTransport, type TransportOptions } from './rpc/transport.js';
 import type * as w from './schemas/generated.js';
@@ -201,6 +202,11 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     );
     const value = resultSchema ? decode(resultSchema, response, call.facade, call.method) : (undefined as R);
     return { requestId, value };
+  }
+
+  /** Deploys a bundle (plus overlays) through Bundle.GetChangesMapArgs; see {@link deployBundle}. */
+  deployBundle(yaml: string, options?: DeployBundleOptions): Promise<DeployBundleResult> {
+    return deployBundle(this, yaml, options);
   }
 
   /** Closes the connection; pending calls are rejected with JujuConnectionClosedError. */

@@ -32,7 +32,15 @@ export { ClientFacade } from './facades/client-facade.js';
 export { type AddMachineInput, MachineManagerFacade } from './facades/machine-manager.js';
 export { type CreateModelInput, ModelManagerFacade, userTag } from './facades/model-manager.js';
 export { PingerFacade } from './facades/pinger.js';
+export { alreadyDone, orderChanges, substitute } from './helpers/bundle-plan.js';
 export { formatConstraints, parseConstraints } from './helpers/constraints.js';
+export {
+  type BundleProgress,
+  type DeployBundleOptions,
+  type DeployBundleResult,
+  deployBundle,
+  parseBase,
+} from './helpers/deploy-bundle.js';
 export { formatPlacement, MACHINE_SCOPE, MODEL_SCOPE, parsePlacement } from './helpers/placement.js';
 export { parseResponseFrame, type RequestFrame, RequestIds, type ResponseFrame } from './rpc/frame.js';
 export {

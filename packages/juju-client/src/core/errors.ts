@@ -223,7 +223,10 @@ export class JujuBundleError extends JujuError {
   constructor(
     message: string,
     readonly problems: readonly string[] = [],
+    /** The change id (e.g. `addRelation-7`) whose execution failed, if any. */
+    readonly change?: string,
+    options?: { cause?: unknown },
   ) {
-    super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message);
+    super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message, options);
   }
 }
