@@ -6,6 +6,8 @@ export { Journal, type JournalRecord } from './apply/journal.js';
 export type { BundleChange, JujuApi, StatusView } from './apply/juju-api.js';
 export { type RollbackOptions, type RollbackResult, rollbackPlan } from './apply/rollback.js';
 export { admits } from './capacity/admission.js';
+export type { Demand } from './capacity/demand.js';
+export { type HostResource, HostState, type Shortfall } from './capacity/host-state.js';
 export {
   buildInventory,
   type MaasReadings,
@@ -22,6 +24,20 @@ export {
   serializeSnapshot,
 } from './inventory/snapshot-file.js';
 export { type InventoryMaasApi, type TakeInventoryOptions, takeInventory } from './inventory/take.js';
+export { GIB, MIB, parseSize } from './model/quantities.js';
+export {
+  AntiAffinitySchema,
+  DiskSchema,
+  type Host,
+  type HostInput,
+  HostSchema,
+  type PlacementProblem,
+  type PlacementProblemInput,
+  PlacementProblemSchema,
+  type VmRequest,
+  type VmRequestInput,
+  VmRequestSchema,
+} from './model/schemas.js';
 export { storageSpec } from './outputs/compose.js';
 export { formatConstraints, type JujuConstraints, parseConstraints } from './outputs/constraints.js';
 export { machineHostname, planTag, roleTag } from './outputs/names.js';
@@ -33,6 +49,7 @@ export {
   type PlacementErrorCode,
   PlacementInputError,
 } from './placement/errors.js';
+export type { Suggestion, UnplacedVm } from './placement/explain.js';
 export type { SizeMeasure } from './placement/greedy.js';
 export {
   firstFitDecreasing,
@@ -42,6 +59,14 @@ export {
   type PackVectorsStats,
   packVectors,
 } from './placement/pack-vectors.js';
+export {
+  type HostUsage,
+  type PlacementResult,
+  type SolvePlacementOptions,
+  SolvePlacementOptionsSchema,
+  solvePlacement,
+  type VmPlacement,
+} from './placement/solve-placement.js';
 export {
   type Assignment,
   type CreatePlanInput,

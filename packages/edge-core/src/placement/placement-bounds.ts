@@ -1,0 +1,102 @@
+import type { HostState } from '../capacity/host-state.js';
+import { type LowerBound, lowerBound as vectorLowerBound } from './bounds.js';
+import type { CompiledProblem } from './units.js';
+import { buildInstance } from './vectors.js';
+
+/**
+ * Fewest hosts the VMs could possibly need. Capacity: per resource, the fewest hosts whose largest free
+ * capacities add up to the demand. Side constraints: an anti-affinity group of r with at most q per domain
+ * needs ceil(r/q) hosts. When all hosts offer the same free capacity, the vector bounds (L2, clique with
+ * host anti-affinity as conflicts) apply too.
+ */
+export function placementLowerBound(problem: CompiledProblem, states: readonly HostState[]): LowerBound {
+  const units = problem.units;
+  if (units.length === 0) return { value: 0, rule: 'empty', detail: 'no VMs' };
+  let best: LowerBound = { value: 1, rule: 'L1', detail: 'at least one host' };
+  const consider = (candidate: LowerBound): void => {
+    if (candidate.value > best.value) best = candidate;
+  };
+  const dims: { name: string; demand: number; free: number[] }[] = [
+    {
+      name: 'cores',
+      demand: units.reduce((s, u) => s + u.demand.cores, 0),
+      free: states.map((s) => Math.max(0, s.cpuCapacity - s.usedCores)),
+    },
+    {
+      name: 'memory',
+      demand: units.reduce((s, u) => s + u.demand.memory, 0),
+      free: states.map((s) => Math.max(0, s.memoryCapacity - s.usedMemory)),
+    },
+    {
+      name: 'hugepages',
+      demand: units.reduce((s, u) => s + u.demand.hugepages, 0),
+      free: states.map((s) => Math.max(0, s.hugepagesFree)),
+    },
+    {
+      name: 'pinned cores',
+      demand: units.reduce((s, u) => s + u.demand.pinnedCores, 0),
+      free: states.map((s) => Math.max(0, s.pinnedFree)),
+    },
+    {
+      name: 'gpus',
+      demand: units.reduce((s, u) => s + u.demand.gpus.reduce((g, x) => g + x.count, 0), 0),
+      free: states.map((s) => [...s.gpuFree.values()].reduce((g, x) => g + x, 0)),
+    },
+  ];
+  for (const dim of dims) {
+    if (dim.demand <= 0) continue;
+    const sorted = [...dim.free].sort((x, y) => y - x);
+    let sum = 0;
+    let hosts = 0;
+    while (hosts < sorted.length && sum < dim.demand) sum += sorted[hosts++]!;
+    if (sum >= dim.demand)
+      consider({ value: hosts, rule: 'L1', detail: `${dim.name}: largest free capacities` });
+  }
+  for (const group of problem.groups) {
+    const value = Math.ceil(group.size / group.maxPerDomain);
+    consider({
+      value,
+      rule: 'anti-affinity',
+      detail: `group ${group.name}: ${group.size} members, at most ${group.maxPerDomain} per ${group.scope}`,
+    });
+  }
+  const first = states[0];
+  const identical =
+    first !== undefined &&
+    states.every(
+      (s) =>
+        s.cpuCapacity - s.usedCores === first.cpuCapacity - first.usedCores &&
+        s.memoryCapacity - s.usedMemory === first.memoryCapacity - first.usedMemory,
+    );
+  if (identical && units.length <= 5000) {
+    const capacity = [first.cpuCapacity - first.usedCores, first.memoryCapacity - first.usedMemory];
+    if (
+      capacity.every((c) => c > 0) &&
+      units.every((u) => u.demand.cores <= capacity[0]! && u.demand.memory <= capacity[1]!)
+    ) {
+      const conflicts: [number, number][] = [];
+      const members = new Map<number, number[]>();
+      units.forEach((u, i) => {
+        for (const { group } of u.groups) {
+          if (problem.groups[group]!.scope === 'host' && problem.groups[group]!.maxPerDomain === 1) {
+            members.set(group, [...(members.get(group) ?? []), i]);
+          }
+        }
+      });
+      for (const list of members.values()) {
+        for (let x = 0; x < list.length; x++)
+          for (let y = x + 1; y < list.length; y++) conflicts.push([list[x]!, list[y]!]);
+      }
+      const inst = buildInstance(
+        capacity,
+        units.map((u) => [u.demand.cores, u.demand.memory]),
+        conflicts,
+      );
+      const vector = vectorLowerBound(inst, capacity);
+      if (vector.value > best.value) {
+        consider({ ...vector, detail: `${vector.detail} (cores, memory on identical hosts)` });
+      }
+    }
+  }
+  return best;
+}
