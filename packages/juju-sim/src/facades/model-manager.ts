@@ -19,7 +19,8 @@ function modelInfo(ctx: CallContext, model: Model): Record<string, unknown> {
     'controller-uuid': config.uuid,
     'is-controller': model.uuid === ctx.controller.controllerModelUUID,
     'provider-type': 'maas',
-    'default-base': 'ubuntu@24.04',
+    // 4.0's ModelInfo dropped default-base along with series.
+    ...(usesQualifier(ctx) ? {} : { 'default-base': 'ubuntu@24.04' }),
     'cloud-tag': `cloud-${config.cloud}`,
     'cloud-region': config.region,
     'cloud-credential-tag': `cloudcred-${config.cloud}_${config.user}_${config.cloud}`,

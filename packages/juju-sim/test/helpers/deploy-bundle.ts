@@ -12,8 +12,22 @@ interface Change {
  * each change's result stored under its id and `$<id>` references substituted. This is the client side,
  * kept in the tests; the simulator only serves the facades.
  */
-export async function deployBundle(client: WireClient, modelUUID: string, yaml: string): Promise<Change[]> {
-  const planned = await client.ok('Bundle', 6, 'GetChangesMapArgs', { bundleURL: '', yaml });
+export interface FacadeVersionsUsed {
+  bundle: number;
+  application: number;
+  charms: number;
+  machineManager: number;
+}
+
+const JUJU_3_6: FacadeVersionsUsed = { bundle: 6, application: 22, charms: 7, machineManager: 10 };
+
+export async function deployBundle(
+  client: WireClient,
+  modelUUID: string,
+  yaml: string,
+  versions: FacadeVersionsUsed = JUJU_3_6,
+): Promise<Change[]> {
+  const planned = await client.ok('Bundle', versions.bundle, 'GetChangesMapArgs', { bundleURL: '', yaml });
   if (planned.errors?.length) throw new Error(`bundle errors: ${planned.errors.join('; ')}`);
   const changes = planned.changes as Change[];
   const results = new Map<string, string>();
@@ -39,12 +53,12 @@ export async function deployBundle(client: WireClient, modelUUID: string, yaml: 
           architecture: 'amd64',
           base: { name: 'ubuntu', channel: baseChannel },
         };
-        const resolved = await client.ok('Charms', 7, 'ResolveCharms', {
+        const resolved = await client.ok('Charms', versions.charms, 'ResolveCharms', {
           resolve: [{ reference: name, 'charm-origin': origin }],
         });
         const first = resolved.Results[0];
         if (first.error) throw new Error(first.error.message);
-        await client.ok('Charms', 7, 'AddCharm', {
+        await client.ok('Charms', versions.charms, 'AddCharm', {
           url: first.url,
           'charm-origin': first['charm-origin'],
           force: false,
@@ -62,7 +76,7 @@ export async function deployBundle(client: WireClient, modelUUID: string, yaml: 
           : '';
         const baseChannel = String(args.base ?? 'ubuntu@24.04').split('@')[1];
         const cons = parseCons(args.constraints as string | undefined);
-        const reply = await client.ok('Application', 22, 'Deploy', {
+        const reply = await client.ok('Application', versions.application, 'Deploy', {
           applications: [
             {
               application: args.application,
@@ -87,7 +101,9 @@ export async function deployBundle(client: WireClient, modelUUID: string, yaml: 
         break;
       }
       case 'expose':
-        await client.ok('Application', 22, 'Expose', { application: resolve(args.application) });
+        await client.ok('Application', versions.application, 'Expose', {
+          application: resolve(args.application),
+        });
         break;
       case 'setAnnotations':
         await client.ok('Annotations', 2, 'Set', {
@@ -95,12 +111,12 @@ export async function deployBundle(client: WireClient, modelUUID: string, yaml: 
         });
         break;
       case 'addRelation':
-        await client.ok('Application', 22, 'AddRelation', {
+        await client.ok('Application', versions.application, 'AddRelation', {
           endpoints: [resolve(args.endpoint1), resolve(args.endpoint2)],
         });
         break;
       case 'addMachines': {
-        const reply = await client.ok('MachineManager', 10, 'AddMachines', {
+        const reply = await client.ok('MachineManager', versions.machineManager, 'AddMachines', {
           params: [
             {
               jobs: ['JobHostUnits'],
@@ -114,7 +130,7 @@ export async function deployBundle(client: WireClient, modelUUID: string, yaml: 
       }
       case 'addUnit': {
         const placement = args.to ? [{ scope: '#', directive: resolve(args.to) }] : [];
-        const reply = await client.ok('Application', 22, 'AddUnits', {
+        const reply = await client.ok('Application', versions.application, 'AddUnits', {
           application: resolve(args.application),
           'num-units': 1,
           placement,
