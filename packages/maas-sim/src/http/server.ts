@@ -160,8 +160,8 @@ export class MaasHttpServer {
         'Content-Length': out.body.length,
         'X-MAAS-API-Hash': this.hash,
       });
-      res.write(out.body.subarray(0, Math.floor(out.body.length / 2)));
-      res.destroy();
+      // Close only once the first half is flushed, so the client sees headers, some bytes, then EOF.
+      res.write(out.body.subarray(0, Math.floor(out.body.length / 2)), () => res.destroy());
       return;
     }
     this.send(res, out);
