@@ -9,7 +9,7 @@ export interface ReceivedFrame {
   version: number;
   id?: string;
   request: string;
-  params?: Record<string, unknown>;
+  params: Record<string, unknown>;
 }
 
 export interface Reply {
@@ -62,6 +62,7 @@ export async function startLoopbackServer(
     connections.push(conn);
     socket.on('message', async (data) => {
       const frame = JSON.parse(data.toString()) as ReceivedFrame;
+      frame.params ??= {};
       frames.push(frame);
       const reply = await handler(frame, conn);
       if (reply && socket.readyState === WebSocket.OPEN) {

@@ -48,17 +48,17 @@ export function miniModel(changes: unknown[] = []): MiniModel {
     'Bundle.GetChangesMapArgs': () => ({ response: { changes } }),
     'Charms.ResolveCharms': (f) => ({
       response: {
-        Results: ((f.params ?? {}).resolve as { reference: string; 'charm-origin': object }[]).map((r) => ({
+        Results: (f.params.resolve as { reference: string; 'charm-origin': object }[]).map((r) => ({
           url: `ch:amd64/${r.reference}-7`,
           'charm-origin': { ...r['charm-origin'], id: `id-${r.reference}`, revision: 7 },
           'supported-bases': [{ name: 'ubuntu', channel: '24.04' }],
         })),
       },
     }),
-    'Charms.AddCharm': (f) => ({ response: { 'charm-origin': (f.params ?? {}).['charm-origin'] } }),
+    'Charms.AddCharm': (f) => ({ response: { 'charm-origin': f.params['charm-origin'] } }),
     'Application.Deploy': (f) => ({
       response: {
-        results: ((f.params ?? {}).applications as { application: string; 'charm-url': string }[]).map((a) => {
+        results: (f.params.applications as { application: string; 'charm-url': string }[]).map((a) => {
           applications.set(a.application, { charm: a['charm-url'], exposed: false, units: new Map() });
           return {};
         }),
@@ -66,7 +66,7 @@ export function miniModel(changes: unknown[] = []): MiniModel {
     }),
     'MachineManager.AddMachines': (f) => ({
       response: {
-        machines: ((f.params ?? {}).params as { 'container-type': string; 'parent-id': string }[]).map((m) => {
+        machines: (f.params.params as { 'container-type': string; 'parent-id': string }[]).map((m) => {
           const id = m['container-type']
             ? `${m['parent-id']}/${m['container-type']}/${machines.filter((x) => x.startsWith(`${m['parent-id']}/`)).length}`
             : topLevelId();
@@ -76,28 +76,31 @@ export function miniModel(changes: unknown[] = []): MiniModel {
       },
     }),
     'Application.AddUnits': (f) => {
-      const app = applications.get(String((f.params ?? {}).application));
+      const app = applications.get(String(f.params.application));
       if (!app) return { error: 'application not found', 'error-code': 'not found' };
-      const n = nextUnit.get(String((f.params ?? {}).application)) ?? 0;
-      nextUnit.set(String((f.params ?? {}).application), n + 1);
-      const placement = ((f.params ?? {}).placement as { scope: string; directive: string }[])[0];
+      const n = nextUnit.get(String(f.params.application)) ?? 0;
+      nextUnit.set(String(f.params.application), n + 1);
+      const placement = (f.params.placement as { scope: string; directive: string }[])[0];
       const machine = placement?.scope === '#' ? placement.directive : topLevelId();
       if (!placement) machines.push(machine);
-      const name = `${(f.params ?? {}).application}/${n}`;
+      const name = `${f.params.application}/${n}`;
       app.units.set(name, machine);
       return { response: { units: [name] } };
     },
     'Application.AddRelation': (f) => {
-      relations.push(((f.params ?? {}).endpoints as string[]).join(' '));
+      relations.push((f.params.endpoints as string[]).join(' '));
       return { response: { endpoints: {} } };
     },
     'Application.Expose': (f) => {
-      const app = applications.get(String((f.params ?? {}).application));
+      const app = applications.get(String(f.params.application));
       if (app) app.exposed = true;
       return { response: {} };
     },
     'Annotations.Set': (f) => {
-      for (const a of (f.params ?? {}).annotations as { entity: string; annotations: Record<string, string> }[]) {
+      for (const a of f.params.annotations as {
+        entity: string;
+        annotations: Record<string, string>;
+      }[]) {
         annotations.set(a.entity, a.annotations);
       }
       return { response: { results: [{}] } };
