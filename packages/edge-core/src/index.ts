@@ -14,7 +14,7 @@ export {
   publicUrl,
   type VirtualMachineRow,
 } from './inventory/from-maas.js';
-export { type AdmissionRule, defaultPool, type Headroom, headroom } from './inventory/headroom.js';
+export { type AdmissionRule, type Headroom, headroom } from './inventory/headroom.js';
 // Inventory, plans, outputs and apply (issue 8).
 export * from './inventory/schema.js';
 export {

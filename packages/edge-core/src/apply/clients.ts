@@ -33,7 +33,7 @@ export interface MaasApi {
     release(systemId: string, params?: { comment?: string }): Promise<Machine>;
     waitForStatus(
       systemId: string,
-      targets: 'Ready',
+      targets: 'ready',
       options?: { timeout?: number; intervalMs?: number; maxIntervalMs?: number; signal?: AbortSignal },
     ): Promise<Machine>;
   };

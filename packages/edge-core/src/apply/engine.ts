@@ -7,6 +7,7 @@ import type { JujuApi, StatusView } from './juju-api.js';
 import { deployBundle, ensureJujuMachines, type JujuStepOptions, waitActive } from './juju-steps.js';
 import { applyRatios, ensureMachines, ensureTags, type MaasStepOptions } from './maas-steps.js';
 import { errorText, StepRunner } from './runner.js';
+import { resilient } from './transient.js';
 
 export interface ApplyOptions {
   plan: Plan;
@@ -23,6 +24,8 @@ export interface ApplyOptions {
   pollIntervalMs?: number;
   readyTimeoutMs?: number;
   activeTimeoutMs?: number;
+  /** Runs of a phase after transient failures (dropped sockets, timeouts, 5xx) before giving up. */
+  phaseAttempts?: number;
 }
 
 export interface ApplyResult {
@@ -66,22 +69,26 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   };
   const { plan, maas, juju } = options;
   journal?.append({ kind: 'begin', planId: plan.id, pid: process.pid, mode: 'apply' });
+  const retry = {
+    attempts: options.phaseAttempts ?? 6,
+    backoffMs: poll,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const phase = <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    runner.emit({ type: 'phase', phase: name });
+    return resilient(name, runner, work, retry);
+  };
   try {
-    runner.emit({ type: 'phase', phase: 'ratios' });
-    await applyRatios(plan, maas, runner);
-    runner.emit({ type: 'phase', phase: 'tags' });
-    await ensureTags(plan, maas, runner);
-    runner.emit({ type: 'phase', phase: 'machines' });
-    const systemIds = await ensureMachines(plan, maas, runner, maasOptions);
-    runner.emit({ type: 'phase', phase: 'juju-machines' });
-    const jujuMachines = await ensureJujuMachines(plan, systemIds, juju, runner, journal, jujuOptions);
-    runner.emit({ type: 'phase', phase: 'deploy' });
-    await deployBundle(plan, jujuMachines, juju, runner);
-    let status: StatusView | undefined;
-    if (!dryRun) {
-      runner.emit({ type: 'phase', phase: 'wait-active' });
-      status = await waitActive(plan, juju, runner, jujuOptions);
-    }
+    await phase('ratios', () => applyRatios(plan, maas, runner));
+    await phase('tags', () => ensureTags(plan, maas, runner));
+    const systemIds = await phase('machines', () => ensureMachines(plan, maas, runner, maasOptions));
+    const jujuMachines = await phase('juju-machines', () =>
+      ensureJujuMachines(plan, systemIds, juju, runner, journal, jujuOptions),
+    );
+    await phase('deploy', () => deployBundle(plan, jujuMachines, juju, runner));
+    const status = dryRun
+      ? undefined
+      : await phase('wait-active', () => waitActive(plan, juju, runner, jujuOptions));
     journal?.append({ kind: 'end', status: 'applied' });
     return {
       dryRun,

@@ -186,7 +186,7 @@ async function waitReady(
 ): Promise<Machine> {
   if (machine.status_name === 'Ready' || runner.dryRun) return machine;
   runner.emit({ type: 'wait', step: `ready:${machine.hostname}`, status: machine.status_name });
-  return maas.machines.waitForStatus(machine.system_id, 'Ready', {
+  return maas.machines.waitForStatus(machine.system_id, 'ready', {
     timeout: options.readyTimeoutMs,
     intervalMs: options.pollIntervalMs,
     maxIntervalMs: options.pollIntervalMs * 4,

@@ -1,4 +1,4 @@
-import type { StoragePool, VmHostInventory } from './schema.js';
+import type { VmHostInventory } from './schema.js';
 
 /**
  * Which admission rule to count with (maas-api.md §4.4): `server` is MAAS's compose check
@@ -31,11 +31,4 @@ export function headroom(host: VmHostInventory, rule: AdmissionRule): Headroom {
     maxVmMemoryMiB: host.total.memoryMiB,
     storageBytes,
   };
-}
-
-/** The pool MAAS would pick for a disk without a pool tag: the default pool, else the first with room. */
-export function defaultPool(host: VmHostInventory, bytes: number): StoragePool | undefined {
-  const byDefault = host.storagePools.find((pool) => pool.id === host.defaultStoragePoolId || pool.default);
-  if (byDefault !== undefined && byDefault.availableBytes >= bytes) return byDefault;
-  return host.storagePools.find((pool) => pool.availableBytes >= bytes);
 }

@@ -15,7 +15,7 @@ export const ResourceTotalsSchema = z.object({
 });
 export type ResourceTotals = z.infer<typeof ResourceTotalsSchema>;
 
-export const StoragePoolSchema = z.object({
+export const InventoryStoragePoolSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   type: z.string(),
@@ -24,7 +24,7 @@ export const StoragePoolSchema = z.object({
   availableBytes: z.number(),
   default: z.boolean(),
 });
-export type StoragePool = z.infer<typeof StoragePoolSchema>;
+export type InventoryStoragePool = z.infer<typeof InventoryStoragePoolSchema>;
 
 /** A VM living on a VM host: MAAS machines (tracked project) and, where known, VMs of other projects. */
 export const HostedVmSchema = z.object({
@@ -52,20 +52,20 @@ export const VmHostInventorySchema = z.object({
   used: ResourceTotalsSchema,
   /** Resources of VMs in other LXD projects (allocated_other); zero when MAAS does not expose them. */
   usedByOtherProjects: z.object({ cores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() }),
-  storagePools: z.array(StoragePoolSchema),
+  storagePools: z.array(InventoryStoragePoolSchema),
   defaultStoragePoolId: z.string().nullable(),
   vms: z.array(HostedVmSchema),
 });
 export type VmHostInventory = z.infer<typeof VmHostInventorySchema>;
 
-export const GpuSchema = z.object({
+export const InventoryGpuSchema = z.object({
   vendorId: z.string(),
   productId: z.string(),
   vendorName: z.string(),
   productName: z.string(),
   pciAddress: z.string(),
 });
-export type Gpu = z.infer<typeof GpuSchema>;
+export type InventoryGpu = z.infer<typeof InventoryGpuSchema>;
 
 export const BareMetalMachineSchema = z.object({
   systemId: z.string().min(1),
@@ -78,7 +78,7 @@ export const BareMetalMachineSchema = z.object({
   memoryMiB: z.number().nonnegative(),
   storageMB: z.number().nonnegative(),
   tags: z.array(z.string()),
-  gpus: z.array(GpuSchema),
+  gpus: z.array(InventoryGpuSchema),
   /** Set when this machine is itself the host of a VM host (an LXD host); it is not free for workloads. */
   vmHostId: z.number().int().nullable(),
 });

@@ -6,13 +6,13 @@ import { z } from 'zod';
  * application the role lists). A role is what the placement engine places; an application's unit count
  * is the total count of the roles that carry it.
  */
-export const DiskSchema = z.object({
+export const RoleDiskSchema = z.object({
   /** Size in GB (10^9 bytes), the unit of MAAS compose `storage`. */
   sizeGB: z.number().int().positive(),
   /** Storage pool name to compose this disk on; the placement chooses one when absent. */
   pool: z.string().min(1).optional(),
 });
-export type Disk = z.infer<typeof DiskSchema>;
+export type RoleDisk = z.infer<typeof RoleDiskSchema>;
 
 export const RoleSchema = z.object({
   count: z.number().int().nonnegative(),
@@ -21,7 +21,7 @@ export const RoleSchema = z.object({
   cores: z.number().int().positive(),
   memoryMiB: z.number().int().min(1024, 'MAAS composes VMs of at least 1024 MiB'),
   /** The first disk is the root disk. */
-  disks: z.array(DiskSchema).min(1),
+  disks: z.array(RoleDiskSchema).min(1),
   gpus: z.number().int().nonnegative().default(0),
   /** Only place in these MAAS zones (names). */
   zones: z.array(z.string().min(1)).optional(),
