@@ -23,6 +23,7 @@ import { MachineManagerFacade } from './facades/machine-manager.js';
 import { ModelManagerFacade } from './facades/model-manager.js';
 import { PingerFacade } from './facades/pinger.js';
 import { type DeployBundleOptions, type DeployBundleResult, deployBundle } from './helpers/deploy-bundle.js';
+import { ModelWatcher, type WatchModelOptions } from './helpers/watch-model.js';
 import { decode } from './rpc/decode.js';
 import { RpcTransport, type TransportOptions } from './rpc/transport.js';
 import type * as w from './schemas/generated.js';
@@ -207,6 +208,11 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
   /** Deploys a bundle (plus overlays) through Bundle.GetChangesMapArgs; see {@link deployBundle}. */
   deployBundle(yaml: string, options?: DeployBundleOptions): Promise<DeployBundleResult> {
     return deployBundle(this, yaml, options);
+  }
+
+  /** Watches this model: typed deltas (AllWatcher on 3.x, FullStatus polling on 4.x) and `waitFor`. */
+  watchModel(options?: WatchModelOptions): ModelWatcher {
+    return new ModelWatcher(this, options);
   }
 
   /** Closes the connection; pending calls are rejected with JujuConnectionClosedError. */

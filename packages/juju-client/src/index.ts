@@ -41,7 +41,22 @@ export {
   deployBundle,
   parseBase,
 } from './helpers/deploy-bundle.js';
+export {
+  allUnitsActiveIdle,
+  applyDelta,
+  deltaKey,
+  diffStates,
+  emptyModelState,
+  type ModelState,
+} from './helpers/model-state.js';
 export { formatPlacement, MACHINE_SCOPE, MODEL_SCOPE, parsePlacement } from './helpers/placement.js';
+export { stateFromFullStatus } from './helpers/status-deltas.js';
+export {
+  ModelWatcher,
+  type WaitForOptions,
+  type WatchModelOptions,
+  watchModel,
+} from './helpers/watch-model.js';
 export { parseResponseFrame, type RequestFrame, RequestIds, type ResponseFrame } from './rpc/frame.js';
 export {
   type CallOptions,

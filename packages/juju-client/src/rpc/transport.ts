@@ -22,7 +22,7 @@ export interface CallSpec {
 
 /** Per-call knobs, accepted by every facade method. */
 export interface CallOptions {
-  /** Milliseconds before the call fails with JujuTimeoutError (default: the transport's `callTimeoutMs`). */
+  /** Milliseconds before the call fails with JujuTimeoutError (default: the transport's `callTimeoutMs`; Infinity: none). */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -131,11 +131,14 @@ export class RpcTransport extends EventEmitter<TransportEvents> {
           };
     return new Promise<{ requestId: number; response: unknown }>((resolve, reject) => {
       const timeoutMs = options.timeoutMs ?? this.#callTimeoutMs;
-      const timer = setTimeout(() => {
-        this.#settle(requestId)?.reject(
-          new JujuTimeoutError(`${spec.type}.${spec.request} got no reply within ${timeoutMs} ms`),
-        );
-      }, timeoutMs);
+      // Long polls (AllWatcher.Next) pass Infinity: they legitimately wait until the model changes.
+      const timer = Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            this.#settle(requestId)?.reject(
+              new JujuTimeoutError(`${spec.type}.${spec.request} got no reply within ${timeoutMs} ms`),
+            );
+          }, timeoutMs)
+        : undefined;
       const onAbort = () => {
         this.#settle(requestId)?.reject(new JujuAbortError(`${spec.type}.${spec.request} aborted`));
       };
