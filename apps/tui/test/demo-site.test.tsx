@@ -24,6 +24,8 @@ describe('TUI on the simulated demo site', () => {
     expect(frame).toContain('GPU machines: gpu-c1×2');
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(frame.split('\n').length).toBeLessThan(24);
+    await app.waitFor(/0 apps, 0\/0 units active/, 'the Juju summary from the watcher');
+    await app.press('6', /model default: 0 apps/);
     app.unmount();
   });
 

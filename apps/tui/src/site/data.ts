@@ -1,5 +1,6 @@
 import type { Ratios } from './headroom.js';
-import type { Inventory, JujuSummary, MachineAction, SiteDescription } from './model.js';
+import type { JujuModelState } from './juju-model.js';
+import type { Inventory, MachineAction, SiteDescription } from './model.js';
 
 /**
  * What the TUI asks of a connected site. The container owns one and calls it from effects; the
@@ -8,8 +9,13 @@ import type { Inventory, JujuSummary, MachineAction, SiteDescription } from './m
 export interface SiteData {
   readonly description: SiteDescription;
   loadInventory(signal: AbortSignal): Promise<Inventory>;
-  /** null when no Juju controller is configured; the reason is in `jujuNote`. */
-  loadJuju(signal: AbortSignal): Promise<JujuSummary | null>;
+  /**
+   * Follows the Juju model until `signal` aborts, calling `onState` with each new state; null when
+   * no Juju controller is connected (the reason is in `jujuNote`).
+   */
+  readonly watchJuju:
+    | ((onState: (state: JujuModelState) => void, signal: AbortSignal) => Promise<void>)
+    | null;
   readonly jujuNote: string;
   /** Runs a machine action and resolves when MAAS has accepted it. */
   machineAction(systemId: string, action: MachineAction): Promise<void>;

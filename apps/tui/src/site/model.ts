@@ -69,15 +69,6 @@ export interface Inventory {
   vmHosts: readonly VmHostRow[];
 }
 
-export interface JujuSummary {
-  controller: string;
-  model: string;
-  cloud: string;
-  applications: number;
-  units: number;
-  machines: number;
-}
-
 /** Where the TUI is connected, shown in the header; `simulated` drives the banner. */
 export interface SiteDescription {
   simulated: boolean;

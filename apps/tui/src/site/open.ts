@@ -1,13 +1,27 @@
 import { readFile } from 'node:fs/promises';
+import { connectFromJujuData, JujuClient } from '@edgekit/juju-client';
+import { startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
 import { startMaasSim } from '@edgekit/maas-sim';
+import type { JujuProfile } from '../config/profiles.js';
+import { errorMessage } from '../ui/errorMessage.js';
 import type { SiteChoice } from './choose.js';
 import type { SiteDescription } from './model.js';
+
+/** A Juju model connection the TUI watches and apply deploys into. */
+export interface JujuConnection {
+  client: JujuClient;
+  controller: string;
+  model: string;
+}
 
 /** A connected site: SDK clients plus the simulators started for it, closed together. */
 export interface OpenedSite {
   description: SiteDescription;
   maas: MaasClient;
+  juju: JujuConnection | null;
+  /** Why there is no Juju connection, for the screens. */
+  jujuNote: string;
   /** Secrets in play, for redacting anything printed. */
   secrets: string[];
   close(): Promise<void>;
@@ -16,12 +30,15 @@ export interface OpenedSite {
 export interface OpenOptions {
   /** Seed of the simulated demo site, so two runs show the same machines. */
   seed?: number;
-  /** Speed-up of simulated time (deploys, commissioning); 1 is real MAAS pace. */
+  /** Speed-up of simulated time (deploys, commissioning, hooks); 1 is real pace. */
   timeScale?: number;
 }
 
 /** The demo runs fast: a deploy that takes minutes on real hardware takes seconds here. */
 export const DEMO_TIME_SCALE = 60;
+
+const NO_JUJU =
+  'No Juju controller configured: set JUJU_ENDPOINT, JUJU_USER and JUJU_PASSWORD, or `edgekit login juju`.';
 
 export async function openSite(choice: SiteChoice, options: OpenOptions = {}): Promise<OpenedSite> {
   if (choice.kind === 'demo') return openDemo(options);
@@ -33,27 +50,110 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
     ...(ca === undefined ? {} : { ca }),
     ...(profile.insecure ? { insecure: true } : {}),
   });
+  const secrets = [profile.apiKey];
+  let juju: JujuConnection | null = null;
+  let jujuNote = NO_JUJU;
+  if (choice.juju !== null) {
+    if (choice.juju !== 'juju-data') secrets.push(choice.juju.password);
+    // A Juju problem must not hide MAAS: the screens show the reason instead.
+    try {
+      juju = await connectJuju(choice.juju);
+    } catch (error) {
+      jujuNote = `Juju: ${errorMessage(error)}`;
+    }
+  }
   return {
-    description: { simulated: false, maasUrl: maas.url, jujuEndpoint: null, profile: choice.label },
+    description: {
+      simulated: false,
+      maasUrl: maas.url,
+      jujuEndpoint: juju ? `${juju.controller}/${juju.model}` : null,
+      profile: choice.label,
+    },
     maas,
-    secrets: [profile.apiKey],
-    close: async () => {},
+    juju,
+    jujuNote,
+    secrets,
+    close: async () => {
+      await juju?.client.close();
+    },
   };
 }
 
+async function connectJuju(source: JujuProfile | 'juju-data'): Promise<JujuConnection> {
+  if (source === 'juju-data') {
+    const client = await connectFromJujuData({});
+    return { client, controller: 'juju-data', model: client.modelUUID ?? 'controller' };
+  }
+  const base = {
+    endpoints: source.endpoints,
+    user: source.user,
+    password: source.password,
+    ...(source.caCert === undefined ? {} : { caCert: source.caCert }),
+  };
+  const controller = await JujuClient.connect(base);
+  try {
+    const wanted = source.model ?? 'default';
+    const models = await controller.modelManager.listModels(source.user);
+    const found = models.find((m) => m.model.name === wanted || m.model.uuid === wanted);
+    if (found === undefined) {
+      throw new Error(
+        `no model "${wanted}" on ${source.endpoints[0]}; known: ${models.map((m) => m.model.name).join(', ')}`,
+      );
+    }
+    const client = await controller.connectModel(found.model.uuid);
+    return { client, controller: source.endpoints[0] ?? '', model: found.model.name };
+  } finally {
+    await controller.close();
+  }
+}
+
 async function openDemo(options: OpenOptions): Promise<OpenedSite> {
-  const sim = await startMaasSim({
+  const timeScale = options.timeScale ?? DEMO_TIME_SCALE;
+  const maasSim = await startMaasSim({
     host: '127.0.0.1',
     port: 0,
     site: 'demo',
     seed: options.seed ?? 1,
-    timeScale: options.timeScale ?? DEMO_TIME_SCALE,
+    timeScale,
   });
-  const maas = new MaasClient({ url: sim.url, apiKey: sim.apiKey });
-  return {
-    description: { simulated: true, maasUrl: sim.url, jujuEndpoint: null, profile: 'demo (simulated)' },
-    maas,
-    secrets: [sim.apiKey, sim.adminPassword],
-    close: () => sim.close(),
+  const closers: (() => Promise<void>)[] = [() => maasSim.close()];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch(() => undefined);
   };
+  try {
+    const jujuSim = await startJujuSim({
+      host: '127.0.0.1',
+      port: 0,
+      maas: { url: maasSim.url, apiKey: maasSim.apiKey },
+      timeScale,
+      seed: options.seed ?? 1,
+    });
+    closers.push(() => jujuSim.close());
+    const model = jujuSim.models.find((m) => m.name === 'default') ?? jujuSim.models[0];
+    if (model === undefined) throw new Error('the Juju simulator has no model');
+    const client = await JujuClient.connect({
+      endpoints: jujuSim.endpoints,
+      caCert: jujuSim.caCert,
+      user: jujuSim.user,
+      password: jujuSim.password,
+      modelUUID: model.uuid,
+    });
+    closers.push(() => client.close());
+    return {
+      description: {
+        simulated: true,
+        maasUrl: maasSim.url,
+        jujuEndpoint: `${jujuSim.controllerName}/${model.name}`,
+        profile: 'demo (simulated)',
+      },
+      maas: new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey }),
+      juju: { client, controller: jujuSim.controllerName, model: model.name },
+      jujuNote: '',
+      secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

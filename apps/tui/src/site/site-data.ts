@@ -1,5 +1,6 @@
 import type { SiteData } from './data.js';
 import type { Ratios } from './headroom.js';
+import { watchModel } from './juju-watch.js';
 import { toInventory } from './maas-adapter.js';
 import { readMaas } from './maas-reader.js';
 import type { MachineAction } from './model.js';
@@ -7,7 +8,7 @@ import type { OpenedSite } from './open.js';
 
 /** The TUI's data source over an opened site: reads through the SDKs, actions as MAAS operations. */
 export function createSiteData(site: OpenedSite): SiteData {
-  const { maas } = site;
+  const { maas, juju } = site;
   const actions: Record<MachineAction, (systemId: string) => Promise<unknown>> = {
     deploy: (id) => maas.machines.deploy(id, {}),
     release: (id) => maas.machines.release(id, {}),
@@ -17,10 +18,9 @@ export function createSiteData(site: OpenedSite): SiteData {
   };
   return {
     description: site.description,
-    jujuNote:
-      'No Juju controller configured: set JUJU_ENDPOINT, JUJU_USER and JUJU_PASSWORD, or `edgekit login juju`.',
+    jujuNote: site.jujuNote,
     loadInventory: async (signal) => toInventory(await readMaas(maas, signal)),
-    loadJuju: async () => null,
+    watchJuju: juju === null ? null : (onState, signal) => watchModel(juju.client, onState, signal),
     machineAction: async (systemId, action) => {
       await actions[action](systemId);
     },

@@ -3,24 +3,28 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { SiteData } from '../site/data.js';
 import { filterMachines } from '../site/filter.js';
 import { clampRatio, ratiosOf } from '../site/headroom.js';
-import type { Inventory, JujuSummary, MachineAction } from '../site/model.js';
+import { type JujuModelState, summarise } from '../site/juju-model.js';
+import type { Inventory, MachineAction } from '../site/model.js';
 import { MACHINE_ACTION_VERBS } from '../site/model.js';
 import { Footer } from './components/Footer.js';
 import { Header, headerHeight } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { Spinner } from './components/Spinner.js';
 import { errorMessage } from './errorMessage.js';
+import type { Loadable } from './hooks/loadable.js';
+import { useInventory } from './hooks/useInventory.js';
+import { useJujuModel } from './hooks/useJujuModel.js';
+import { useSite } from './hooks/useSite.js';
 import { type Command, commandFor, type KeyScope } from './keymap.js';
 import { type ScreenId, stepScreen } from './screens.js';
 import { INITIAL_UI, type PendingChange, uiReducer } from './state.js';
 import { type TerminalSize, useTerminalSize } from './terminal.js';
 import { editLine } from './textEntry.js';
 import { useKeys } from './useKeys.js';
+import { JujuView } from './views/JujuView.js';
 import { MachinesView } from './views/MachinesView.js';
 import { SiteView } from './views/SiteView.js';
 import { VmHostsView, vmHostTableHeight } from './views/VmHostsView.js';
-
-type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
 export interface AppProps {
   /** Opens the site (starting the simulators when nothing is configured); called once on mount. */
@@ -58,8 +62,6 @@ const MACHINE_COMMANDS: Partial<Record<Command, MachineAction>> = {
 };
 
 const RATIO_STEP = 0.25;
-/** While machines are changing state, reload this often so the table shows progress. */
-const TRANSITION_POLL_MS = 2000;
 
 /**
  * The one stateful component: it connects, loads, holds UI state in a reducer, turns keys into named
@@ -71,63 +73,21 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
   const interactive = isRawModeSupported === true;
   const size = useTerminalSize(fixedSize);
   const [ui, dispatch] = useReducer(uiReducer, { ...INITIAL_UI, screen: initialScreen });
-  const [site, setSite] = useState<Loadable<SiteData>>({ state: 'loading' });
-  const [inventory, setInventory] = useState<Loadable<Inventory>>({ state: 'loading' });
-  const [juju, setJuju] = useState<Loadable<JujuSummary | null>>({ state: 'loading' });
   const [busy, setBusy] = useState<ReadonlyMap<string, string>>(new Map());
   const [working, setWorking] = useState<string | null>(null);
-
-  // Connect once; close the site (and any simulators it started) when the app goes away.
-  useEffect(() => {
-    let opened: SiteData | undefined;
-    let cancelled = false;
-    connect().then(
-      (data) => {
-        opened = data;
-        if (cancelled) void data.close();
-        else setSite({ state: 'ready', value: data });
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        setSite({ state: 'failed', error: errorMessage(error) });
-        onFatal?.(errorMessage(error));
-      },
-    );
-    return () => {
-      cancelled = true;
-      void opened?.close();
-    };
-  }, [connect, onFatal]);
-
+  const [jujuOffset, setJujuOffset] = useState(0);
+  const site = useSite(connect, onFatal);
   const data = site.state === 'ready' ? site.value : null;
-
-  const [reloadTick, setReloadTick] = useState(0);
-  const refresh = useCallback(() => setReloadTick((tick) => tick + 1), []);
-
-  useEffect(() => {
-    if (!data) return;
-    const controller = new AbortController();
-    data.loadInventory(controller.signal).then(
-      (value) => setInventory({ state: 'ready', value }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setInventory({ state: 'failed', error: errorMessage(error) });
-      },
-    );
-    data.loadJuju(controller.signal).then(
-      (value) => setJuju({ state: 'ready', value }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setJuju({ state: 'failed', error: errorMessage(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [data, reloadTick]);
+  const { inventory, refresh } = useInventory(data, busy.size > 0);
+  const juju = useJujuModel(data);
 
   // Without a terminal nobody can press a key: show the loaded site once and leave.
-  const settled = site.state === 'failed' || inventory.state !== 'loading';
+  const settled =
+    site.state === 'failed' ||
+    (inventory.state !== 'loading' && (juju === 'none' || juju.state !== 'loading'));
   useEffect(() => {
-    if (!interactive && settled && juju.state !== 'loading') exit();
-    if (!interactive && site.state === 'failed') exit();
-  }, [interactive, settled, juju.state, site.state, exit]);
+    if (!interactive && settled) exit();
+  }, [interactive, settled, exit]);
 
   const machines = inventory.state === 'ready' ? inventory.value.machines : [];
   const hosts = inventory.state === 'ready' ? inventory.value.vmHosts : [];
@@ -135,14 +95,6 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
     () => filterMachines(machines, ui.machines.filter),
     [machines, ui.machines.filter],
   );
-
-  // Poll while any machine is mid-transition, so deploys and releases show their progress.
-  const transitioning = machines.some((m) => /ing$/i.test(m.status)) || busy.size > 0;
-  useEffect(() => {
-    if (!transitioning || !data) return;
-    const timer = setInterval(refresh, TRANSITION_POLL_MS);
-    return () => clearInterval(timer);
-  }, [transitioning, data, refresh]);
 
   const header = headerHeight(data?.description ?? null, size.columns);
   // One spare line: an Ink frame as tall as the terminal is redrawn by clearing the whole screen.
@@ -251,6 +203,14 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
     }
   };
 
+  const onJujuCommand = (command: Command) => {
+    const page = Math.max(1, bodyHeight - 3);
+    const step = { up: -1, down: 1, pageUp: -page, pageDown: page, first: -Infinity, last: Infinity }[
+      command as 'up'
+    ];
+    if (step !== undefined) setJujuOffset((offset) => Math.max(0, Math.min(offset + step, 100_000)));
+  };
+
   const onCommand = (command: Command) => {
     const screen = SCREEN_COMMANDS[command];
     if (screen) return dispatch({ type: 'screen', screen });
@@ -273,6 +233,7 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
     }
     if (ui.screen === 'machines') onMachinesCommand(command);
     if (ui.screen === 'vmhosts') onVmHostsCommand(command);
+    if (ui.screen === 'juju') onJujuCommand(command);
   };
 
   const onEntryKey = (input: string, key: Key) => {
@@ -329,6 +290,7 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
             data={data}
             inventory={inventory}
             juju={juju}
+            jujuOffset={jujuOffset}
             filtered={filtered}
             busy={busy}
             width={size.columns}
@@ -351,13 +313,14 @@ function Body(props: {
   ui: typeof INITIAL_UI;
   data: SiteData | null;
   inventory: Loadable<Inventory>;
-  juju: Loadable<JujuSummary | null>;
+  juju: Loadable<JujuModelState> | 'none';
+  jujuOffset: number;
   filtered: ReturnType<typeof filterMachines>;
   busy: ReadonlyMap<string, string>;
   width: number;
   height: number;
 }) {
-  const { ui, data, inventory, juju, filtered, busy, width, height } = props;
+  const { ui, data, inventory, juju, jujuOffset, filtered, busy, width, height } = props;
   if (!data || inventory.state === 'loading') {
     return (
       <Text>
@@ -372,13 +335,15 @@ function Body(props: {
       return (
         <SiteView
           inventory={inv}
-          juju={juju.state === 'ready' ? juju.value : null}
+          juju={juju !== 'none' && juju.state === 'ready' ? summarise(juju.value) : null}
           jujuNote={
-            juju.state === 'failed'
-              ? `Juju: ${juju.error}`
-              : juju.state === 'loading'
-                ? 'loading…'
-                : data.jujuNote
+            juju === 'none'
+              ? data.jujuNote
+              : juju.state === 'failed'
+                ? `Juju: ${juju.error}`
+                : juju.state === 'loading'
+                  ? 'connecting to Juju…'
+                  : (data.description.jujuEndpoint ?? '')
           }
           width={width}
           height={height}
@@ -408,6 +373,11 @@ function Body(props: {
           height={height}
         />
       );
+    case 'juju':
+      if (juju === 'none') return <Text wrap="wrap">{data.jujuNote}</Text>;
+      if (juju.state === 'failed') return <Text wrap="wrap">Juju: {juju.error}</Text>;
+      if (juju.state === 'loading') return <Text>connecting to Juju…</Text>;
+      return <JujuView state={juju.value} offset={jujuOffset} width={width} height={height} />;
     default:
       return <Text dimColor>This screen is not wired yet.</Text>;
   }

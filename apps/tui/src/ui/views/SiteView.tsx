@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { bytes } from '../../site/format.js';
-import { countByStatus, type Inventory, type JujuSummary } from '../../site/model.js';
+import type { JujuSummary } from '../../site/juju-model.js';
+import { countByStatus, type Inventory } from '../../site/model.js';
 import { Bar } from '../components/Bar.js';
 import { Toned } from '../components/Toned.js';
 import { statusTone } from '../status.js';
@@ -8,6 +9,7 @@ import { statusTone } from '../status.js';
 interface Props {
   inventory: Inventory;
   juju: JujuSummary | null;
+  /** Where Juju is (controller/model), or why it is not there. */
   jujuNote: string;
   width: number;
   height: number;
@@ -50,12 +52,12 @@ export function SiteView({ inventory, juju, jujuNote, width, height }: Props) {
         <Text bold>Juju</Text>
         {juju ? (
           <>
-            <Text wrap="truncate">controller {juju.controller}</Text>
+            <Text wrap="truncate">{jujuNote}</Text>
             <Text wrap="truncate">
-              model {juju.model} ({juju.cloud})
+              {juju.applications} apps, {juju.activeUnits}/{juju.units} units active
             </Text>
             <Text wrap="truncate">
-              {juju.applications} apps, {juju.units} units, {juju.machines} machines
+              {juju.machines} machines, {juju.relations} relations
             </Text>
           </>
         ) : (

@@ -1,0 +1,7 @@
+/** A value that arrives asynchronously from a server. */
+export type Loadable<T> =
+  | { state: 'loading' }
+  | { state: 'ready'; value: T }
+  | { state: 'failed'; error: string };
+
+export const LOADING = { state: 'loading' } as const;

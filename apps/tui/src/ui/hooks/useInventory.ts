@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SiteData } from '../../site/data.js';
+import type { Inventory } from '../../site/model.js';
+import { errorMessage } from '../errorMessage.js';
+import type { Loadable } from './loadable.js';
+
+/** While machines are changing state, reload this often so the tables show progress. */
+const TRANSITION_POLL_MS = 2000;
+
+/**
+ * The MAAS inventory, reloaded on `refresh()` and polled while any machine is mid-transition
+ * (Deploying, Commissioning, Releasing…) or an action is in flight.
+ */
+export function useInventory(data: SiteData | null, busy: boolean) {
+  const [inventory, setInventory] = useState<Loadable<Inventory>>({ state: 'loading' });
+  const [tick, setTick] = useState(0);
+  const refresh = useCallback(() => setTick((n) => n + 1), []);
+
+  useEffect(() => {
+    if (!data) return;
+    const controller = new AbortController();
+    data.loadInventory(controller.signal).then(
+      (value) => setInventory({ state: 'ready', value }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setInventory({ state: 'failed', error: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [data, tick]);
+
+  const transitioning =
+    busy || (inventory.state === 'ready' && inventory.value.machines.some((m) => /ing$/i.test(m.status)));
+  useEffect(() => {
+    if (!transitioning || !data) return;
+    const timer = setInterval(refresh, TRANSITION_POLL_MS);
+    return () => clearInterval(timer);
+  }, [transitioning, data, refresh]);
+
+  return { inventory, refresh };
+}
