@@ -7,7 +7,16 @@ export type { BundleChange, JujuApi, StatusView } from './apply/juju-api.js';
 export { type RollbackOptions, type RollbackResult, rollbackPlan } from './apply/rollback.js';
 export { admits } from './capacity/admission.js';
 export type { Demand } from './capacity/demand.js';
+export { checkSingleHostFailures, type FailoverCheck, type HostFailure } from './capacity/failover.js';
 export { type HostResource, HostState, type Shortfall } from './capacity/host-state.js';
+export {
+  HostProfileSchema,
+  type RatioAdvice,
+  type SizeFleetInput,
+  SizeFleetInputSchema,
+  type SizeFleetResult,
+  sizeFleet,
+} from './capacity/size-fleet.js';
 export {
   buildInventory,
   type MaasReadings,
@@ -87,3 +96,6 @@ export { type BundleWorkloadOptions, workloadFromBundle } from './plan/from-bund
 export { planJsonSchema } from './plan/json-schema.js';
 export * from './plan/schema.js';
 export * from './plan/workload.js';
+export { type BundleVmOptions, vmRequestsFromBundle } from './presets/bundle.js';
+export { type Preset, presets } from './presets/presets.js';
+export { parseWorkloadYaml, WorkloadFileSchema } from './workload/workload-yaml.js';
