@@ -53,15 +53,20 @@ export function applyDelta(state: ModelState, delta: Delta): void {
       state.model = delta.removed ? undefined : delta.entity;
       return;
     case 'machine':
-      return put(state.machines, key, delta.removed, delta.entity);
+      put(state.machines, key, delta.removed, delta.entity);
+      return;
     case 'application':
-      return put(state.applications, key, delta.removed, delta.entity);
+      put(state.applications, key, delta.removed, delta.entity);
+      return;
     case 'unit':
-      return put(state.units, key, delta.removed, delta.entity);
+      put(state.units, key, delta.removed, delta.entity);
+      return;
     case 'relation':
-      return put(state.relations, key, delta.removed, delta.entity);
+      put(state.relations, key, delta.removed, delta.entity);
+      return;
     case 'annotation':
-      return put(state.annotations, key, delta.removed, delta.entity);
+      put(state.annotations, key, delta.removed, delta.entity);
+      return;
   }
 }
 
