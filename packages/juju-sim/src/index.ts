@@ -1,4 +1,8 @@
+export { type BundleChange, bundleChanges } from './bundle/changes.js';
+export { catalogueCharmNames } from './charms/catalogue.js';
 export type { JujuSimFaults } from './faults.js';
+export { type Constraints, formatConstraints, parseConstraints } from './model/constraints.js';
+export { allocateParams as maasAllocateParams, createMaasProvisioner } from './provisioner/maas.js';
 export type { Provisioner, StartedInstance, StartInstanceRequest } from './provisioner/types.js';
 export { RpcError } from './rpc/errors.js';
 export { type JujuVersion, SUPPORTED_JUJU_VERSIONS } from './rpc/facade-versions.js';

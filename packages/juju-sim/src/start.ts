@@ -100,7 +100,7 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
     random: seededRandom(options.seed ?? 1),
     faults,
   });
-  const certificates = generateControllerCertificates(uuid, [host]);
+  const certificates = await generateControllerCertificates(uuid, [host]);
   const server = await startApiServer(controller, certificates, {
     host,
     port: options.port ?? 0,

@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 /** PEM material for the controller: its CA (handed to clients) and the API server's key pair. */
@@ -13,12 +14,33 @@ export const JUJU_APISERVER_NAME = 'juju-apiserver';
 
 const ONE_DAY_MS = 86_400_000;
 
-// Key generation goes through node:crypto (native, fast); forge only builds and signs the X.509 structures.
-function newRsaKeyPair(): forge.pki.rsa.KeyPair {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+interface KeyPair {
+  node: KeyObject;
+  publicKey: forge.pki.rsa.PublicKey;
+  pem: string;
+}
+
+// Keys are generated and certificates signed by node:crypto (native, off the event loop); forge only
+// builds the X.509 structures, whose pure-JS RSA would take seconds on a busy 2-core machine.
+async function newRsaKeyPair(): Promise<KeyPair> {
+  const { privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const key = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
-  return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
+  const jwk = privateKey.export({ format: 'jwk' });
+  const big = (b64url: string | undefined) =>
+    new forge.jsbn.BigInteger(Buffer.from(b64url ?? '', 'base64url').toString('hex'), 16);
+  return { node: privateKey, publicKey: forge.pki.setRsaPublicKey(big(jwk.n), big(jwk.e)), pem };
+}
+
+function signWith(certificate: forge.pki.Certificate, issuerKey: KeyObject): void {
+  const oid = forge.pki.oids.sha256WithRSAEncryption ?? '1.2.840.113549.1.1.11';
+  certificate.siginfo.algorithmOid = oid;
+  certificate.signatureOid = oid;
+  // getTBSCertificate is public in forge but missing from @types/node-forge.
+  const { getTBSCertificate } = forge.pki as unknown as {
+    getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
+  };
+  const tbs = forge.asn1.toDer(getTBSCertificate(certificate)).getBytes();
+  certificate.signature = sign('sha256', Buffer.from(tbs, 'binary'), issuerKey).toString('binary');
 }
 
 function serialNumber(): string {
@@ -32,12 +54,12 @@ function serialNumber(): string {
  * Generates a CA like the one `juju bootstrap` creates, and a server certificate signed by it that is
  * valid for `juju-apiserver`, `localhost` and the loopback addresses (plus any extra host given).
  */
-export function generateControllerCertificates(
+export async function generateControllerCertificates(
   controllerUUID: string,
   extraHosts: string[] = [],
-): ControllerCertificates {
+): Promise<ControllerCertificates> {
   const now = Date.now();
-  const caKeys = newRsaKeyPair();
+  const [caKeys, serverKeys] = await Promise.all([newRsaKeyPair(), newRsaKeyPair()]);
   const ca = forge.pki.createCertificate();
   ca.publicKey = caKeys.publicKey;
   ca.serialNumber = serialNumber();
@@ -55,9 +77,8 @@ export function generateControllerCertificates(
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  ca.sign(caKeys.privateKey, forge.md.sha256.create());
+  signWith(ca, caKeys.node);
 
-  const serverKeys = newRsaKeyPair();
   const server = forge.pki.createCertificate();
   server.publicKey = serverKeys.publicKey;
   server.serialNumber = serialNumber();
@@ -86,11 +107,11 @@ export function generateControllerCertificates(
       ],
     },
   ]);
-  server.sign(caKeys.privateKey, forge.md.sha256.create());
+  signWith(server, caKeys.node);
 
   return {
     caCert: forge.pki.certificateToPem(ca),
     serverCert: forge.pki.certificateToPem(server),
-    serverKey: forge.pki.privateKeyToPem(serverKeys.privateKey),
+    serverKey: serverKeys.pem,
   };
 }

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployBundle } from './helpers/deploy-bundle.js';
+import { type Env, startEnv, waitForStatus } from './helpers/env.js';
+import { WireClient } from './helpers/wire.js';
+
+describe('fault injection', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await startEnv({ faults: { unitErrors: ['etcd/1'], provisioningErrors: ['3'] } });
+  });
+  afterAll(async () => {
+    await env.close();
+  });
+
+  const modelClient = async () => {
+    const client = await WireClient.connect(env.model.url, env.sim.caCert);
+    await client.login(env.sim.user, env.sim.password);
+    return client;
+  };
+
+  it('fails calls with Juju try again, but never the login', async () => {
+    env.sim.setFaults({ tryAgainRate: 1 });
+    try {
+      const client = await WireClient.connect(env.model.url, env.sim.caCert);
+      const login = await client.login(env.sim.user, env.sim.password);
+      expect(login.error).toBeUndefined();
+      const reply = await client.call('Client', 8, 'FullStatus', { patterns: [] });
+      expect(reply).toMatchObject({ error: 'try again', 'error-code': 'try again' });
+      client.close();
+      expect(env.sim.stats().faults.tryAgainErrors).toBeGreaterThanOrEqual(1);
+    } finally {
+      env.sim.setFaults({ tryAgainRate: 0 });
+    }
+  });
+
+  it('drops the connection instead of replying', async () => {
+    env.sim.setFaults({ dropConnectionRate: 1 });
+    try {
+      const client = await modelClient();
+      void client.call('Client', 8, 'FullStatus', { patterns: [] });
+      await expect(client.closed).resolves.toBe(1006);
+      expect(env.sim.stats().faults.droppedConnections).toBeGreaterThanOrEqual(1);
+    } finally {
+      env.sim.setFaults({ dropConnectionRate: 0 });
+    }
+  });
+
+  it('drops every connection on a schedule', async () => {
+    const client = await modelClient();
+    env.sim.setFaults({ dropConnectionsEveryMs: 20 });
+    try {
+      await expect(client.closed).resolves.toBe(1006);
+    } finally {
+      env.sim.setFaults({ dropConnectionsEveryMs: 0 });
+    }
+  });
+
+  it('delays replies', async () => {
+    env.sim.setFaults({ replyDelayMs: 5 });
+    try {
+      const client = await modelClient();
+      const before = env.sim.stats().faults.delayedReplies;
+      await client.ok('Pinger', 1, 'Ping');
+      expect(env.sim.stats().faults.delayedReplies).toBe(before + 1);
+      client.close();
+    } finally {
+      env.sim.setFaults({ replyDelayMs: 0 });
+    }
+  });
+
+  it('puts an injected unit in error and fails an injected machine', async () => {
+    const client = await modelClient();
+    await deployBundle(
+      client,
+      env.model.uuid,
+      'applications:\n  easyrsa: {charm: easyrsa, channel: 1.35/stable, num_units: 1}\n  etcd: {charm: etcd, channel: 1.35/stable, num_units: 2}\nrelations:\n- [etcd, easyrsa]\n',
+    );
+    const added = await client.ok('MachineManager', 10, 'AddMachines', {
+      params: [{ jobs: ['JobHostUnits'], constraints: {} }],
+    });
+    expect(added.machines[0].machine).toBe('3');
+    const status = await waitForStatus(
+      client,
+      (s) =>
+        s.applications.etcd.units['etcd/1']['workload-status'].status === 'error' &&
+        s.applications.etcd.units['etcd/0']['workload-status'].status === 'active' &&
+        s.machines['3']['instance-status'].status === 'provisioning error',
+    );
+    expect(status.applications.etcd.units['etcd/1']['agent-status']).toMatchObject({
+      status: 'error',
+      info: 'hook failed: "install"',
+    });
+    expect(status.applications.etcd.status.status).toBe('error');
+    expect(status.machines['3']['instance-status'].info).toBe(
+      'injected fault: failed to acquire node for machine 3',
+    );
+  });
+
+  it('rejects fault settings that make no sense', () => {
+    expect(() => env.sim.setFaults({ tryAgainRate: 2 })).toThrow(
+      'faults.tryAgainRate must be a probability between 0 and 1, got 2',
+    );
+  });
+});
