@@ -187,9 +187,11 @@ function emit(name: string): void {
     out.push(`export type ${name} = Record<string, unknown>;`);
     out.push(`export const ${name}: z.ZodType<${name}, unknown> = go.anyMap;`);
   } else if (def === 'number-string') {
-    out.push('/** Juju version numbers are strings on the wire (LP #2025108), not the schema object. */');
+    out.push(
+      "/** Juju version numbers are strings on the wire (LP #2025108); the schema's object form is accepted too. */",
+    );
     out.push(`export type ${name} = string;`);
-    out.push(`export const ${name}: z.ZodType<${name}, unknown> = go.string;`);
+    out.push(`export const ${name}: z.ZodType<${name}, unknown> = go.versionNumber;`);
   } else {
     const fields: string[] = [];
     const shape: string[] = [];

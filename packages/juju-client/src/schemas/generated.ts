@@ -1880,11 +1880,11 @@ export const ModelEntityCount: z.ZodType<ModelEntityCount, unknown> = go.struct(
   entity: go.required(go.string),
 });
 
-/** Juju version numbers are strings on the wire (LP #2025108), not the schema object. */
+/** Juju version numbers are strings on the wire (LP #2025108); the schema's object form is accepted too. */
 
 export type Number = string;
 
-export const Number: z.ZodType<Number, unknown> = go.string;
+export const Number: z.ZodType<Number, unknown> = go.versionNumber;
 
 export interface ModelMachineInfo {
   'display-name'?: string | null | undefined;

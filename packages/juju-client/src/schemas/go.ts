@@ -11,6 +11,26 @@ export const boolean: Schema<boolean> = z.boolean();
 export const unknown: Schema<unknown> = z.unknown();
 export const anyMap: Schema<Record<string, unknown>> = z.record(z.string(), z.unknown());
 
+/**
+ * `version.Number`: the wire sends `"3.6.14"` (LP #2025108) while the schema declares
+ * `{Major, Minor, Tag, Patch, Build}`; the object form is formatted the way Go's Number.String does.
+ */
+export const versionNumber: Schema<string> = z.union([
+  z.string(),
+  z
+    .looseObject({
+      Major: z.number(),
+      Minor: z.number(),
+      Tag: z.string(),
+      Patch: z.number(),
+      Build: z.number(),
+    })
+    .transform((n) => {
+      const core = n.Tag ? `${n.Major}.${n.Minor}-${n.Tag}${n.Patch}` : `${n.Major}.${n.Minor}.${n.Patch}`;
+      return n.Build > 0 ? `${core}.${n.Build}` : core;
+    }),
+]);
+
 export function array<T>(item: Schema<T>): Schema<T[]> {
   return z.array(item);
 }
