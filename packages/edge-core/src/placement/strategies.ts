@@ -44,17 +44,33 @@ export function constructPack(a: Assignment, order: readonly Unit[], hostOrder: 
 /** Spread: each unit to the host whose larger of core/memory utilisation stays lowest after it lands. */
 export function constructSpread(a: Assignment, order: readonly Unit[]): Unit[] {
   const left: Unit[] = [];
+  const n = a.hosts.length;
+  // Mirrors of the host states in flat arrays: this loop scores every host for every unit.
+  const capCores = Float64Array.from(a.states, (s) => s.cpuCapacity);
+  const capMemory = Float64Array.from(a.states, (s) => s.memoryCapacity);
+  const usedCores = Float64Array.from(a.states, (s) => s.usedCores);
+  const usedMemory = Float64Array.from(a.states, (s) => s.usedMemory);
+  const placed = Float64Array.from(a.states, (s) => s.placedCount);
   for (const unit of order) {
+    const { cores, memory } = unit.demand;
     let best = -1;
     let bestScore = Number.POSITIVE_INFINITY;
-    for (let h = 0; h < a.hosts.length; h++) {
-      const score = utilisationAfter(a, unit, h);
+    for (let h = 0; h < n; h++) {
+      const cpu = capCores[h]! > 0 ? (usedCores[h]! + cores) / capCores[h]! : 1;
+      const mem = capMemory[h]! > 0 ? (usedMemory[h]! + memory) / capMemory[h]! : 1;
+      const score = (cpu > mem ? cpu : mem) + 1e-9 * placed[h]!;
       if (score >= bestScore || !a.canPlace(unit, h)) continue;
       best = h;
       bestScore = score;
     }
-    if (best < 0) left.push(unit);
-    else a.place(unit, best);
+    if (best < 0) {
+      left.push(unit);
+      continue;
+    }
+    a.place(unit, best);
+    usedCores[best]! += cores;
+    usedMemory[best]! += memory;
+    placed[best]! += 1;
   }
   return left;
 }
@@ -83,6 +99,7 @@ export function placeWithEjection(
     if (outOfBudget(budget)) return false;
     budget.iterations++;
     for (const vIndex of [...a.hostUnits[g]!]) {
+      if (outOfBudget(budget)) return false;
       const v = units[vIndex]!;
       a.unplace(v);
       if (a.canPlace(unit, g)) {

@@ -26,6 +26,8 @@ export interface Unit {
   hosts: ReadonlySet<string> | null;
   tags: readonly string[];
   pool: string | null;
+  /** True when any of zones, hosts, tags or pool restricts where the unit may go. */
+  pinned: boolean;
   /** Anti-affinity group index and how many members of it this unit holds. */
   groups: { group: number; count: number }[];
   /** Rough size against the average host, for ordering. */
@@ -201,6 +203,7 @@ function buildUnit(
     hosts,
     tags: [...tags],
     pool,
+    pinned: zones !== null || hosts !== null || tags.size > 0 || pool !== null,
     groups: [...counts].map(([group, count]) => ({ group, count })),
     weight: demand.cores / avgCores + demand.memory / avgMemory,
   };
