@@ -36,6 +36,7 @@ import {
   VmHostParametersSchema,
   VmHostSchema,
   VolumeGroupSchema,
+  validateMaasData,
   ZoneSchema,
 } from '../src/index.js';
 import { maasFixturesDir } from './helpers/shared.js';
@@ -124,5 +125,57 @@ describe('every MAAS fixture parses with its schema', () => {
     const parsed = decodeMaasJson(schema, text, file);
     // Lenient, not lossy: unknown fields survive parsing.
     expect(parsed).toEqual(JSON.parse(text));
+  });
+});
+
+describe('the compiled fast path rejects what zod rejects', () => {
+  const machineText = readFileSync(join(dir, 'machine-read.gomaasclient.json'), 'utf8');
+  const required = [
+    'system_id',
+    'hostname',
+    'status',
+    'memory',
+    'storage',
+    'zone',
+    'domain',
+    'tag_names',
+    'architecture',
+  ];
+
+  it.each(required)('a machine without %s fails, naming the field', (field) => {
+    const doc = JSON.parse(machineText) as Record<string, unknown>;
+    delete doc[field];
+    expect(() => validateMaasData(MachineSchema, doc, 'GET machines/x/')).toThrow(
+      expect.objectContaining({ name: 'MaasValidationError', issues: [expect.objectContaining({ field })] }),
+    );
+  });
+
+  it.each([
+    ['memory', '16384'],
+    ['storage', null],
+    ['status', 'Ready'],
+    ['tag_names', 'gpu'],
+    ['architecture', 7],
+  ])('a machine whose %s is %j fails', (field, value) => {
+    const doc = { ...(JSON.parse(machineText) as Record<string, unknown>), [field]: value };
+    expect(() => validateMaasData(MachineSchema, doc, 'GET machines/x/')).toThrow(/expected/);
+  });
+
+  it('checks nested objects too (an interface link without a mode)', () => {
+    const text = readFileSync(join(dir, 'machine-allocate.maas-examples.json'), 'utf8');
+    const doc = JSON.parse(text) as { interface_set: { links: Record<string, unknown>[] }[] };
+    delete doc.interface_set[2]!.links[0]!.mode;
+    expect(() => validateMaasData(MachineSchema, doc, 'POST machines/?op=allocate')).toThrow(
+      /interface_set\[2\]\.links\[0\]\.mode: expected string/,
+    );
+  });
+
+  it('accepts null where MAAS sends it and unknown enum values', () => {
+    const doc = {
+      ...(JSON.parse(machineText) as Record<string, unknown>),
+      owner: null,
+      power_state: 'booting-ish',
+    };
+    expect(validateMaasData(MachineSchema, doc, 'GET machines/x/')).toBe(doc);
   });
 });

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { WireParams } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { MaasTransport } from '../http/transport.js';
+import { listOf } from '../schemas/common.js';
 import { ListPromise } from './list-promise.js';
 import { Resource } from './resource.js';
 
@@ -26,7 +27,7 @@ export abstract class CrudResource<
   constructor(http: MaasTransport, spec: CrudSpec<S, K>) {
     super(http);
     this.#spec = spec;
-    this.#list = z.array(spec.schema);
+    this.#list = listOf(spec.schema);
   }
 
   list(options?: RequestOptions): ListPromise<z.output<S>> {

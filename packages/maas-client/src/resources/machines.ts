@@ -4,6 +4,7 @@ import { encodeSpecs } from '../builders/spec-params.js';
 import type { StorageRequest } from '../builders/storage-spec.js';
 import { apiPath, type WireParams } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
+import { listOf } from '../schemas/common.js';
 import {
   type AllocatedMachine,
   AllocatedMachineSchema,
@@ -180,8 +181,8 @@ export function encodeUserData(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
 
-const SystemIdsSchema = z.array(z.string());
-const list = z.array(MachineSchema);
+const SystemIdsSchema = listOf(z.string());
+const list = listOf(MachineSchema);
 
 // MAAS reads these commission flags as integers.
 const flag = (value: boolean | undefined): number | undefined =>
@@ -339,7 +340,7 @@ export class Machines extends Resource {
 
   interfaces(systemId: string, options?: RequestOptions): Promise<Interface[]> {
     return this.http.json(
-      z.array(InterfaceSchema),
+      listOf(InterfaceSchema),
       { method: 'GET', path: apiPath`nodes/${systemId}/interfaces/` },
       options,
     );
@@ -347,7 +348,7 @@ export class Machines extends Resource {
 
   blockDevices(systemId: string, options?: RequestOptions): Promise<BlockDevice[]> {
     const path = apiPath`nodes/${systemId}/blockdevices/`;
-    return this.http.json(z.array(BlockDeviceSchema), { method: 'GET', path }, options);
+    return this.http.json(listOf(BlockDeviceSchema), { method: 'GET', path }, options);
   }
 
   /**

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { apiPath } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { MaasTransport } from '../http/transport.js';
+import { listOf } from '../schemas/common.js';
 import {
   FabricSchema,
   type IpRangeSummary,
@@ -73,17 +73,17 @@ export class Subnets extends CrudResource<
       op: 'ip_addresses',
       query: { ...params },
     };
-    return this.http.json(z.array(SubnetIpAddressSchema), request, options);
+    return this.http.json(listOf(SubnetIpAddressSchema), request, options);
   }
 
   reservedIpRanges(key: number | string, options?: RequestOptions): Promise<IpRangeSummary[]> {
     const request = { method: 'GET' as const, path: apiPath`subnets/${key}/`, op: 'reserved_ip_ranges' };
-    return this.http.json(z.array(IpRangeSummarySchema), request, options);
+    return this.http.json(listOf(IpRangeSummarySchema), request, options);
   }
 
   unreservedIpRanges(key: number | string, options?: RequestOptions): Promise<IpRangeSummary[]> {
     const request = { method: 'GET' as const, path: apiPath`subnets/${key}/`, op: 'unreserved_ip_ranges' };
-    return this.http.json(z.array(IpRangeSummarySchema), request, options);
+    return this.http.json(listOf(IpRangeSummarySchema), request, options);
   }
 }
 
@@ -131,7 +131,7 @@ export interface VlanParams {
 export class Vlans extends Resource {
   list(fabricId: number, options?: RequestOptions): ListPromise<Vlan> {
     const request = { method: 'GET' as const, path: apiPath`fabrics/${fabricId}/vlans/` };
-    return ListPromise.from(() => this.http.json(z.array(VlanSchema), request, options));
+    return ListPromise.from(() => this.http.json(listOf(VlanSchema), request, options));
   }
 
   read(fabricId: number, vid: number, options?: RequestOptions): Promise<Vlan> {

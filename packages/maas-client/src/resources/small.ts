@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiPath } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { MaasTransport } from '../http/transport.js';
-import { DomainSchema } from '../schemas/common.js';
+import { DomainSchema, listOf } from '../schemas/common.js';
 import {
   type BootResource,
   BootResourceSchema,
@@ -23,7 +23,7 @@ export class Users extends Resource {
 
   list(options?: RequestOptions): ListPromise<User> {
     return ListPromise.from(() =>
-      this.http.json(z.array(UserSchema), { method: 'GET', path: 'users/' }, options),
+      this.http.json(listOf(UserSchema), { method: 'GET', path: 'users/' }, options),
     );
   }
 }
@@ -45,7 +45,7 @@ export class Domains extends CrudResource<typeof DomainSchema, number, DomainPar
 export class SshKeys extends Resource {
   list(options?: RequestOptions): ListPromise<SshKey> {
     return ListPromise.from(() =>
-      this.http.json(z.array(SshKeySchema), { method: 'GET', path: 'account/prefs/sshkeys/' }, options),
+      this.http.json(listOf(SshKeySchema), { method: 'GET', path: 'account/prefs/sshkeys/' }, options),
     );
   }
 
@@ -73,7 +73,7 @@ export class SshKeys extends Resource {
       op: 'import',
       body: { keysource },
     };
-    return this.http.json(z.array(SshKeySchema), request, options);
+    return this.http.json(listOf(SshKeySchema), request, options);
   }
 
   delete(id: number, options?: RequestOptions): Promise<void> {
@@ -87,7 +87,7 @@ export class BootResources extends Resource {
     options?: RequestOptions,
   ): ListPromise<BootResource> {
     const request = { method: 'GET' as const, path: 'boot-resources/', query: { ...params } };
-    return ListPromise.from(() => this.http.json(z.array(BootResourceSchema), request, options));
+    return ListPromise.from(() => this.http.json(listOf(BootResourceSchema), request, options));
   }
 
   read(id: number, options?: RequestOptions): Promise<BootResource> {
@@ -138,7 +138,7 @@ export class NodeDevices extends Resource {
       path: apiPath`nodes/${systemId}/devices/`,
       query: { ...filters },
     };
-    return ListPromise.from(() => this.http.json(z.array(NodeDeviceSchema), request, options));
+    return ListPromise.from(() => this.http.json(listOf(NodeDeviceSchema), request, options));
   }
 
   /** `id` is the numeric id, a `bus:device` pair or a PCI address. */

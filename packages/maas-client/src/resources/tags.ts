@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { apiPath } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { MaasTransport } from '../http/transport.js';
+import { listOf } from '../schemas/common.js';
 import { type Machine, MachineSchema } from '../schemas/machine.js';
 import { TagSchema, type TagUpdateNodesResult, TagUpdateNodesResultSchema } from '../schemas/misc.js';
 import { CrudResource } from './crud.js';
@@ -22,7 +22,7 @@ export class Tags extends CrudResource<typeof TagSchema, string, TagParams, Part
 
   machines(name: string, options?: RequestOptions): ListPromise<Machine> {
     const request = { method: 'GET' as const, path: apiPath`tags/${name}/`, op: 'machines' };
-    return ListPromise.from(() => this.http.json(z.array(MachineSchema), request, options));
+    return ListPromise.from(() => this.http.json(listOf(MachineSchema), request, options));
   }
 
   /** Adds/removes the tag on nodes by system_id (manual tags only). */

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { InterfaceRequest } from '../builders/interfaces-spec.js';
 import { encodeSpecs } from '../builders/spec-params.js';
 import type { StorageRequest } from '../builders/storage-spec.js';
 import { createMaasError } from '../errors/factory.js';
 import { apiPath, type WireParams } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
+import { listOf } from '../schemas/common.js';
 import {
   type ComposedMachine,
   ComposedMachineSchema,
@@ -68,7 +68,7 @@ export interface ComposeParams {
   skip_commissioning?: boolean;
 }
 
-const list = z.array(VmHostSchema);
+const list = listOf(VmHostSchema);
 
 function updateBody(params: VmHostUpdateParams): WireParams {
   const { tags, ...rest } = params;

@@ -3,8 +3,18 @@ import { z } from 'zod';
 /**
  * MAAS drifts between versions (docs/maas-api.md §10): objects keep unknown fields, sizes are plain
  * numbers (floats happen), and enums accept values this SDK has not seen yet.
+ *
+ * Unknown fields are kept without zod copying them: at runtime the object is validated in zod's default
+ * (strip) mode, which its JIT compiles to a fast check of the known keys, and `decode` hands back the
+ * parsed JSON itself once validation passed, so every field MAAS sent is still there. The static type is
+ * zod's loose object type (known fields plus `[key: string]: unknown`). Schemas therefore must not
+ * transform or default values: what is validated is exactly what is returned.
  */
-export const loose = z.looseObject;
+export function loose<const Shape extends z.core.$ZodLooseShape>(
+  shape: Shape,
+): z.ZodObject<Shape, z.core.$loose> {
+  return z.object(shape) as unknown as z.ZodObject<Shape, z.core.$loose>;
+}
 
 /** An enum whose known values are suggested to the type checker but whose unknown values still parse. */
 export function openEnum<const T extends readonly string[]>(_known: T): z.ZodType<T[number] | (string & {})> {
@@ -44,3 +54,15 @@ export const DomainSchema = loose({
   resource_uri: resourceUri,
 });
 export type Domain = z.infer<typeof DomainSchema>;
+
+const lists = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+
+/** `z.array(item)`, built once per item schema so its compiled validator is reused across calls. */
+export function listOf<S extends z.ZodType>(item: S): z.ZodArray<S> {
+  let list = lists.get(item);
+  if (!list) {
+    list = z.array(item);
+    lists.set(item, list);
+  }
+  return list as z.ZodArray<S>;
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MaasValidationIssue } from '../errors/errors.js';
 import { createMaasError } from '../errors/factory.js';
+import { fastValidator } from './fast-validate.js';
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -37,9 +38,14 @@ export function decode<S extends z.ZodType>(schema: S, text: string, endpoint: s
   return validate(schema, data, endpoint);
 }
 
+/**
+ * Validates `data` and returns it as is (see `loose` in common.ts: validation strips nothing from the
+ * caller's view because the original object, with every unknown field, is what comes back).
+ */
 export function validate<S extends z.ZodType>(schema: S, data: unknown, endpoint: string): z.output<S> {
+  if (fastValidator(schema)?.(data)) return data as z.output<S>;
   const result = schema.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) return data as z.output<S>;
   const issues: MaasValidationIssue[] = result.error.issues.map((issue) => ({
     field: formatPath(issue.path),
     expected: describeExpected(issue),
