@@ -156,9 +156,10 @@ export class Session {
     stats.requests++;
     const key = `${frame.type}.${frame.request}`;
     stats.byMethod[key] = (stats.byMethod[key] ?? 0) + 1;
+    // Counted as attempted, success or not, so a dry run can prove it asked for no change at all.
+    if (this.loggedIn && isMutating(frame.type, frame.request)) stats.mutatingRequests++;
     try {
       const result = await this.dispatch(frame);
-      if (isMutating(frame.type, frame.request) && this.loggedIn) stats.mutatingRequests++;
       await this.faultDelay(frame);
       this.send({ 'request-id': frame.requestId, response: result ?? {} });
     } catch (error) {
