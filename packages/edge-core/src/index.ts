@@ -58,6 +58,7 @@ export {
   type PlacementErrorCode,
   PlacementInputError,
 } from './placement/errors.js';
+export { type ExactOptions, type ExactOutcome, packVectorsExact } from './placement/exact.js';
 export type { Suggestion, UnplacedVm } from './placement/explain.js';
 export type { SizeMeasure } from './placement/greedy.js';
 export {

@@ -69,5 +69,34 @@ describe('packVectors', () => {
     const b = run();
     expect(a.bins).toEqual(b.bins);
     expect(a.stats.iterations).toBe(b.stats.iterations);
+    expect(a.stats.iterations).toBeGreaterThan(0);
+  });
+
+  it('reaches the proven optimum with the greedies alone where the docs say greedy does (2-D classes 2, 3, 5, 8)', () => {
+    // placement.md §4.1: the best of seven greedies is 0.0 % above OPT on these classes.
+    const instances = loadVbpInstances(/SPIEKSMA0[2358]_/).filter((inst) => inst.opt !== null);
+    expect(instances.length).toBe(120);
+    const missed = instances.filter((inst) => {
+      const result = packVectors({ binCapacity: inst.capacity, items: inst.items, maxIterations: 0 });
+      expect(packingViolations(inst.capacity, inst.items, result.bins)).toEqual([]);
+      return result.bins.length !== inst.opt;
+    });
+    expect(missed.map((inst) => inst.file)).toEqual([]);
+  });
+
+  it('the search closes greedy gaps on small proven instances (2-D classes 4 and 10, n = 24-25)', () => {
+    const instances = loadVbpInstances(/SPIEKSMA(04_25|10_24)_/).filter((inst) => inst.opt !== null);
+    let greedyMisses = 0;
+    for (const inst of instances) {
+      const result = packVectors({
+        binCapacity: inst.capacity,
+        items: inst.items,
+        maxIterations: 20_000,
+        timeLimitMs: 600_000,
+      });
+      if (result.stats.greedyBins > inst.opt!) greedyMisses++;
+      expect(result.bins.length).toBe(inst.opt);
+    }
+    expect(greedyMisses).toBeGreaterThan(0);
   });
 });

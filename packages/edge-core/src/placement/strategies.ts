@@ -58,7 +58,7 @@ export function constructSpread(a: Assignment, order: readonly Unit[]): Unit[] {
     for (let h = 0; h < n; h++) {
       const cpu = capCores[h]! > 0 ? (usedCores[h]! + cores) / capCores[h]! : 1;
       const mem = capMemory[h]! > 0 ? (usedMemory[h]! + memory) / capMemory[h]! : 1;
-      const score = (cpu > mem ? cpu : mem) + 1e-9 * placed[h]!;
+      const score = Math.max(cpu, mem) + 1e-9 * placed[h]!;
       if (score >= bestScore || !a.canPlace(unit, h)) continue;
       best = h;
       bestScore = score;
