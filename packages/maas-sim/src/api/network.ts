@@ -1,7 +1,7 @@
-import { intToIp, ipToInt, parseCidr } from '../domain/ipv4.js';
+import { addressRanges, subnetStatistics } from '../domain/subnet-usage.js';
 import { badRequest, notFound } from '../errors.js';
 import { ok, type RequestContext, type Route } from '../http/router.js';
-import { renderFabric, renderSpace, renderSubnet, renderVlan } from '../render/common.js';
+import { maasEventTime, renderFabric, renderSpace, renderSubnet, renderVlan } from '../render/common.js';
 import type { FabricRec, SpaceRec, SubnetRec, VlanRec } from '../state/model.js';
 import type { SimState } from '../state/store.js';
 import { crudRoutes } from './crud.js';
@@ -136,37 +136,6 @@ function findSubnet(state: SimState, key: string): SubnetRec | undefined {
   return state.data.subnets.find((s) => String(s.id) === key || s.cidr === key || s.name === key);
 }
 
-/** `statistics`: counts of free/used addresses and the largest free run. */
-export function subnetStatistics(state: SimState, subnet: SubnetRec) {
-  const range = parseCidr(subnet.cidr);
-  const used = new Set<number>();
-  for (let n = range.first; n < range.first + subnet.reservedCount; n++) used.add(n);
-  for (const m of state.data.machines) {
-    for (const i of m.interfaces) if (i.ip && i.subnetId === subnet.id) used.add(ipToInt(i.ip));
-  }
-  const total = range.last - range.first + 1;
-  let largest = 0;
-  let run = 0;
-  for (let n = range.first; n <= range.last; n++) {
-    run = used.has(n) ? 0 : run + 1;
-    largest = Math.max(largest, run);
-  }
-  const unavailable = [...used].filter((n) => n >= range.first && n <= range.last).length;
-  const usage = unavailable / total;
-  return {
-    num_available: total - unavailable,
-    largest_available: largest,
-    num_unavailable: unavailable,
-    total_addresses: total,
-    usage,
-    usage_string: `${Math.round(usage * 100)}%`,
-    available_string: `${Math.round((1 - usage) * 100)}%`,
-    first_address: intToIp(range.first),
-    last_address: intToIp(range.last),
-    ip_version: 4,
-  };
-}
-
 function subnetRoutes(): Route[] {
   const routes = crudRoutes<SubnetRec>({
     collectionHandler: 'SubnetsHandler',
@@ -214,18 +183,53 @@ function subnetRoutes(): Route[] {
       ctx.sim.state.data.subnets = ctx.sim.state.data.subnets.filter((x) => x !== s);
     },
   });
-  routes.push({
+  const subnetOp = (
+    op: string,
+    doc: string,
+    run: (ctx: RequestContext, subnet: SubnetRec) => unknown,
+  ): Route => ({
     handler: 'SubnetHandler',
     path: '/subnets/{subnet_id}/',
     method: 'GET',
-    op: 'statistics',
-    doc: 'Address usage statistics of a subnet.',
-    run: (ctx: RequestContext) => {
+    op,
+    doc,
+    run: (ctx) => {
       const subnet = findSubnet(ctx.sim.state, ctx.pathParams.subnet_id ?? '');
       if (!subnet) throw notFound('No Subnet matches the given query.');
-      return ok(subnetStatistics(ctx.sim.state, subnet));
+      return ok(run(ctx, subnet));
     },
   });
+  routes.push(
+    subnetOp('statistics', 'Address usage statistics of a subnet.', (ctx, s) =>
+      subnetStatistics(ctx.sim.state, s),
+    ),
+    subnetOp('reserved_ip_ranges', 'Ranges of addresses in use, with their purpose.', (ctx, s) =>
+      addressRanges(ctx.sim.state, s, true),
+    ),
+    subnetOp('unreserved_ip_ranges', 'Ranges of free addresses.', (ctx, s) =>
+      addressRanges(ctx.sim.state, s, false),
+    ),
+    subnetOp('ip_addresses', 'Addresses assigned to nodes on this subnet.', (ctx, s) =>
+      ctx.sim.state.data.machines.flatMap((m) =>
+        m.interfaces
+          .filter((i) => i.ip && i.subnetId === s.id)
+          .map((i) => ({
+            ip: i.ip,
+            alloc_type: 0,
+            created: maasEventTime(m.created),
+            updated: maasEventTime(m.created),
+            node_summary: {
+              system_id: m.systemId,
+              node_type: 0,
+              fqdn: `${m.hostname}.${ctx.sim.state.domain(m.domainId).name}`,
+              hostname: m.hostname,
+              is_container: false,
+              via: i.name,
+            },
+          })),
+      ),
+    ),
+  );
   return routes;
 }
 

@@ -87,6 +87,17 @@ export const tagRoutes: Route[] = [
     handler: 'TagHandler',
     path: '/tags/{name}/',
     method: 'POST',
+    op: 'rebuild',
+    doc: 'Re-evaluate the tag definition (a no-op for manual tags) (admin).',
+    run: (ctx) => {
+      requireAdmin(ctx);
+      return ok({ rebuilding: tagFrom(ctx).name });
+    },
+  },
+  {
+    handler: 'TagHandler',
+    path: '/tags/{name}/',
+    method: 'POST',
     op: 'update_nodes',
     doc: 'Add (add=) and remove (remove=) the tag on nodes by system_id (admin).',
     run: (ctx) => {
