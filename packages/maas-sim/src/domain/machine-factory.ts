@@ -38,12 +38,12 @@ export function macAddress(state: SimState): string {
 /** Next free address of a subnet, after the ones MAAS reserves (gateway, rack, dynamic range). */
 export function nextFreeIp(state: SimState, subnet: SubnetRec): string | null {
   const range = parseCidr(subnet.cidr);
-  const used = new Set<number>();
-  for (const m of state.data.machines) {
-    for (const i of m.interfaces) if (i.ip && i.subnetId === subnet.id) used.add(ipToInt(i.ip));
-  }
+  const used = state.ipsInUse(subnet.id, ipToInt);
   for (let n = range.first + subnet.reservedCount; n <= range.last; n++) {
-    if (!used.has(n)) return intToIp(n);
+    if (!used.has(n)) {
+      used.add(n);
+      return intToIp(n);
+    }
   }
   return null;
 }

@@ -36,6 +36,8 @@ export class SimState {
   /** Marks the site as changed (invalidates caches, schedules persistence). */
   touch(): void {
     this.revision++;
+    this.usedIps.clear();
+    this.systemIds = null;
     for (const listener of this.listeners) listener();
   }
 
@@ -49,11 +51,33 @@ export class SimState {
     return id;
   }
 
+  // Indexes used while handing out ids and addresses; rebuilt lazily, dropped on every change, so
+  // building a site of thousands of machines stays linear.
+  private systemIds: Set<string> | null = null;
+  private readonly usedIps = new Map<number, Set<number>>();
+
   newSystemId(): string {
+    this.systemIds ??= new Set(this.data.machines.map((m) => m.systemId));
     for (;;) {
       const id = systemIdFrom(this.rng);
-      if (!this.data.machines.some((m) => m.systemId === id)) return id;
+      if (!this.systemIds.has(id)) {
+        this.systemIds.add(id);
+        return id;
+      }
     }
+  }
+
+  /** Addresses (as integers) held by machines on a subnet; callers add the one they hand out. */
+  ipsInUse(subnetId: number, toInt: (ip: string) => number): Set<number> {
+    let used = this.usedIps.get(subnetId);
+    if (!used) {
+      used = new Set();
+      for (const m of this.data.machines) {
+        for (const i of m.interfaces) if (i.ip && i.subnetId === subnetId) used.add(toInt(i.ip));
+      }
+      this.usedIps.set(subnetId, used);
+    }
+    return used;
   }
 
   // --- lookups -------------------------------------------------------------------------------
