@@ -2,46 +2,49 @@
 // and drops omitempty zero values, so a field the schema calls required may be null or absent: it
 // decodes to the Go zero value. Optional fields stay optional (and may be null).
 import { z } from 'zod';
+import { describe, versionString } from './fast.js';
 
 type Schema<T> = z.ZodType<T, unknown>;
 
-export const string: Schema<string> = z.string();
-export const number: Schema<number> = z.number();
-export const boolean: Schema<boolean> = z.boolean();
-export const unknown: Schema<unknown> = z.unknown();
-export const anyMap: Schema<Record<string, unknown>> = z.record(z.string(), z.unknown());
+export const string: Schema<string> = describe(z.string(), { kind: 'string' });
+export const number: Schema<number> = describe(z.number(), { kind: 'number' });
+export const boolean: Schema<boolean> = describe(z.boolean(), { kind: 'boolean' });
+export const unknown: Schema<unknown> = describe(z.unknown(), { kind: 'unknown' });
+export const anyMap: Schema<Record<string, unknown>> = describe(z.record(z.string(), z.unknown()), {
+  kind: 'anyMap',
+});
 
 /**
  * `version.Number`: the wire sends `"3.6.14"` (LP #2025108) while the schema declares
  * `{Major, Minor, Tag, Patch, Build}`; the object form is formatted the way Go's Number.String does.
  */
-export const versionNumber: Schema<string> = z.union([
-  z.string(),
-  z
-    .looseObject({
-      Major: z.number(),
-      Minor: z.number(),
-      Tag: z.string(),
-      Patch: z.number(),
-      Build: z.number(),
-    })
-    .transform((n) => {
-      const core = n.Tag ? `${n.Major}.${n.Minor}-${n.Tag}${n.Patch}` : `${n.Major}.${n.Minor}.${n.Patch}`;
-      return n.Build > 0 ? `${core}.${n.Build}` : core;
-    }),
-]);
+export const versionNumber: Schema<string> = describe(
+  z.union([
+    z.string(),
+    z
+      .looseObject({
+        Major: z.number(),
+        Minor: z.number(),
+        Tag: z.string(),
+        Patch: z.number(),
+        Build: z.number(),
+      })
+      .transform((n) => versionString(n) as string),
+  ]),
+  { kind: 'version' },
+);
 
 export function array<T>(item: Schema<T>): Schema<T[]> {
-  return z.array(item);
+  return describe(z.array(item), { kind: 'array', inner: item });
 }
 
 export function map<T>(value: Schema<T>): Schema<Record<string, T>> {
-  return z.record(z.string(), value);
+  return describe(z.record(z.string(), value), { kind: 'map', inner: value });
 }
 
 /** A Go struct: unknown keys are kept (new optional fields arrive without a facade bump). */
 export function struct<T>(shape: Record<string, z.ZodType>): Schema<T> {
-  return z.looseObject(shape) as unknown as Schema<T>;
+  return describe(z.looseObject(shape), { kind: 'struct', shape }) as unknown as Schema<T>;
 }
 
 const ZERO = Symbol('zero');
@@ -55,16 +58,17 @@ export function required<T>(schema: Schema<T>): Schema<T> {
     return typeof zero === 'object' && zero !== null ? (structuredClone(zero) as T) : zero;
   };
   // nullish() (not a union with undefined) so that an object treats the key as possibly absent.
-  return schema
+  const field = schema
     .nullish()
     .transform((value) =>
       value === null || value === undefined ? zeroValue() : value,
     ) as unknown as Schema<T>;
+  return describe(field, { kind: 'required', inner: schema, zero: zeroValue });
 }
 
 /** An optional field: may be absent or null. */
 export function optional<T>(schema: Schema<T>): Schema<T | null | undefined> {
-  return schema.nullish() as Schema<T | null | undefined>;
+  return describe(schema.nullish() as Schema<T | null | undefined>, { kind: 'optional', inner: schema });
 }
 
 function zeroOf<T>(schema: Schema<T>): T {
