@@ -102,6 +102,12 @@ describe('list filters', () => {
     ['tags', { tags: 'gpu' }, ['gpu-c1']],
     ['mem + cpu_count', { mem: '500000', cpu_count: '64' }, ['gpu-c1']],
     ['domain', { domain: 'maas', hostname: 'vm-c2-2' }, ['vm-c2-2']],
+    ['deployment_target', { deployment_target: 'memory' }, []],
+    [
+      'not_deployment_target + zone',
+      { not_deployment_target: 'memory', zone: 'edge-c', status: 'ready' },
+      ['gpu-c1'],
+    ],
   ])('%s', async (_label, query, expected) => {
     expect(hostnames(await wire.get('/machines/', query))).toEqual(expected);
   });

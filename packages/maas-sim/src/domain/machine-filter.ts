@@ -62,6 +62,8 @@ export const CONSTRAINT_KEYS = [
   'vlans',
   'not_vlans',
   'link_speed',
+  'deployment_target',
+  'not_deployment_target',
   'storage',
   'interfaces',
   'devices',
@@ -266,6 +268,10 @@ export function buildPredicate(state: SimState, params: Params, mode: 'list' | '
     });
   add('vlans', (m, v) => v.every((x) => vlanKeys(m).includes(x)));
   add('not_vlans', (m, v) => !v.some((x) => vlanKeys(m).includes(x)));
+  // `memory` = deployed ephemerally (in RAM), `disk` = installed.
+  const target = (m: MachineRec): string => (m.ephemeralDeploy ? 'memory' : 'disk');
+  add('deployment_target', (m, v) => v.includes(target(m)));
+  add('not_deployment_target', (m, v) => !v.includes(target(m)));
   add('link_speed', (m, v) => m.interfaces.some((i) => i.linkSpeed >= Math.max(...v.map(Number))));
 
   const storageSpec = params.get('storage');
