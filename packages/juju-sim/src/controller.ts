@@ -35,6 +35,18 @@ export class Controller {
   readonly stats: JujuSimStats = emptyStats();
   readonly modelFaults: ModelFaults;
   private readonly agents = new Map<string, UnitAgents>();
+  /** Called after a model is created or removed (keeps the JUJU_DATA store in step); returns when written. */
+  onModelsChanged: () => Promise<void> = async () => {};
+  private storeWrite: Promise<void> = Promise.resolve();
+
+  /** Resolves once the store reflects every model change so far (facades await it before replying). */
+  storeWritten(): Promise<void> {
+    return this.storeWrite;
+  }
+
+  private modelsChanged(): void {
+    this.storeWrite = this.storeWrite.then(() => this.onModelsChanged()).catch(() => undefined);
+  }
 
   constructor(readonly config: ControllerConfig) {
     this.modelFaults = {
@@ -88,6 +100,7 @@ export class Controller {
     this.models.set(model.uuid, model);
     this.agents.set(model.uuid, new UnitAgents(model));
     if (isController) this.controllerModelUUID = model.uuid;
+    this.modelsChanged();
     return model;
   }
 
@@ -111,6 +124,7 @@ export class Controller {
       this.models.delete(uuid);
       this.agents.delete(uuid);
       model.removeAllListeners();
+      this.modelsChanged();
     });
   }
 

@@ -142,6 +142,8 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
     });
   };
   await writeStore();
+  // Like `juju add-model` / `destroy-model` on the CLI, keep models.yaml in step with the controller.
+  controller.onModelsChanged = writeStore;
 
   return {
     endpoints: [hostPort],
@@ -168,6 +170,7 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
     },
     stats: () => snapshotStats(controller.stats),
     async close() {
+      await controller.storeWritten();
       clearInterval(dropTimer);
       clock.stop();
       await server.close();

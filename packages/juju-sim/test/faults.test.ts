@@ -94,6 +94,25 @@ describe('fault injection', () => {
     expect(status.machines['3']['instance-status'].info).toBe(
       'injected fault: failed to acquire node for machine 3',
     );
+
+    // Clearing the faults and retrying recovers both, as `juju resolve` and `juju retry-provisioning` do.
+    env.sim.setFaults({ unitErrors: [], provisioningErrors: [] });
+    const resolved = await client.ok('Application', 22, 'ResolveUnitErrors', {
+      tags: { entities: [{ tag: 'unit-etcd-1' }] },
+    });
+    expect(resolved.results).toEqual([{}]);
+    const retried = await client.ok('MachineManager', 10, 'RetryProvisioning', {
+      all: false,
+      machines: ['machine-3', 'machine-0'],
+    });
+    expect(retried.results[0]).toEqual({});
+    expect(retried.results[1].error.message).toBe('machine-0 is not in an error state (running)');
+    await waitForStatus(
+      client,
+      (s) =>
+        s.applications.etcd.units['etcd/1']['workload-status'].status === 'active' &&
+        s.machines['3']['agent-status'].status === 'started',
+    );
   });
 
   it('rejects fault settings that make no sense', () => {

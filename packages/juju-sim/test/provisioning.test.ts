@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Env, startEnv, waitForStatus } from './helpers/env.js';
+import { WireClient } from './helpers/wire.js';
 
 describe('machines provisioned through the MAAS simulator', () => {
   let env: Env;
@@ -107,6 +108,33 @@ describe('machines provisioned through the MAAS simulator', () => {
       /No available machine matches constraints|cpu_count|409/i,
     );
     expect(status.machines[id]['instance-status'].info).not.toContain(env.maasSim.apiKey.split(':')[2]);
+  });
+
+  it('releases every machine of a destroyed model back to MAAS', async () => {
+    const controller = await WireClient.connect(env.sim.controllerUrl, env.sim.caCert);
+    await controller.login(env.sim.user, env.sim.password);
+    const created = await controller.ok('ModelManager', 10, 'CreateModel', {
+      name: 'short-lived',
+      'owner-tag': 'user-admin',
+    });
+    const model = await WireClient.connect(env.sim.modelUrl(created.uuid), env.sim.caCert);
+    await model.login(env.sim.user, env.sim.password);
+    const added = await model.ok('MachineManager', 10, 'AddMachines', {
+      params: [{ jobs: ['JobHostUnits'], constraints: {} }],
+    });
+    const status = await waitForStatus(
+      model,
+      (s) => s.machines[added.machines[0].machine]?.['agent-status'].status === 'started',
+    );
+    const systemId = status.machines[added.machines[0].machine]['instance-id'];
+    expect((await env.maas.machines.read(systemId)).status_name).toBe('Deployed');
+    await controller.ok('ModelManager', 10, 'DestroyModels', {
+      models: [{ 'model-tag': `model-${created.uuid}` }],
+    });
+    const released = await env.maas.machines.waitForStatus(systemId, 'ready', { intervalMs: 5 });
+    expect(released.owner ?? null).toBeNull();
+    model.close();
+    controller.close();
   });
 
   it('rejects placement directives the MAAS provider does not know', async () => {

@@ -143,6 +143,13 @@ async function exercise(env: Env, checker: SchemaChecker): Promise<WireClient[]>
     entities: [{ tag: `operation-${op.operation}` }, { tag: 'operation-999' }],
   });
   await client.ok('Action', v('Action'), 'Actions', { entities: [{ tag: op.actions[0].action.tag }] });
+  await client.ok('Application', v('Application'), 'ResolveUnitErrors', {
+    tags: { entities: [{ tag: 'unit-etcd-0' }] },
+  });
+  await client.ok('MachineManager', v('MachineManager'), 'RetryProvisioning', {
+    all: false,
+    machines: ['machine-0'],
+  });
   await client.ok('Application', v('Application'), 'DestroyRelation', {
     endpoints: ['etcd:certificates', 'easyrsa:client'],
   });

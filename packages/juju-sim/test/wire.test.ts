@@ -141,6 +141,10 @@ describe('controller wire protocol', () => {
       'owner-tag': 'user-admin',
     });
     expect(dup['error-code']).toBe('already exists');
+    const store = parse(await readFile(join(jujuData, 'models.yaml'), 'utf8')).controllers[
+      sim.controllerName
+    ];
+    expect(store.models['admin/edge'].uuid).toBe(created.uuid);
     const destroyed = await client.ok('ModelManager', 10, 'DestroyModels', {
       models: [{ 'model-tag': `model-${created.uuid}` }],
     });

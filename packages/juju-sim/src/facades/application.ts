@@ -10,6 +10,7 @@ import {
   findRelation,
   getApplication,
   removeRelation,
+  resolveUnit,
   type UnitPlacement,
   validateConfig,
 } from '../model/applications.js';
@@ -355,5 +356,21 @@ export const Application: Facade = {
   },
   Get(ctx, params) {
     return applicationGet(ctx.model(), reqString(params, 'application'));
+  },
+  ResolveUnitErrors(ctx, params) {
+    const model = ctx.model();
+    const names = optBool(params, 'all')
+      ? [...model.units.values()].filter((unit) => unit.phase === 'error').map((unit) => unit.name)
+      : objectsOf(asObject(params.tags, 'tags'), 'entities').map((entity) =>
+          unitNameFromTag(reqString(entity, 'tag')),
+        );
+    return {
+      results: names.map((name) =>
+        bulkItem(() => {
+          resolveUnit(model, name);
+          return {};
+        }),
+      ),
+    };
   },
 };

@@ -1,5 +1,5 @@
 import { constraintsFromWire } from '../model/constraints.js';
-import { addMachine, destroyMachine } from '../model/machines.js';
+import { addMachine, destroyMachine, retryProvisioning } from '../model/machines.js';
 import { bulkItem, RpcError } from '../rpc/errors.js';
 import { asObject, objectsOf, optBool, optString, type Params, parseTag, stringsOf } from '../rpc/params.js';
 import type { CallContext, Facade } from './types.js';
@@ -69,6 +69,22 @@ export const MachineManager: Facade = {
         });
         return 'error' in result ? { machine: '', ...result } : result;
       }),
+    };
+  },
+  RetryProvisioning(ctx, params) {
+    const model = ctx.model();
+    const tags = optBool(params, 'all')
+      ? [...model.machines.values()]
+          .filter((machine) => machine.instanceStatus.status === 'provisioning error')
+          .map((machine) => `machine-${machine.id}`)
+      : stringsOf(params, 'machines');
+    return {
+      results: tags.map((tag) =>
+        bulkItem(() => {
+          retryProvisioning(model, parseTag(tag, 'machine'));
+          return {};
+        }),
+      ),
     };
   },
   DestroyMachineWithParams(ctx, params) {

@@ -75,7 +75,7 @@ function modelFromTag(ctx: CallContext, tag: string): Model {
 }
 
 export const ModelManager: Facade = {
-  CreateModel(ctx, params) {
+  async CreateModel(ctx, params) {
     const name = reqString(params, 'name');
     const owner = usesQualifier(ctx)
       ? reqString(params, 'qualifier')
@@ -83,6 +83,7 @@ export const ModelManager: Facade = {
     if (owner !== ctx.controller.config.user) throw unauthorized(`user ${JSON.stringify(owner)} not found`);
     const config = asObject(params.config, 'config');
     const model = ctx.controller.createModel(name, owner, config);
+    await ctx.controller.storeWritten();
     return modelInfo(ctx, model);
   },
   ListModels(ctx, params) {

@@ -279,3 +279,16 @@ export function destroyApplication(model: Model, name: string, teardownMs: numbe
   }
   return units;
 }
+
+/** Application.ResolveUnitErrors with retry: the failed hook runs again (and fails again if still faulty). */
+export function resolveUnit(model: Model, name: string): void {
+  const unit = model.units.get(name);
+  if (!unit) throw notFound(`unit ${JSON.stringify(name)} not found`);
+  if (unit.phase !== 'error') throw notValid(`unit ${JSON.stringify(name)} is not in an error state`);
+  unit.phase = 'allocating';
+  model.setUnitStatus(
+    unit,
+    status('executing', 'resolving hook error'),
+    status('maintenance', 'retrying install'),
+  );
+}

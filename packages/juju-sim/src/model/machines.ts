@@ -104,6 +104,18 @@ async function provision(model: Model, machine: Machine): Promise<void> {
   }
 }
 
+/** MachineManager.RetryProvisioning: provision again a machine whose provisioning failed. */
+export function retryProvisioning(model: Model, id: string): void {
+  const machine = model.machines.get(id);
+  if (!machine) throw notFound(`machine ${id} not found`);
+  const current = machine.instanceStatus.status;
+  if (current !== 'provisioning error' && current !== 'error') {
+    throw new RpcError(`machine-${id} is not in an error state (${current})`, 'not valid');
+  }
+  model.setMachineStatus(machine, 'instanceStatus', status('pending'));
+  void provision(model, machine);
+}
+
 export interface DestroyMachineOptions {
   force: boolean;
   keep: boolean;
