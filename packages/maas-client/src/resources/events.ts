@@ -102,6 +102,8 @@ export class Events extends Resource {
         const page = await this.query({ ...filters, limit, after: cursor }, requestOptions);
         const fresh = page.events.filter((e) => e.id > cursor!).sort((a, b) => a.id - b.id);
         for (const event of fresh) {
+          // Stop as soon as the consumer aborts, even in the middle of a page.
+          if (signal?.aborted) return;
           cursor = event.id;
           yield event;
         }
