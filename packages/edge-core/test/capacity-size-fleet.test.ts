@@ -21,6 +21,7 @@ describe('sizeFleet', () => {
     // 72 GiB of memory on 32 GiB hosts needs 3; etcd and workers are three to a group, one per host.
     expect(plain.hosts).toBe(3);
     expect(plain.lowerBound.value).toBe(3);
+    expect(plain.provenOptimal).toBe(true);
     expect(plain.placement.feasible).toBe(true);
     const n1 = sizeFleet({
       profile,

@@ -82,7 +82,7 @@ describe('packVectors', () => {
       return result.bins.length !== inst.opt;
     });
     expect(missed.map((inst) => inst.file)).toEqual([]);
-  });
+  }, 60_000);
 
   it('the search closes greedy gaps on small proven instances (2-D classes 4 and 10, n = 24-25)', () => {
     const instances = loadVbpInstances(/SPIEKSMA(04_25|10_24)_/).filter((inst) => inst.opt !== null);
@@ -98,5 +98,5 @@ describe('packVectors', () => {
       expect(result.bins.length).toBe(inst.opt);
     }
     expect(greedyMisses).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

@@ -90,7 +90,7 @@ describe('packVectors properties', () => {
       }),
       { numRuns: 150, seed: 20261125 },
     );
-  });
+  }, 60_000);
 
   it('the bound is at most and the heuristic at least the brute-force optimum on tiny instances', () => {
     fc.assert(
@@ -102,7 +102,7 @@ describe('packVectors properties', () => {
       }),
       { numRuns: 200, seed: 7 },
     );
-  });
+  }, 60_000);
 
   it('exact mode (HiGHS) agrees with brute force on tiny instances', async () => {
     const outcomes = new Map<string, number>();
@@ -190,7 +190,7 @@ describe('solvePlacement properties', () => {
         if (r.feasible && objective === 'pack') expect(r.lowerBound.value).toBeLessThanOrEqual(r.hostsUsed);
         expect(solvePlacement(problem, options).placements).toEqual(r.placements);
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: 250, seed: 42 },
     );
-  });
+  }, 60_000);
 });

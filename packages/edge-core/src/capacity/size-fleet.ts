@@ -42,8 +42,12 @@ export interface SizeFleetResult {
   /** Fewest hosts of the profile, or null when `maxHosts` is not enough. */
   hosts: number | null;
   perZone: Record<string, number>;
-  /** Lower bound on the host count and the rule that gave it. */
+  /** Lower bound on the host count (before failure tolerance) and the rule that gave it. */
   lowerBound: { value: number; rule: string; detail: string };
+  /** (hosts - bound) / bound. */
+  gap: number;
+  /** hosts equals the bound (with tolerateHostFailures 1: the bound plus one). */
+  provenOptimal: boolean;
   /** The placement on the sized fleet (or on `maxHosts` hosts when none sufficed). */
   placement: PlacementResult;
   /** N-1 check of that placement, when tolerateHostFailures is 1. */
@@ -98,10 +102,14 @@ export function sizeFleet(input: SizeFleetInput): SizeFleetResult {
   }
   const perZone: Record<string, number> = {};
   for (const host of fleet(n)) perZone[host.zone] = (perZone[host.zone] ?? 0) + 1;
+  const floor = bound.value + spec.tolerateHostFailures;
   return {
     hosts: last.ok ? n : null,
     perZone,
     lowerBound: { ...bound, detail: `${bound.detail} (without failure tolerance)` },
+    gap: last.ok && bound.value > 0 ? (n - bound.value) / bound.value : 0,
+    // Losing any one host must leave at least `bound` hosts, so N-1 needs bound + 1.
+    provenOptimal: last.ok && n === floor,
     placement: last.placement,
     failover: last.failover,
     ratios: spec.hosts ? smallestRatios(spec.hosts, spec.workload, spec.tolerateHostFailures, options) : null,

@@ -130,21 +130,35 @@ export function binCentric(inst: VectorInstance, rule: 'dot' | 'norm', weights: 
 /** Above this many items the O(n^2) bin-centric greedies are skipped; the FFD family stays. */
 const BIN_CENTRIC_LIMIT = 3000;
 
-/** Every constructive heuristic in the portfolio, cheapest first. FFD-L2 (unit weights) is always present. */
-export function runGreedyPortfolio(inst: VectorInstance): GreedyResult[] {
+/**
+ * The constructive heuristics of the portfolio, most useful first: FFD-L2 (the baseline, always run), the
+ * bin-centric dot product (the best single greedy measured in placement.md §4), then the other measures.
+ * `mayContinue` is asked before each further heuristic, so a tight time limit on a huge instance leaves
+ * time for the search instead of running every greedy.
+ */
+export function runGreedyPortfolio(
+  inst: VectorInstance,
+  mayContinue: () => boolean = () => true,
+): GreedyResult[] {
   const unit = unitWeights(inst.d);
   const avg = averageWeights(inst);
+  const binCentricOk = inst.n <= BIN_CENTRIC_LIMIT;
+  const plan: { name: string; run: () => Packing; when: boolean }[] = [
+    { name: 'FFD-l2', run: () => firstFit(inst, decreasingOrder(inst, 'l2', unit)), when: true },
+    { name: 'DotProduct', run: () => binCentric(inst, 'dot', unit), when: binCentricOk },
+    { name: 'FFD-max', run: () => firstFit(inst, decreasingOrder(inst, 'max', unit)), when: true },
+    { name: 'FFD-sum', run: () => firstFit(inst, decreasingOrder(inst, 'sum', unit)), when: true },
+    { name: 'FFD-l2-avg', run: () => firstFit(inst, decreasingOrder(inst, 'l2', avg)), when: true },
+    { name: 'BFD-l2-avg', run: () => bestFit(inst, decreasingOrder(inst, 'l2', avg), avg), when: true },
+    { name: 'DotProduct-avg', run: () => binCentric(inst, 'dot', avg), when: binCentricOk },
+    { name: 'NormGreedy', run: () => binCentric(inst, 'norm', unit), when: binCentricOk },
+    { name: 'FFD-prod', run: () => firstFit(inst, decreasingOrder(inst, 'prod', unit)), when: true },
+  ];
   const results: GreedyResult[] = [];
-  const measures: SizeMeasure[] = ['l2', 'sum', 'max', 'prod'];
-  for (const measure of measures) {
-    results.push({ name: `FFD-${measure}`, packing: firstFit(inst, decreasingOrder(inst, measure, unit)) });
-  }
-  results.push({ name: 'FFD-l2-avg', packing: firstFit(inst, decreasingOrder(inst, 'l2', avg)) });
-  results.push({ name: 'BFD-l2-avg', packing: bestFit(inst, decreasingOrder(inst, 'l2', avg), avg) });
-  if (inst.n <= BIN_CENTRIC_LIMIT) {
-    results.push({ name: 'DotProduct', packing: binCentric(inst, 'dot', unit) });
-    results.push({ name: 'DotProduct-avg', packing: binCentric(inst, 'dot', avg) });
-    results.push({ name: 'NormGreedy', packing: binCentric(inst, 'norm', unit) });
+  for (const step of plan) {
+    if (!step.when) continue;
+    if (results.length > 0 && !mayContinue()) break;
+    results.push({ name: step.name, packing: step.run() });
   }
   return results;
 }

@@ -65,7 +65,9 @@ export function packVectors(input: PackVectorsInput): PackVectorsResult {
 
   const inst = buildInstance(binCapacity, items, conflicts);
   const bound = lowerBound(inst, binCapacity);
-  const greedy = runGreedyPortfolio(inst);
+  const timeLimit = parsed.data.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  // Greedies may use up to half the time limit; the search gets the rest.
+  const greedy = runGreedyPortfolio(inst, () => performance.now() - started < timeLimit / 2);
   let bestIndex = 0;
   for (let g = 1; g < greedy.length; g++) {
     if (greedy[g]!.packing.binCount < greedy[bestIndex]!.packing.binCount) bestIndex = g;
@@ -76,7 +78,6 @@ export function packVectors(input: PackVectorsInput): PackVectorsResult {
   let attempts = 0;
   let stoppedBy: PackVectorsStats['stoppedBy'] = 'greedy';
   if (bins.length > bound.value) {
-    const timeLimit = parsed.data.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
     const outcome = improveByEmptyingBins(
       inst,
       bins,

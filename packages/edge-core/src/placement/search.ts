@@ -255,6 +255,9 @@ function applySwap(packing: Packing, pool: number[], move: Swap): void {
   }
 }
 
+/** Bins looked at per consolidation call on instances with more bins than this. */
+const CONSOLIDATE_SAMPLE = 80;
+
 /**
  * One first-improvement pass of shifts and swaps between bins that raise the sum of squared normalised
  * loads: load moves towards fuller bins, so free room gathers in a few bins where a pool item can land.
@@ -264,11 +267,16 @@ function consolidate(packing: Packing, rng: Rng): boolean {
   const { d, u, w, cap } = packing.inst;
   const m = packing.binCount;
   let moved = false;
-  const offset = rng.int(Math.max(1, m));
+  // Pairs of bins grow as m^2: on big instances look at a random sample of bins per call.
+  const sample =
+    m <= CONSOLIDATE_SAMPLE
+      ? Array.from({ length: m }, (_, b) => b)
+      : Array.from({ length: CONSOLIDATE_SAMPLE }, () => rng.int(m));
+  const offset = rng.int(Math.max(1, sample.length));
   const fill = (b: number, k: number): number => packing.loads[b]![k]! / cap[k]!;
-  for (let s = 0; s < m; s++) {
-    const a = (s + offset) % m;
-    for (let b = 0; b < m; b++) {
+  for (let s = 0; s < sample.length; s++) {
+    const a = sample[(s + offset) % sample.length]!;
+    for (const b of sample) {
       if (a === b) continue;
       const itemsA = packing.bins[a]!;
       for (let xi = 0; xi < itemsA.length; xi++) {
