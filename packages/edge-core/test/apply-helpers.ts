@@ -1,6 +1,6 @@
 import { JujuClient } from '@edgekit/juju-client';
-import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
-import { MaasClient } from '@edgekit/maas-client';
+import { type JujuSim, type JujuSimFaults, startJujuSim } from '@edgekit/juju-sim';
+import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
 import { type MaasSim, type MaasSimOptions, startMaasSim } from '@edgekit/maas-sim';
 import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
 import type { Assignment, InventorySnapshot, JujuApi, Plan, Workload, WorkloadInput } from '../src/index.js';
@@ -16,17 +16,14 @@ export interface Sites {
 }
 
 /** Both simulators, wired together as a MAAS cloud under a Juju controller, plus clients for them. */
-export async function startSites(
-  options: {
-    timeScale?: number;
-    maas?: Partial<MaasSimOptions>;
-    jujuFaults?: Parameters<typeof startJujuSim>[0] extends infer O
-      ? O extends { faults?: infer F }
-        ? F
-        : never
-      : never;
-  } = {},
-): Promise<Sites> {
+export interface SiteOptions {
+  timeScale?: number;
+  maas?: Partial<MaasSimOptions>;
+  jujuFaults?: JujuSimFaults;
+  maasRetry?: MaasClientOptions['retry'];
+}
+
+export async function startSites(options: SiteOptions = {}): Promise<Sites> {
   const timeScale = options.timeScale ?? 2000;
   const maasSim = await startMaasSim({ site: 'demo', timeScale, seed: 7, ...options.maas });
   const jujuSim = await startJujuSim({
@@ -44,7 +41,11 @@ export async function startSites(
     password: jujuSim.password,
     modelUUID: model.uuid,
   });
-  const maas = new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey, retry: { limit: 6 } as never });
+  const maas = new MaasClient({
+    url: maasSim.url,
+    apiKey: maasSim.apiKey,
+    ...(options.maasRetry === undefined ? {} : { retry: options.maasRetry }),
+  });
   return {
     maasSim,
     jujuSim,

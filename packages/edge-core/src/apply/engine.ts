@@ -7,7 +7,7 @@ import type { JujuApi, StatusView } from './juju-api.js';
 import { deployBundle, ensureJujuMachines, type JujuStepOptions, waitActive } from './juju-steps.js';
 import { applyRatios, ensureMachines, ensureTags, type MaasStepOptions } from './maas-steps.js';
 import { errorText, StepRunner } from './runner.js';
-import { resilient } from './transient.js';
+import { type RetryOptions, resilient } from './transient.js';
 
 export interface ApplyOptions {
   plan: Plan;
@@ -26,6 +26,8 @@ export interface ApplyOptions {
   activeTimeoutMs?: number;
   /** Runs of a phase after transient failures (dropped sockets, timeouts, 5xx) before giving up. */
   phaseAttempts?: number;
+  /** Longest Retry-After (from MAAS 409/503) apply waits out itself; default 60 s. */
+  maxRetryAfterMs?: number;
 }
 
 export interface ApplyResult {
@@ -59,21 +61,24 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     readyTimeoutMs: options.readyTimeoutMs ?? 30 * 60_000,
     pollIntervalMs: poll,
     reconcileWindowMs: poll * 5,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const retry: RetryOptions = {
+    attempts: options.phaseAttempts ?? 6,
+    backoffMs: poll,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   const jujuOptions: JujuStepOptions = {
     pollIntervalMs: poll,
+    retry,
     provisionTimeoutMs: options.readyTimeoutMs ?? 30 * 60_000,
     activeTimeoutMs: options.activeTimeoutMs ?? 60 * 60_000,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   const { plan, maas, juju } = options;
   journal?.append({ kind: 'begin', planId: plan.id, pid: process.pid, mode: 'apply' });
-  const retry = {
-    attempts: options.phaseAttempts ?? 6,
-    backoffMs: poll,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  };
   const phase = <T>(name: string, work: () => Promise<T>): Promise<T> => {
     runner.emit({ type: 'phase', phase: name });
     return resilient(name, runner, work, retry);
@@ -85,7 +90,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const jujuMachines = await phase('juju-machines', () =>
       ensureJujuMachines(plan, systemIds, juju, runner, journal, jujuOptions),
     );
-    await phase('deploy', () => deployBundle(plan, jujuMachines, juju, runner));
+    await phase('deploy', () => deployBundle(plan, jujuMachines, juju, runner, jujuOptions));
     const status = dryRun
       ? undefined
       : await phase('wait-active', () => waitActive(plan, juju, runner, jujuOptions));

@@ -5,10 +5,14 @@ import type { Plan } from '../plan/schema.js';
 import { deployableBundle } from './deployable.js';
 import type { Journal } from './journal.js';
 import type { BundleChange, CharmOriginView, JujuApi, StatusView } from './juju-api.js';
+import { mapBounded } from './parallel.js';
 import { errorText, type StepRunner } from './runner.js';
+import { type RetryOptions, retryTransient } from './transient.js';
 
 export interface JujuStepOptions {
   pollIntervalMs: number;
+  /** How reads, and writes that re-check the live state first, are repeated after transient failures. */
+  retry: RetryOptions;
   /** How long to wait for machines added by an earlier, interrupted run to be provisioned. */
   provisionTimeoutMs: number;
   activeTimeoutMs: number;
@@ -74,7 +78,8 @@ export async function ensureJujuMachines(
   options: JujuStepOptions,
 ): Promise<Map<string, string>> {
   const step = 'juju-machines';
-  let status = await juju.fullStatus();
+  const read = () => retryTransient(() => juju.fullStatus(), options.retry);
+  let status = await read();
   let matched = matchMachines(plan, systemIds, status);
   const inDoubt = journal?.inDoubt().includes(step) === true || journal?.lastOutcome(step)?.ok === false;
   if (matched.size < plan.placement.machines.length && inDoubt) {
@@ -86,7 +91,7 @@ export async function ensureJujuMachines(
         detail: `waiting for machines ${pendingMachines(status).join(', ')} of an interrupted run`,
       });
       await sleep(options.pollIntervalMs);
-      status = await juju.fullStatus();
+      status = await read();
     }
     matched = matchMachines(plan, systemIds, status);
   }
@@ -200,13 +205,15 @@ export async function deployBundle(
   jujuMachines: ReadonlyMap<string, string>,
   juju: JujuApi,
   runner: StepRunner,
+  options: JujuStepOptions,
 ): Promise<void> {
-  const changes = await juju.bundleChanges(deployableBundle(plan));
-  const status = await juju.fullStatus();
+  const changes = await retryTransient(() => juju.bundleChanges(deployableBundle(plan)), options.retry);
+  const read = () => retryTransient(() => juju.fullStatus(), options.retry);
+  let status = await read();
   const machineHostnames = machineChangeHostnames(plan, changes);
   const names = new Map<string, string>();
   const charms = new Map<string, Record<string, unknown>>();
-  for (const change of changes) {
+  const execute = async (change: BundleChange): Promise<void> => {
     const { args } = change;
     switch (change.method) {
       case 'addCharm':
@@ -253,7 +260,7 @@ export async function deployBundle(
           () => juju.deploy(deploy),
         );
         runner.emit({ type: 'step-done', step });
-        break;
+        return;
       }
       case 'addMachines': {
         const hostname = machineHostnames.get(change.id);
@@ -261,7 +268,7 @@ export async function deployBundle(
         if (machine === undefined)
           throw new ApplyStepError(`bundle machine change ${change.id} matches no planned machine`);
         names.set(change.id, machine);
-        break;
+        return;
       }
       case 'addUnit': {
         const app = resolveRef(args.application, names);
@@ -285,7 +292,7 @@ export async function deployBundle(
           (unitNames) => unitNames,
         );
         names.set(change.id, added?.[0] ?? `<unit of ${app}>`);
-        break;
+        return;
       }
       case 'addRelation': {
         const endpoints: [string, string] = [
@@ -308,7 +315,7 @@ export async function deployBundle(
           if (!/already exists/.test(errorText(error))) throw error;
           runner.emit({ type: 'reconcile', step, detail: 'relation already exists' });
         }
-        break;
+        return;
       }
       case 'expose': {
         const app = resolveRef(args.application, names);
@@ -328,6 +335,34 @@ export async function deployBundle(
           reason: 'not needed to run the workload',
         });
     }
+  };
+  // Changes run in waves: everything whose prerequisites are done goes at once (bounded), which is
+  // what keeps a bundle of dozens of relations and units from costing dozens of round trips in a row.
+  const done = new Set<string>();
+  let pending = [...changes];
+  while (pending.length > 0) {
+    const ready = pending.filter((change) => change.requires.every((id) => done.has(id)));
+    if (ready.length === 0)
+      throw new ApplyStepError(`bundle changes ${pending.map((c) => c.id).join(', ')} wait on each other`);
+    // A change cut off by a transient failure is tried again only after a fresh look at the model:
+    // each change checks FullStatus before acting, so one that did land is not made twice.
+    await mapBounded(ready, 8, (change) =>
+      retryTransient(
+        async (attempt) => {
+          if (attempt > 1) status = await read();
+          await execute(change);
+        },
+        options.retry,
+        (error) =>
+          runner.emit({
+            type: 'reconcile',
+            step: change.id,
+            detail: `transient failure, looking again (${errorText(error)})`,
+          }),
+      ),
+    );
+    for (const change of ready) done.add(change.id);
+    pending = pending.filter((change) => !done.has(change.id));
   }
 }
 
@@ -372,7 +407,7 @@ export async function waitActive(
   runner.emit({ type: 'step-start', step });
   for (;;) {
     options.signal?.throwIfAborted();
-    const status = await juju.fullStatus();
+    const status = await retryTransient(() => juju.fullStatus(), options.retry);
     const { waiting, failed } = unitProblems(plan, status);
     if (failed.length > 0)
       throw new ApplyStepError(`units failed: ${failed.join('; ')}`, {

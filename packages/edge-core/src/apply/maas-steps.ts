@@ -14,6 +14,8 @@ export interface MaasStepOptions {
   pollIntervalMs: number;
   /** After an ambiguous compose failure, how long to keep looking for the hostname before deciding. */
   reconcileWindowMs: number;
+  /** Longest Retry-After apply waits out itself (MAAS asks for 5-10 s; tests compress it). */
+  maxRetryAfterMs: number;
   signal?: AbortSignal;
 }
 
@@ -129,6 +131,16 @@ async function ensureComposed(
       return await maas.machines.read(composed.system_id);
     } catch (error) {
       lastError = error;
+      // 409/503 with Retry-After: MAAS rolled the transaction back, so nothing was composed.
+      if (error instanceof MaasHttpError && error.retryAfterSeconds !== undefined) {
+        runner.emit({
+          type: 'reconcile',
+          step,
+          detail: `MAAS asked to retry after ${error.retryAfterSeconds} s`,
+        });
+        await sleep(Math.min(error.retryAfterSeconds * 1000, options.maxRetryAfterMs));
+        continue;
+      }
       if (!ambiguous(error)) break;
       const deadline = Date.now() + options.reconcileWindowMs;
       do {

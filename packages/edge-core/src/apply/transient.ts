@@ -18,25 +18,56 @@ export function isTransient(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs a reconciling phase, re-running it after transient failures (bounded, with backoff). */
-export async function resilient<T>(
-  phase: string,
-  runner: StepRunner,
-  work: () => Promise<T>,
-  options: { attempts: number; backoffMs: number; signal?: AbortSignal },
+export interface RetryOptions {
+  attempts: number;
+  backoffMs: number;
+  maxRetryAfterMs: number;
+  signal?: AbortSignal;
+}
+
+/** Exponential backoff capped at 20 steps' worth, stretched to any Retry-After MAAS sent (capped too). */
+function delayFor(error: unknown, attempt: number, options: RetryOptions): number {
+  const backoff = Math.min(options.backoffMs * 2 ** (attempt - 1), options.backoffMs * 20);
+  const asked =
+    error instanceof MaasHttpError && error.retryAfterSeconds !== undefined
+      ? error.retryAfterSeconds * 1000
+      : 0;
+  return Math.max(backoff, Math.min(asked, options.maxRetryAfterMs));
+}
+
+/**
+ * Repeats one call after transient failures. Only for calls that are safe to repeat as they are:
+ * reads, or writes whose `work` re-checks the live state before acting.
+ */
+export async function retryTransient<T>(
+  work: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+  onRetry?: (error: unknown) => void,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await work();
+      return await work(attempt);
     } catch (error) {
       options.signal?.throwIfAborted();
       if (!isTransient(error) || attempt >= options.attempts) throw error;
-      runner.emit({
-        type: 'reconcile',
-        step: phase,
-        detail: `transient failure, re-running the phase (${errorText(error)})`,
-      });
-      await sleep(options.backoffMs * 2 ** (attempt - 1));
+      onRetry?.(error);
+      await sleep(delayFor(error, attempt, options));
     }
   }
+}
+
+/** Runs a reconciling phase, re-running it after transient failures (bounded, with backoff). */
+export function resilient<T>(
+  phase: string,
+  runner: StepRunner,
+  work: () => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
+  return retryTransient(work, options, (error) =>
+    runner.emit({
+      type: 'reconcile',
+      step: phase,
+      detail: `transient failure, re-running the phase (${errorText(error)})`,
+    }),
+  );
 }

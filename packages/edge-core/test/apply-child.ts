@@ -1,0 +1,39 @@
+// Runs one apply in its own process so a test can SIGKILL it at any point. The process loads its
+// modules first and says "ready", then reads its configuration (credentials included) as one JSON
+// line on stdin: never argv, so nothing shows up in process lists, and a test can start the next
+// child while the current run is still going.
+import { createInterface } from 'node:readline';
+import { JujuClient } from '@edgekit/juju-client';
+import { MaasClient } from '@edgekit/maas-client';
+import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
+import { applyPlan, loadPlanFile } from '../src/index.js';
+
+interface ChildConfig {
+  maas: { url: string; apiKey: string };
+  juju: { endpoints: string[]; caCert: string; user: string; password: string; modelUUID: string };
+  planPath: string;
+  journalPath: string;
+  pollIntervalMs: number;
+}
+
+process.stdout.write('ready\n');
+const lines = createInterface({ input: process.stdin });
+const [line = '{}'] = await lines[Symbol.asyncIterator]()
+  .next()
+  .then((r) => [r.value as string]);
+lines.close();
+const config = JSON.parse(line) as ChildConfig;
+const plan = await loadPlanFile(config.planPath);
+const jujuClient = await JujuClient.connect(config.juju);
+try {
+  await applyPlan({
+    plan,
+    maas: new MaasClient(config.maas),
+    juju: jujuApiFromClient(jujuClient, config.juju.modelUUID),
+    journalPath: config.journalPath,
+    pollIntervalMs: config.pollIntervalMs,
+  });
+  process.stdout.write('applied\n');
+} finally {
+  await jujuClient.close();
+}
