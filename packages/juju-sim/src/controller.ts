@@ -123,6 +123,8 @@ export class Controller {
       model.life = 'dead';
       this.models.delete(uuid);
       this.agents.delete(uuid);
+      // Wake long-polling watchers so they see the model go, then drop every listener.
+      model.emit('change');
       model.removeAllListeners();
       this.modelsChanged();
     });

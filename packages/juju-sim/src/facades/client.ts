@@ -19,6 +19,8 @@ export class AllWatcherState {
   async next(): Promise<Delta[]> {
     for (;;) {
       if (this.stopped) throw new RpcError('watcher was stopped', 'stopped');
+      if (this.model.life === 'dead')
+        throw new RpcError(`model ${JSON.stringify(this.model.name)} has been removed`, 'not found');
       const revision = this.model.currentRevision;
       const deltas = deltasSince(this.model, this.seen);
       this.seen = revision;
