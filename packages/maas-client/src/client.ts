@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { inspect } from 'node:util';
 import { z } from 'zod';
 import { formatApiKey, type MaasApiKey, parseApiKey } from './auth/api-key.js';
@@ -187,7 +188,7 @@ export class MaasClient {
     const body = {
       username,
       password,
-      consumer: options.consumer ?? `edgekit@${process.env.HOSTNAME ?? 'host'}`,
+      consumer: options.consumer ?? `edgekit@${hostname()}`,
     };
     try {
       const token = await transport.json(

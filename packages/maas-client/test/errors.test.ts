@@ -170,3 +170,22 @@ describe('redaction', () => {
     expect(everythingVisible(error)).not.toContain('hunter2-secret');
   });
 });
+
+describe('redirects', () => {
+  it('does not follow a redirect and says where to point the client', async () => {
+    const s = await startLoopback();
+    s.fallback = () => ({
+      status: 301,
+      headers: { location: 'https://maas.example:5443/MAAS/api/2.0/machines/' },
+    });
+    const error = await new MaasClient({ url: s.url, apiKey: API_KEY }).machines
+      .allocate()
+      .catch((e: unknown) => e);
+    await s.close();
+    expect(error).toBeInstanceOf(MaasHttpError);
+    expect((error as Error).message).toContain(
+      'redirected to https://maas.example:5443/MAAS/api/2.0/machines/',
+    );
+    expect(s.requests).toHaveLength(1);
+  });
+});

@@ -34,6 +34,8 @@ export interface HttpFailure extends MaasRequestInfo {
   retryAfterSeconds: number | undefined;
   contentType: string | undefined;
   body: string;
+  /** `Location` of a redirect, which the client does not follow (a POST must not be replayed elsewhere). */
+  location?: string | undefined;
 }
 
 function parseFieldErrors(contentType: string | undefined, body: string): Record<string, string[]> {
@@ -91,7 +93,10 @@ export const createMaasError = {
     };
     const fieldErrors = failure.status === 400 ? parseFieldErrors(failure.contentType, body) : {};
     const detail = summarise(body, fieldErrors);
-    const hint = HINTS[failure.status];
+    const hint =
+      failure.status >= 300 && failure.status < 400
+        ? `MAAS redirected${failure.location ? ` to ${redactor.redact(failure.location)}` : ''}; configure that URL instead (e.g. https://<host>:5443/MAAS/ when TLS is enabled)`
+        : HINTS[failure.status];
     const message = `MAAS ${failure.method} ${path} failed with HTTP ${failure.status}${detail ? `: ${detail}` : ''}${
       hint ? ` (${hint})` : ''
     }`;

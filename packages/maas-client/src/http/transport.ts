@@ -134,6 +134,7 @@ export class MaasTransport {
             retryAfterSeconds,
             contentType: header(response, 'content-type'),
             body: response.body,
+            location: header(response, 'location'),
           },
           redactor,
         );
