@@ -28,11 +28,25 @@ export const StatusInfo: z.ZodType<StatusInfo, unknown> = go.struct({
 });
 const status = go.required(StatusInfo);
 
-export interface BaseInfo {
-  name: string;
-  channel: string;
-}
-const BaseInfo: z.ZodType<BaseInfo, unknown> = go.struct({ name: s, channel: s });
+/**
+ * The watcher's `base` is a `name@channel` string (e.g. `ubuntu@24.04`), unlike FullStatus's
+ * `{name, channel}` object; both forms are accepted and decoded to the string.
+ */
+const baseString: z.ZodType<string, unknown> = describe(
+  z.union([
+    z.string(),
+    z.looseObject({ name: z.string(), channel: z.string() }).transform((b) => `${b.name}@${b.channel}`),
+  ]),
+  {
+    kind: 'custom',
+    build: () => (v) => {
+      if (typeof v === 'string') return v;
+      if (typeof v !== 'object' || v === null) return FAIL;
+      const { name, channel } = v as Record<string, unknown>;
+      return typeof name === 'string' && typeof channel === 'string' ? `${name}@${channel}` : FAIL;
+    },
+  },
+);
 
 export interface MachineDelta {
   'model-uuid': string;
@@ -41,7 +55,7 @@ export interface MachineDelta {
   'agent-status': StatusInfo;
   'instance-status': StatusInfo;
   life: string;
-  base: BaseInfo;
+  base: string;
   'container-type': string;
   jobs: string[];
   addresses: Record<string, unknown>[];
@@ -57,7 +71,7 @@ export const MachineDelta: z.ZodType<MachineDelta, unknown> = go.struct({
   'agent-status': status,
   'instance-status': status,
   life: s,
-  base: go.required(BaseInfo),
+  base: go.required(baseString),
   'container-type': s,
   jobs: go.required(go.array(go.string)),
   addresses: go.required(go.array(go.anyMap)),
@@ -100,7 +114,7 @@ export interface UnitDelta {
   'model-uuid': string;
   name: string;
   application: string;
-  base: BaseInfo;
+  base: string;
   'charm-url': string;
   life: string;
   'public-address': string;
@@ -117,7 +131,7 @@ export const UnitDelta: z.ZodType<UnitDelta, unknown> = go.struct({
   'model-uuid': s,
   name: s,
   application: s,
-  base: go.required(BaseInfo),
+  base: go.required(baseString),
   'charm-url': s,
   life: s,
   'public-address': s,

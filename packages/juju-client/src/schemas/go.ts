@@ -84,6 +84,8 @@ function zeroOf<T>(schema: Schema<T>): T {
       return [] as T;
     case 'record':
       return {} as T;
+    case 'union':
+      return zeroOf((def as z.core.$ZodUnionDef).options[0] as Schema<T>);
     case 'lazy':
       return zeroOf((def as z.core.$ZodLazyDef).getter() as Schema<T>);
     case 'object':
