@@ -124,6 +124,8 @@ describe('solvePlacement: MAAS admission', () => {
     expect(r.placements.filter((p) => p.request === 'db')).toHaveLength(2);
     expect(r.unplaced.map((u) => [u.vm, u.binding])).toEqual([['db/2', 'storage']]);
     expect(r.placements.find((p) => p.vm === 'web/0')!.disks).toEqual(['hdd']);
+    // 2 x 40 GiB + 16 GiB of the 1100 GiB that was free
+    expect(r.utilisation.storage).toBeCloseTo(96 / 1100, 10);
     expect(
       placementViolations(
         {

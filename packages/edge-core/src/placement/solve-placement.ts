@@ -69,8 +69,15 @@ export interface PlacementResult {
   /** (hostsUsed - bound) / bound. */
   gap: number;
   provenOptimal: boolean;
-  /** Over the hosts used, existing tracked usage included: used / capacity per resource. */
-  utilisation: { cores: number; memory: number };
+  /**
+   * Over the hosts used, existing usage included: used / capacity per resource (cores and memory against the
+   * over-committed capacity; storage against the pools' free space before this placement). Resources no
+   * used host has are absent.
+   */
+  utilisation: { cores: number; memory: number } & Partial<
+    Record<'hugepages' | 'pinned-cores' | 'storage' | 'gpus', number>
+  >;
+  /** The unplaced VMs' binding resource when some did not fit, else the most utilised resource. */
   bindingResource: HostResource;
   hosts: HostUsage[];
   stats: { objective: 'pack' | 'spread'; timeMs: number; iterations: number; admission: AdmissionRule };
@@ -162,30 +169,46 @@ function report(
   const vmsByHost = new Map<string, string[]>();
   for (const p of placements) vmsByHost.set(p.host, [...(vmsByHost.get(p.host) ?? []), p.vm]);
   const hosts: HostUsage[] = [];
-  let usedCores = 0;
-  let capCores = 0;
-  let usedMemory = 0;
-  let capMemory = 0;
+  // used / capacity per resource, summed over the hosts used (existing usage included).
+  const totals = new Map<
+    Exclude<HostResource, 'vm-max-cores' | 'vm-max-memory'>,
+    { used: number; capacity: number }
+  >();
+  const tally = (resource: Parameters<typeof totals.set>[0], used: number, capacity: number): void => {
+    if (capacity <= 0) return;
+    const sum = totals.get(resource) ?? { used: 0, capacity: 0 };
+    totals.set(resource, { used: sum.used + used, capacity: sum.capacity + capacity });
+  };
   a.states.forEach((state, h) => {
     if (a.hostUnits[h]!.size === 0) return;
-    usedCores += state.usedCores;
-    capCores += state.cpuCapacity;
-    usedMemory += state.usedMemory;
-    capMemory += state.memoryCapacity;
+    const host = state.host;
+    tally('cores', state.usedCores, state.cpuCapacity);
+    tally('memory', state.usedMemory, state.memoryCapacity);
+    tally('hugepages', host.hugepages - state.hugepagesFree, host.hugepages);
+    if (state.pinnedFree < host.cores) tally('pinned-cores', host.cores - state.pinnedFree, host.cores);
+    // Pools report free space only: utilisation of what was free before this placement.
+    const poolFreeBefore = (host.storagePools ?? []).reduce((sum, pool) => sum + pool.free, 0);
+    const poolFreeAfter = state.poolFree.reduce((sum, free) => sum + free, 0);
+    tally('storage', poolFreeBefore - poolFreeAfter, poolFreeBefore);
+    const gpusTotal = host.gpus.reduce((sum, gpu) => sum + gpu.count, 0);
+    const gpusFree = [...state.gpuFree.values()].reduce((sum, count) => sum + count, 0);
+    tally('gpus', gpusTotal - gpusFree, gpusTotal);
     hosts.push({
-      host: state.host.name,
-      zone: state.host.zone,
-      vms: vmsByHost.get(state.host.name) ?? [],
+      host: host.name,
+      zone: host.zone,
+      vms: vmsByHost.get(host.name) ?? [],
       cores: { used: state.usedCores, capacity: state.cpuCapacity },
       memory: { used: state.usedMemory, capacity: state.memoryCapacity },
       utilisation: state.utilisation(),
     });
   });
   const hostsUsed = hosts.length;
-  const utilisation = {
-    cores: capCores > 0 ? usedCores / capCores : 0,
-    memory: capMemory > 0 ? usedMemory / capMemory : 0,
-  };
+  const utilisation: PlacementResult['utilisation'] = { cores: 0, memory: 0 };
+  let busiest: HostResource = 'cores';
+  for (const [resource, { used, capacity }] of totals) {
+    utilisation[resource] = used / capacity;
+    if (used / capacity > (utilisation[busiest] ?? 0)) busiest = resource;
+  }
   const feasible = unplaced.length === 0;
   return {
     feasible,
@@ -201,9 +224,7 @@ function report(
       unplaced[0].binding !== 'pin' &&
       unplaced[0].binding !== 'anti-affinity'
         ? unplaced[0].binding
-        : utilisation.memory > utilisation.cores
-          ? 'memory'
-          : 'cores',
+        : busiest,
     hosts,
     stats: {
       objective: options.objective,
