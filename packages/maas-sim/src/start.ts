@@ -6,6 +6,7 @@ import { FaultInjector, type FaultRule, type FaultsOption } from './faults.js';
 import { MaasHttpServer, type RequestStats } from './http/server.js';
 import { seededRng } from './rng.js';
 import type { SimContext } from './sim-context.js';
+import { newState } from './sites/base.js';
 import { demoSite } from './sites/demo.js';
 import { type LargeSiteSize, largeSite } from './sites/large.js';
 import { loadSite, saveSite } from './state/persist.js';
@@ -91,14 +92,7 @@ function buildState(options: MaasSimOptions, clock: SimClock, seed: number): Sim
   if (saved) return new SimState(saved, clock, rng);
   const site = options.site ?? 'demo';
   if (site === 'demo') return demoSite(rng, clock);
-  if (site === 'empty') {
-    const state = demoSite(rng, clock);
-    state.data.machines = [];
-    state.data.vmHosts = [];
-    state.data.virtualMachines = [];
-    state.data.events = [];
-    return state;
-  }
+  if (site === 'empty') return newState(rng, clock);
   return largeSite(rng, clock, site.large);
 }
 
