@@ -1,16 +1,5 @@
 import type { Host } from '../model/schemas.js';
-import type { Demand } from './demand.js';
-
-const NOTHING: Demand = {
-  cores: 0,
-  pinnedCores: 0,
-  memory: 0,
-  hugepages: 0,
-  disks: [],
-  gpus: [],
-  largestCores: 0,
-  largestMemory: 0,
-};
+import { type Demand, emptyDemand } from './demand.js';
 
 /**
  * Which admission rule to apply. `server`: the MAAS server's compose check, counting VMs of the tracked LXD project
@@ -117,7 +106,7 @@ export class HostState {
   allShortfalls(demand: Demand): Shortfall[] {
     const out: Shortfall[] = [];
     const probe = (partial: Partial<Demand>): void => {
-      const shortfall = this.check({ ...NOTHING, ...partial });
+      const shortfall = this.check({ ...emptyDemand(), ...partial });
       if (shortfall) out.push(shortfall);
     };
     probe({ largestCores: demand.largestCores });

@@ -119,29 +119,19 @@ function explainUnit(a: Assignment, unit: Unit): Omit<UnplacedVm, 'vm'> {
     let cost = 0;
     let fixable = true;
     for (const s of shortfalls) {
-      if (s.resource === 'cores') {
-        const to = ratioStep((state.usedCores + unit.demand.cores) / host.cores);
-        raises.push({
-          kind: 'raise-ratio',
-          host: host.name,
-          resource: 'cpu',
-          from: host.cpuOverCommitRatio,
-          to,
-        });
-        cost += (to - host.cpuOverCommitRatio) / Math.max(host.cpuOverCommitRatio, 0.1);
-        if (to > 10) fixable = false;
-      } else if (s.resource === 'memory') {
-        const to = ratioStep((state.usedMemory + unit.demand.memory) / host.memory);
-        raises.push({
-          kind: 'raise-ratio',
-          host: host.name,
-          resource: 'memory',
-          from: host.memoryOverCommitRatio,
-          to,
-        });
-        cost += (to - host.memoryOverCommitRatio) / Math.max(host.memoryOverCommitRatio, 0.1);
-        if (to > 10) fixable = false;
-      } else fixable = false;
+      if (s.resource !== 'cores' && s.resource !== 'memory') {
+        fixable = false;
+        continue;
+      }
+      const cpu = s.resource === 'cores';
+      const from = cpu ? host.cpuOverCommitRatio : host.memoryOverCommitRatio;
+      const needed = cpu
+        ? (state.usedCores + unit.demand.cores) / host.cores
+        : (state.usedMemory + unit.demand.memory) / host.memory;
+      const to = ratioStep(needed);
+      raises.push({ kind: 'raise-ratio', host: host.name, resource: cpu ? 'cpu' : 'memory', from, to });
+      cost += (to - from) / Math.max(from, 0.1);
+      if (to > 10) fixable = false;
     }
     if (fixable && (bestFix === null || cost < bestFix.cost - 1e-12)) {
       bestFix = { cost, suggestion: raises, shortfall: shortfalls[0]!, host: h };

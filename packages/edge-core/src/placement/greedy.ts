@@ -64,20 +64,8 @@ export function firstFit(inst: VectorInstance, order: readonly number[]): Packin
 /** Best fit over the given order: the bin left with the least weighted normalised slack. */
 export function bestFit(inst: VectorInstance, order: readonly number[], weights: Float64Array): Packing {
   const packing = new Packing(inst);
-  const { d, u, cap } = inst;
   for (const i of order) {
-    let target = -1;
-    let bestSlack = Number.POSITIVE_INFINITY;
-    for (let b = 0; b < packing.binCount; b++) {
-      if (!packing.fits(i, b)) continue;
-      const load = packing.loads[b]!;
-      let slack = 0;
-      for (let k = 0; k < d; k++) slack += weights[k]! * (1 - load[k]! / cap[k]! - u[i * d + k]!);
-      if (slack < bestSlack) {
-        bestSlack = slack;
-        target = b;
-      }
-    }
+    const target = packing.bestFitBin(i, weights);
     packing.add(i, target >= 0 ? target : packing.openBin());
   }
   return packing;

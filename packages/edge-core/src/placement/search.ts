@@ -1,3 +1,4 @@
+import { unitWeights } from './greedy.js';
 import type { Rng } from './rng.js';
 import { Packing, type VectorInstance } from './vectors.js';
 
@@ -122,24 +123,12 @@ function chooseBinToEmpty(packing: Packing, weight: Float64Array, attempt: numbe
 
 /** Puts pool items (heaviest first) into the bin they fill best, as long as any fits without eviction. */
 function insertDirectly(packing: Packing, pool: number[], weight: Float64Array): void {
-  const { d, w, cap } = packing.inst;
+  const unit = unitWeights(packing.inst.d);
   pool.sort((a, b) => weight[b]! - weight[a]! || a - b);
   for (let p = 0; p < pool.length; ) {
-    const i = pool[p]!;
-    let target = -1;
-    let bestSlack = Number.POSITIVE_INFINITY;
-    for (let b = 0; b < packing.binCount; b++) {
-      if (!packing.fits(i, b)) continue;
-      const load = packing.loads[b]!;
-      let slack = 0;
-      for (let k = 0; k < d; k++) slack += (cap[k]! - load[k]! - w[i * d + k]!) / cap[k]!;
-      if (slack < bestSlack) {
-        bestSlack = slack;
-        target = b;
-      }
-    }
+    const target = packing.bestFitBin(pool[p]!, unit);
     if (target >= 0) {
-      packing.add(i, target);
+      packing.add(pool[p]!, target);
       pool.splice(p, 1);
     } else p++;
   }

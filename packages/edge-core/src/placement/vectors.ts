@@ -95,6 +95,24 @@ export class Packing {
     return false;
   }
 
+  /** The bin item i fits that is left with the least weighted normalised slack, or -1. */
+  bestFitBin(i: number, weights: Float64Array): number {
+    const { d, u, cap } = this.inst;
+    let target = -1;
+    let bestSlack = Number.POSITIVE_INFINITY;
+    for (let b = 0; b < this.bins.length; b++) {
+      if (!this.fits(i, b)) continue;
+      const load = this.loads[b]!;
+      let slack = 0;
+      for (let k = 0; k < d; k++) slack += weights[k]! * (1 - load[k]! / cap[k]! - u[i * d + k]!);
+      if (slack < bestSlack) {
+        bestSlack = slack;
+        target = b;
+      }
+    }
+    return target;
+  }
+
   add(i: number, b: number): void {
     const { d, w } = this.inst;
     const load = this.loads[b]!;
