@@ -96,46 +96,51 @@ async function applyAndKill(
   return 'finished';
 }
 
+/** One crash run on fresh simulators: apply in a child, SIGKILL it, apply again, check the result. */
+async function crashRun(run: number, child: Child, killAfter: number): Promise<string> {
+  const sites = await startSites({ timeScale: 5000 });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'edgekit-crash-'));
+    const inventory = await takeInventory(sites.maas);
+    const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
+    const workload = haEdgeWorkload();
+    const plan = createPlan({
+      id: `crash${run}`,
+      inventory,
+      workload,
+      placement: { objective: 'spread', rule: 'server', assignments: spreadAssignments(inventory, workload) },
+    });
+    const planPath = join(dir, 'plan.yaml');
+    const journalPath = join(dir, 'journal.jsonl');
+    await savePlanFile(planPath, plan);
+    const first = await applyAndKill(child, sites, planPath, journalPath, killAfter);
+    await applyPlan({ plan, maas: sites.maas, juju: sites.juju, journalPath, pollIntervalMs: 10 });
+    const problems = await consistencyProblems(plan, sites.maas, sites.juju, preexisting);
+    expect(problems, `run ${run} (kill after intent ${killAfter})`).toEqual([]);
+    return first;
+  } finally {
+    await sites.close();
+  }
+}
+
 describe('apply killed with SIGKILL at random points', () => {
   it(`converges on re-run with no duplicate and no orphan, ${RUNS} runs (seed ${seed})`, async () => {
     const random = rng(seed);
+    // A full apply journals ~60 intents (5 tags, 7 composes, 14 taggings, machines, 7 charms and
+    // deploys, 2 exposes, 13 relations, 10 units): kill anywhere in that range.
+    const kills = Array.from({ length: RUNS }, () => 1 + Math.floor(random() * 60));
     const outcomes: string[] = [];
-    let child = spawnChild();
-    for (let run = 0; run < RUNS; run += 1) {
-      const current = child;
-      // The next run's process loads its modules while this run goes on.
-      if (run + 1 < RUNS) child = spawnChild();
-      const sites = await startSites({ timeScale: 5000 });
-      try {
-        const dir = mkdtempSync(join(tmpdir(), 'edgekit-crash-'));
-        const inventory = await takeInventory(sites.maas);
-        const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
-        const workload = haEdgeWorkload();
-        const plan = createPlan({
-          id: `crash${run}`,
-          inventory,
-          workload,
-          placement: {
-            objective: 'spread',
-            rule: 'server',
-            assignments: spreadAssignments(inventory, workload),
-          },
-        });
-        const planPath = join(dir, 'plan.yaml');
-        const journalPath = join(dir, 'journal.jsonl');
-        await savePlanFile(planPath, plan);
-        // A full apply journals ~60 intents (5 tags, 7 composes, 14 taggings, machines, 7 charms and
-        // deploys, 2 exposes, 13 relations, 10 units): kill anywhere in that range.
-        const killAfter = 1 + Math.floor(random() * 60);
-        const first = await applyAndKill(current, sites, planPath, journalPath, killAfter);
-        await applyPlan({ plan, maas: sites.maas, juju: sites.juju, journalPath, pollIntervalMs: 10 });
-        const problems = await consistencyProblems(plan, sites.maas, sites.juju, preexisting);
-        outcomes.push(`run ${run}: kill after intent ${killAfter} -> ${first}, problems: ${problems.length}`);
-        expect(problems, `run ${run} (kill after intent ${killAfter})`).toEqual([]);
-      } finally {
-        await sites.close();
-      }
+    // Two runs at a time, each on its own simulators; the next pair's processes load while one runs.
+    let children = [spawnChild(), spawnChild()];
+    for (let run = 0; run < RUNS; run += 2) {
+      const current = children;
+      children = run + 2 < RUNS ? [spawnChild(), spawnChild()] : [];
+      const pair = await Promise.all(
+        current.map((child, k) => crashRun(run + k, child, kills[run + k] ?? 1)),
+      );
+      outcomes.push(...pair);
     }
-    expect(outcomes.filter((o) => o.includes('-> killed')).length).toBeGreaterThanOrEqual(RUNS - 2);
+    expect(outcomes).toHaveLength(RUNS);
+    expect(outcomes.filter((o) => o === 'killed').length).toBeGreaterThanOrEqual(RUNS - 2);
   }, 170_000);
 });
