@@ -59,6 +59,20 @@ describe('machines', () => {
     );
   });
 
+  it('node interfaces and block devices match both captures', async () => {
+    const m = await machineByHostname(wire, 'gpu-c1');
+    const interfaces = (await wire.get(`/nodes/${m.system_id}/interfaces/`)).json;
+    expectShape(interfaces, 'node-interfaces-list.maas-examples.json');
+    expectShape(interfaces, 'interfaces-list.gomaasclient.json');
+    expect((await wire.get(`/nodes/${m.system_id}/interfaces/${interfaces[0].id}/`)).json).toEqual(
+      interfaces[0],
+    );
+    const disks = (await wire.get(`/nodes/${m.system_id}/blockdevices/`)).json;
+    expectShape(disks, 'node-block-devices-list.maas-examples.json');
+    expectShape(disks, 'block-devices-list.gomaasclient.json');
+    expect((await wire.get(`/nodes/${m.system_id}/blockdevices/${disks[1].id}/`)).json).toEqual(disks[1]);
+  });
+
   it('query_power_state matches', async () => {
     const m = await machineByHostname(wire, 'kvm-a1');
     expectShape(

@@ -5,6 +5,7 @@ import { machineObjectRoutes } from './machine-ops.js';
 import { machineCollectionRoutes } from './machines.js';
 import { metaRoutes } from './meta.js';
 import { networkRoutes } from './network.js';
+import { nodePartRoutes } from './node-parts.js';
 import { placeRoutes } from './places.js';
 import { tagRoutes } from './tags.js';
 import { vmHostRoutes } from './vmhosts.js';
@@ -22,6 +23,7 @@ export function buildRoutes(origin: () => string): CompiledRoute[] {
     ...tagRoutes,
     ...accountRoutes,
     ...bootEventDeviceRoutes,
+    ...nodePartRoutes,
   ];
   routes.push(...all.map(compile));
   return routes;

@@ -8,7 +8,7 @@ import { type Json, renderDomain, renderPool, renderSubnet, renderVlan, renderZo
 export const machineStorageMb = (m: MachineRec): number =>
   m.blockDevices.reduce((sum, d) => sum + d.size, 0) / 1_000_000;
 
-function renderInterface(state: SimState, m: MachineRec, i: InterfaceRec, version: MaasVersion): Json {
+export function renderInterface(state: SimState, m: MachineRec, i: InterfaceRec, version: MaasVersion): Json {
   const vlan = state.vlan(i.vlanId);
   const subnet = state.subnet(i.subnetId);
   const link: { [key: string]: Json } = { id: i.linkId, mode: i.ip ? 'auto' : 'link_up' };
@@ -48,7 +48,7 @@ function renderInterface(state: SimState, m: MachineRec, i: InterfaceRec, versio
  * Block devices. After commissioning MAAS applies the default flat layout: the boot disk carries a GPT
  * table and one ext4 root partition; other disks stay unpartitioned.
  */
-function renderBlockDevice(m: MachineRec, d: BlockDeviceRec, physical: boolean, boot: boolean): Json {
+export function renderBlockDevice(m: MachineRec, d: BlockDeviceRec, physical: boolean, boot: boolean): Json {
   const laidOut = boot && m.status !== 0 && m.status !== 1;
   const partitionSize = d.size - 8 * 1024 * 1024;
   const partitions: Json[] = laidOut
