@@ -58,6 +58,9 @@ describe('allocate constraints', () => {
     const tag = await dryRun({ tags: 'nosuchtag' });
     expect(tag.status).toBe(400);
     expect(tag.json).toEqual({ tags: ["No such tag(s): 'nosuchtag'."] });
+    const cores = await dryRun({ cpu_count: 'many' });
+    expect(cores.status).toBe(400);
+    expect(cores.json).toEqual({ cpu_count: ['Enter a number.'] });
     const zone = await dryRun({ zone: 'atlantis' });
     expect(zone.status).toBe(400);
     expect(zone.json).toEqual({ zone: ["No such zone: 'atlantis'."] });

@@ -152,7 +152,7 @@ function createMachine(ctx: RequestContext) {
   if (first) first.mac = (macs[0] ?? first.mac).toLowerCase();
   state.data.machines.push(machine);
   state.addEvent(machine, 'Enlisting', 'Machine added by an administrator.', 'INFO', ctx.user.username);
-  // Newly added machines are commissioned straight away; commissioning discovers their hardware.
+  // Newly added machines are commissioned straight away; the simulator gives them a fixed small profile.
   machine.cpuCount = 4;
   machine.memory = 8192;
   machine.blockDevices.push({

@@ -188,6 +188,10 @@ function validateNames(state: SimState, params: Params, mode: 'list' | 'allocate
       if (!known) errors[key] = [`No such ${kind}: '${value}'.`];
     }
   }
+  for (const key of ['cpu_count', 'mem', 'cpu_speed', 'link_speed']) {
+    if (params.all(key).some((v) => v.trim() === '' || !Number.isFinite(Number(v))))
+      errors[key] = ['Enter a number.'];
+  }
   if (Object.keys(errors).length > 0) throw badRequest(errors);
 }
 
