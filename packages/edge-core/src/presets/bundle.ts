@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { VmRequestInput } from '../model/schemas.js';
+import { readYaml } from '../model/yaml-text.js';
 import { parseConstraints } from '../outputs/constraints.js';
 import { placementError } from '../placement/errors.js';
 
@@ -43,17 +43,7 @@ const DEFAULTS = { cores: 1, memory: 2048, rootDisk: 8 * 2 ** 30 };
  * existing machines or into containers (`to: [lxd:0]`) need no VM of their own.
  */
 export function vmRequestsFromBundle(yamlText: string, options: BundleVmOptions = {}): VmRequestInput[] {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (error) {
-    throw placementError(
-      'bad-bundle',
-      `bundle is not YAML: ${(error as Error).message}`,
-      '',
-      'Pass the bundle.yaml text.',
-    );
-  }
+  const raw = readYaml(yamlText, 'bundle', 'bad-bundle', 'Pass the bundle.yaml text.');
   const parsed = BundleSchema.safeParse(raw);
   if (!parsed.success || (!parsed.data.applications && !parsed.data.services)) {
     throw placementError(

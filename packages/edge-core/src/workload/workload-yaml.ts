@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { HostSchema, type PlacementProblem, VmRequestSchema } from '../model/schemas.js';
+import { readYaml } from '../model/yaml-text.js';
 import { fromZodIssues, placementError } from '../placement/errors.js';
 import { presets } from '../presets/presets.js';
 
@@ -22,17 +22,7 @@ export const WorkloadFileSchema = z
   .strict();
 
 export function parseWorkloadYaml(text: string): PlacementProblem {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw placementError(
-      'invalid-input',
-      `workload is not YAML: ${(error as Error).message}`,
-      '',
-      'Fix the YAML syntax.',
-    );
-  }
+  const raw = readYaml(text, 'workload', 'invalid-input', 'Fix the YAML syntax.');
   const parsed = WorkloadFileSchema.safeParse(raw ?? {});
   if (!parsed.success) throw fromZodIssues('workload file', parsed.error.issues);
   const { preset, vms, hosts } = parsed.data;
