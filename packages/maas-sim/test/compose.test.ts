@@ -180,6 +180,25 @@ describe('composed machines', () => {
     expect((await hostNamed('metal-a1')).total.cores).toBe(24);
     expect((await wire.post(`/vm-hosts/${host.id}/`, 'compose', {})).status).toBe(200);
   });
+
+  it('a new VM host has zero hints until synced, or until refresh runs discovery', async () => {
+    const created = await wire.post('/vm-hosts/', null, {
+      type: 'lxd',
+      power_address: '10.20.0.9:8443',
+      name: 'lab',
+      zone: 'edge-a',
+      tags: 'lab,ssd',
+    });
+    expect(created.json).toMatchObject({
+      name: 'lab',
+      tags: ['lab', 'ssd'],
+      total: { cores: 0, memory: 0, local_storage: 0 },
+    });
+    expect(created.json.zone.name).toBe('edge-a');
+    const refreshed = await wire.post(`/vm-hosts/${created.json.id}/`, 'refresh');
+    expect(refreshed.json.total.cores).toBe(16);
+    expect(refreshed.json.storage_pools).toHaveLength(1);
+  });
 });
 
 describe('MAAS versions', () => {

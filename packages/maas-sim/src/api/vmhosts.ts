@@ -190,10 +190,20 @@ function routesFor(collection: Collection): Route[] {
       path: one,
       method: 'POST',
       op: 'refresh',
-      doc: 'Refresh a VM host (admin).',
+      doc: 'Re-discover a VM host now, syncing its resources (admin).',
       run: (ctx) => {
         requireAdmin(ctx);
-        return render(ctx, hostFrom(ctx), collection);
+        const host = hostFrom(ctx);
+        // Refresh runs discovery synchronously, so pending hints land immediately.
+        if (host.pendingHints) {
+          host.cores = host.pendingHints.cores;
+          host.memory = host.pendingHints.memory;
+          host.storagePools = host.pendingHints.pools;
+          host.pendingHints = null;
+          host.syncAt = null;
+          changed(ctx);
+        }
+        return render(ctx, host, collection);
       },
     }),
     r({
