@@ -4,11 +4,11 @@ import type { GB } from '../units.js';
 /** One disk of an allocate/compose `storage` constraint: `label:size(tag,tag)`. */
 export interface StorageRequest {
   /** Alphanumeric label; the first entry is the root disk. */
-  label?: string;
+  label?: string | undefined;
   /** Decimal gigabytes (10^9 bytes), as MAAS takes them. */
   sizeGB: GB;
   /** Disk tags (allocate) or, for compose, a storage-pool name / pool tags. */
-  tags?: readonly string[];
+  tags?: readonly string[] | undefined;
 }
 
 const LABEL = /^[A-Za-z0-9_-]+$/;

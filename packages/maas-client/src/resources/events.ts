@@ -9,31 +9,31 @@ import { Resource } from './resource.js';
 type Many<T> = T | readonly T[];
 
 export interface EventFilters {
-  hostname?: Many<string>;
-  mac_address?: Many<string>;
+  hostname?: Many<string> | undefined;
+  mac_address?: Many<string> | undefined;
   /** system_ids. */
-  id?: Many<string>;
-  zone?: Many<string>;
-  agent_name?: string;
-  owner?: string;
+  id?: Many<string> | undefined;
+  zone?: Many<string> | undefined;
+  agent_name?: string | undefined;
+  owner?: string | undefined;
   /** Minimum level (default INFO); `AUDIT` selects audit events only. */
-  level?: (typeof EventLevels)[number];
+  level?: (typeof EventLevels)[number] | undefined;
 }
 
 export interface EventPageParams extends EventFilters {
   /** 1–1000 (MAAS default 100). */
-  limit?: number;
+  limit?: number | undefined;
   /** Only events newer than this id. */
-  after?: number;
+  after?: number | undefined;
   /** Only events older than this id. */
-  before?: number;
+  before?: number | undefined;
 }
 
 export interface FollowOptions extends Pick<RequestOptions, 'signal' | 'timeout'> {
   /** Poll interval in ms (default 5000). */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** Start after this event id; default: only events newer than the newest one now. */
-  after?: number;
+  after?: number | undefined;
 }
 
 const MAX_LIMIT = 1000;

@@ -35,143 +35,143 @@ type Many<T> = T | readonly T[];
 
 /** Constraints `GET /machines/` filters and `allocate` share (same names, same meaning). */
 export interface SharedMachineConstraints {
-  arch?: Many<string>;
-  cpu_count?: number;
+  arch?: Many<string> | undefined;
+  cpu_count?: number | undefined;
   /** MiB, minimum. */
-  mem?: MiB;
-  tags?: Many<string>;
-  not_tags?: Many<string>;
-  not_in_zone?: Many<string>;
-  not_in_pool?: Many<string>;
-  fabrics?: Many<string>;
-  not_fabrics?: Many<string>;
-  fabric_classes?: Many<string>;
-  not_fabric_classes?: Many<string>;
-  subnets?: Many<string>;
-  not_subnets?: Many<string>;
-  devices?: string;
-  agent_name?: string;
+  mem?: MiB | undefined;
+  tags?: Many<string> | undefined;
+  not_tags?: Many<string> | undefined;
+  not_in_zone?: Many<string> | undefined;
+  not_in_pool?: Many<string> | undefined;
+  fabrics?: Many<string> | undefined;
+  not_fabrics?: Many<string> | undefined;
+  fabric_classes?: Many<string> | undefined;
+  not_fabric_classes?: Many<string> | undefined;
+  subnets?: Many<string> | undefined;
+  not_subnets?: Many<string> | undefined;
+  devices?: string | undefined;
+  agent_name?: string | undefined;
 }
 
 /** Filters of `GET /machines/` (ReadNodesForm); repeated values are OR-ed, `not_*` exclude. */
 export interface MachineListFilters extends SharedMachineConstraints {
-  id?: Many<string>;
-  not_id?: Many<string>;
-  hostname?: Many<string>;
-  not_hostname?: Many<string>;
-  mac_address?: Many<string>;
-  domain?: Many<string>;
-  not_domain?: Many<string>;
+  id?: Many<string> | undefined;
+  not_id?: Many<string> | undefined;
+  hostname?: Many<string> | undefined;
+  not_hostname?: Many<string> | undefined;
+  mac_address?: Many<string> | undefined;
+  domain?: Many<string> | undefined;
+  not_domain?: Many<string> | undefined;
   /** Lower-case status names, e.g. `ready`, `deployed`, `failed_commissioning`. */
-  status?: Many<Lowercase<NodeStatusName>>;
-  not_status?: Many<Lowercase<NodeStatusName>>;
-  simple_status?: Many<string>;
-  not_simple_status?: Many<string>;
-  not_arch?: Many<string>;
-  zone?: Many<string>;
-  pool?: Many<string>;
-  pod?: Many<string>;
-  not_pod?: Many<string>;
-  pod_type?: Many<string>;
-  not_pod_type?: Many<string>;
-  owner?: Many<string>;
-  not_owner?: Many<string>;
-  power_state?: Many<string>;
-  not_power_state?: Many<string>;
-  deployment_target?: 'memory' | 'disk';
-  not_deployment_target?: 'memory' | 'disk';
+  status?: Many<Lowercase<NodeStatusName>> | undefined;
+  not_status?: Many<Lowercase<NodeStatusName>> | undefined;
+  simple_status?: Many<string> | undefined;
+  not_simple_status?: Many<string> | undefined;
+  not_arch?: Many<string> | undefined;
+  zone?: Many<string> | undefined;
+  pool?: Many<string> | undefined;
+  pod?: Many<string> | undefined;
+  not_pod?: Many<string> | undefined;
+  pod_type?: Many<string> | undefined;
+  not_pod_type?: Many<string> | undefined;
+  owner?: Many<string> | undefined;
+  not_owner?: Many<string> | undefined;
+  power_state?: Many<string> | undefined;
+  not_power_state?: Many<string> | undefined;
+  deployment_target?: 'memory' | 'disk' | undefined;
+  not_deployment_target?: 'memory' | 'disk' | undefined;
   /** MHz, minimum. */
-  cpu_speed?: MHz;
-  vlans?: Many<string>;
-  not_vlans?: Many<string>;
-  link_speed?: number;
-  storage?: string;
-  interfaces?: string;
+  cpu_speed?: MHz | undefined;
+  vlans?: Many<string> | undefined;
+  not_vlans?: Many<string> | undefined;
+  link_speed?: number | undefined;
+  storage?: string | undefined;
+  interfaces?: string | undefined;
 }
 
 /** Constraints of `POST /machines/?op=allocate` (AcquireNodeForm); all are AND-ed. */
 export interface AllocateConstraints extends SharedMachineConstraints {
-  name?: string;
-  system_id?: string;
-  zone?: string;
-  pool?: string;
-  pod?: string;
-  not_pod?: string;
-  pod_type?: string;
-  not_pod_type?: string;
+  name?: string | undefined;
+  system_id?: string | undefined;
+  zone?: string | undefined;
+  pool?: string | undefined;
+  pod?: string | undefined;
+  not_pod?: string | undefined;
+  pod_type?: string | undefined;
+  not_pod_type?: string | undefined;
   /** A raw `label:size(tags),…` string (GB) or disks for `buildStorageSpec`. */
-  storage?: string | readonly StorageRequest[];
+  storage?: string | readonly StorageRequest[] | undefined;
   /** A raw `label:key=value,…;…` string or interfaces for `buildInterfacesSpec`. */
-  interfaces?: string | readonly InterfaceRequest[];
-  comment?: string;
-  bridge_all?: boolean;
-  bridge_type?: 'standard' | 'ovs';
-  bridge_stp?: boolean;
-  bridge_fd?: number;
-  dry_run?: boolean;
-  verbose?: boolean;
+  interfaces?: string | readonly InterfaceRequest[] | undefined;
+  comment?: string | undefined;
+  bridge_all?: boolean | undefined;
+  bridge_type?: 'standard' | 'ovs' | undefined;
+  bridge_stp?: boolean | undefined;
+  bridge_fd?: number | undefined;
+  dry_run?: boolean | undefined;
+  verbose?: boolean | undefined;
 }
 
 export interface DeployParams {
   /** Base64 text (see `encodeUserData`). */
-  user_data?: string;
-  distro_series?: string;
-  hwe_kernel?: string;
-  license_key?: string;
-  agent_name?: string;
-  comment?: string;
-  bridge_all?: boolean;
-  bridge_type?: 'standard' | 'ovs';
-  bridge_stp?: boolean;
-  bridge_fd?: number;
-  install_kvm?: boolean;
-  register_vmhost?: boolean;
-  ephemeral_deploy?: boolean;
-  enable_kernel_crash_dump?: boolean;
-  vcenter_registration?: boolean;
-  enable_hw_sync?: boolean;
+  user_data?: string | undefined;
+  distro_series?: string | undefined;
+  hwe_kernel?: string | undefined;
+  license_key?: string | undefined;
+  agent_name?: string | undefined;
+  comment?: string | undefined;
+  bridge_all?: boolean | undefined;
+  bridge_type?: 'standard' | 'ovs' | undefined;
+  bridge_stp?: boolean | undefined;
+  bridge_fd?: number | undefined;
+  install_kvm?: boolean | undefined;
+  register_vmhost?: boolean | undefined;
+  ephemeral_deploy?: boolean | undefined;
+  enable_kernel_crash_dump?: boolean | undefined;
+  vcenter_registration?: boolean | undefined;
+  enable_hw_sync?: boolean | undefined;
 }
 
 export interface ReleaseParams {
-  comment?: string;
-  erase?: boolean;
-  secure_erase?: boolean;
-  quick_erase?: boolean;
-  force?: boolean;
+  comment?: string | undefined;
+  erase?: boolean | undefined;
+  secure_erase?: boolean | undefined;
+  quick_erase?: boolean | undefined;
+  force?: boolean | undefined;
 }
 
 export interface CommissionParams {
-  enable_ssh?: boolean;
-  skip_bmc_config?: boolean;
-  skip_networking?: boolean;
-  skip_storage?: boolean;
-  commissioning_scripts?: readonly string[];
-  testing_scripts?: readonly string[];
+  enable_ssh?: boolean | undefined;
+  skip_bmc_config?: boolean | undefined;
+  skip_networking?: boolean | undefined;
+  skip_storage?: boolean | undefined;
+  commissioning_scripts?: readonly string[] | undefined;
+  testing_scripts?: readonly string[] | undefined;
 }
 
 export interface UpdateMachineParams {
-  hostname?: string;
-  description?: string;
-  domain?: string;
-  architecture?: string;
-  min_hwe_kernel?: string;
-  power_type?: string;
+  hostname?: string | undefined;
+  description?: string | undefined;
+  domain?: string | undefined;
+  architecture?: string | undefined;
+  min_hwe_kernel?: string | undefined;
+  power_type?: string | undefined;
   /** Sent as `power_parameters_<key>`. */
-  power_parameters?: Readonly<Record<string, string>>;
-  power_parameters_skip_check?: boolean;
-  pool?: string;
-  zone?: string;
+  power_parameters?: Readonly<Record<string, string>> | undefined;
+  power_parameters_skip_check?: boolean | undefined;
+  pool?: string | undefined;
+  zone?: string | undefined;
   /** Bytes. */
-  swap_size?: number;
-  disable_ipv4?: boolean;
-  cpu_count?: number;
+  swap_size?: number | undefined;
+  disable_ipv4?: boolean | undefined;
+  cpu_count?: number | undefined;
   /** MiB. */
-  memory?: MiB;
+  memory?: MiB | undefined;
 }
 
 export interface WaitForStatusOptions extends WaitOptions<Machine> {
   /** Statuses that end the wait with an error (default: every failed state not among the targets). */
-  failOn?: readonly NodeStatusCode[];
+  failOn?: readonly NodeStatusCode[] | undefined;
 }
 
 export type StatusTarget = NodeStatusCode | NodeStatusName | Lowercase<NodeStatusName>;
@@ -272,7 +272,7 @@ export class Machines extends Resource {
     return this.http.json(
       PowerStateSchema,
       { method: 'GET', path, op: 'query_power_state' },
-      { timeout: 150_000, ...options },
+      { ...options, timeout: options?.timeout ?? 150_000 },
     );
   }
 

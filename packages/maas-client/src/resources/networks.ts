@@ -21,20 +21,20 @@ import { Resource } from './resource.js';
 
 export interface SubnetParams {
   cidr: string;
-  name?: string;
-  description?: string;
+  name?: string | undefined;
+  description?: string | undefined;
   /** VLAN id, or use fabric + vid. */
-  vlan?: number;
-  fabric?: number | string;
-  vid?: number;
-  space?: string;
-  gateway_ip?: string;
-  dns_servers?: string;
-  rdns_mode?: 0 | 1 | 2;
-  allow_dns?: boolean;
-  allow_proxy?: boolean;
-  managed?: boolean;
-  active_discovery?: boolean;
+  vlan?: number | undefined;
+  fabric?: number | string | undefined;
+  vid?: number | undefined;
+  space?: string | undefined;
+  gateway_ip?: string | undefined;
+  dns_servers?: string | undefined;
+  rdns_mode?: 0 | 1 | 2 | undefined;
+  allow_dns?: boolean | undefined;
+  allow_proxy?: boolean | undefined;
+  managed?: boolean | undefined;
+  active_discovery?: boolean | undefined;
 }
 
 /** Subnets, addressed by id, CIDR or name. */
@@ -88,9 +88,9 @@ export class Subnets extends CrudResource<
 }
 
 export interface FabricParams {
-  name?: string;
-  description?: string;
-  class_type?: string;
+  name?: string | undefined;
+  description?: string | undefined;
+  class_type?: string | undefined;
 }
 
 export class Fabrics extends CrudResource<typeof FabricSchema, number | string, FabricParams, FabricParams> {
@@ -101,7 +101,7 @@ export class Fabrics extends CrudResource<typeof FabricSchema, number | string, 
 
 export interface SpaceParams {
   name: string;
-  description?: string;
+  description?: string | undefined;
 }
 
 export class Spaces extends CrudResource<
@@ -117,14 +117,14 @@ export class Spaces extends CrudResource<
 
 export interface VlanParams {
   vid: number;
-  name?: string;
-  description?: string;
-  mtu?: number;
-  space?: string;
-  dhcp_on?: boolean;
-  primary_rack?: string;
-  secondary_rack?: string;
-  relay_vlan?: number;
+  name?: string | undefined;
+  description?: string | undefined;
+  mtu?: number | undefined;
+  space?: string | undefined;
+  dhcp_on?: boolean | undefined;
+  primary_rack?: string | undefined;
+  secondary_rack?: string | undefined;
+  relay_vlan?: number | undefined;
 }
 
 /** VLANs live under their fabric: `/fabrics/{fabric_id}/vlans/{vid}/`. */

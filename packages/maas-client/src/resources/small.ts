@@ -30,9 +30,9 @@ export class Users extends Resource {
 
 export interface DomainParams {
   name: string;
-  authoritative?: boolean;
-  ttl?: number;
-  forward_dns_servers?: string;
+  authoritative?: boolean | undefined;
+  ttl?: number | undefined;
+  forward_dns_servers?: string | undefined;
 }
 
 export class Domains extends CrudResource<typeof DomainSchema, number, DomainParams, Partial<DomainParams>> {
@@ -121,13 +121,13 @@ export class BootResources extends Resource {
 }
 
 export interface NodeDeviceFilters {
-  bus?: 'PCIE' | 'USB';
-  hardware_type?: 'node' | 'cpu' | 'memory' | 'storage' | 'network' | 'gpu';
-  vendor_id?: string;
-  product_id?: string;
-  vendor_name?: string;
-  product_name?: string;
-  commissioning_driver?: string;
+  bus?: 'PCIE' | 'USB' | undefined;
+  hardware_type?: 'node' | 'cpu' | 'memory' | 'storage' | 'network' | 'gpu' | undefined;
+  vendor_id?: string | undefined;
+  product_id?: string | undefined;
+  vendor_name?: string | undefined;
+  product_name?: string | undefined;
+  commissioning_driver?: string | undefined;
 }
 
 /** PCI/USB devices of a node (GPUs and others), MAAS 2.9+: `/nodes/{system_id}/devices/`. */

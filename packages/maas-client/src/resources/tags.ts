@@ -9,10 +9,10 @@ import { ListPromise } from './list-promise.js';
 
 export interface TagParams {
   name: string;
-  comment?: string;
+  comment?: string | undefined;
   /** XPath over commissioning data; machines matching it get the tag automatically. */
-  definition?: string;
-  kernel_opts?: string;
+  definition?: string | undefined;
+  kernel_opts?: string | undefined;
 }
 
 export class Tags extends CrudResource<typeof TagSchema, string, TagParams, Partial<TagParams>> {

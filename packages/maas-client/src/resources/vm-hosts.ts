@@ -19,53 +19,53 @@ import { ListPromise } from './list-promise.js';
 import { Resource } from './resource.js';
 
 export interface VmHostUpdateParams {
-  name?: string;
+  name?: string | undefined;
   /** Resource pool name. */
-  pool?: string;
+  pool?: string | undefined;
   /** Zone name. */
-  zone?: string;
+  zone?: string | undefined;
   /** Sent comma-joined: MAAS reads VM-host tags as one comma-separated string. */
-  tags?: readonly string[];
+  tags?: readonly string[] | undefined;
   /** 0–10. */
-  cpu_over_commit_ratio?: number;
+  cpu_over_commit_ratio?: number | undefined;
   /** 0–10. */
-  memory_over_commit_ratio?: number;
+  memory_over_commit_ratio?: number | undefined;
   /** A `storage_pools[].id` value. */
-  default_storage_pool?: string;
-  default_macvlan_mode?: 'bridge' | 'passthru' | 'private' | 'vepa';
-  power_address?: string;
-  power_pass?: string;
+  default_storage_pool?: string | undefined;
+  default_macvlan_mode?: 'bridge' | 'passthru' | 'private' | 'vepa' | undefined;
+  power_address?: string | undefined;
+  power_pass?: string | undefined;
 }
 
 export type VmHostCreateParams = VmHostUpdateParams & {
   /** LXD: `host[:8443]`; virsh: `qemu+ssh://user@host/system`. */
   power_address: string;
-  power_user?: string;
+  power_user?: string | undefined;
   /** LXD trust password / token. */
-  password?: string;
-  certificate?: string;
-  key?: string;
+  password?: string | undefined;
+  certificate?: string | undefined;
+  key?: string | undefined;
   /** LXD project (default `default`). */
-  project?: string;
+  project?: string | undefined;
 } & ({ type: 'lxd' } | { type: 'virsh' });
 
 export interface ComposeParams {
-  cores?: number;
-  pinned_cores?: readonly number[];
+  cores?: number | undefined;
+  pinned_cores?: readonly number[] | undefined;
   /** MiB, 1024 … host size. */
-  memory?: MiB;
-  hugepages_backed?: boolean;
-  cpu_speed?: MHz;
-  architecture?: string;
+  memory?: MiB | undefined;
+  hugepages_backed?: boolean | undefined;
+  cpu_speed?: MHz | undefined;
+  architecture?: string | undefined;
   /** Raw `label:sizeGB(pool-or-tags),…` or disks for `buildStorageSpec` (sizes in GB, 10^9). */
-  storage?: string | readonly StorageRequest[];
-  interfaces?: string | readonly InterfaceRequest[];
-  hostname?: string;
+  storage?: string | readonly StorageRequest[] | undefined;
+  interfaces?: string | readonly InterfaceRequest[] | undefined;
+  hostname?: string | undefined;
   /** Numeric ids, not names (MAAS's ComposeMachineForm uses ModelChoiceFields). */
-  domain?: number;
-  zone?: number;
-  pool?: number;
-  skip_commissioning?: boolean;
+  domain?: number | undefined;
+  zone?: number | undefined;
+  pool?: number | undefined;
+  skip_commissioning?: boolean | undefined;
 }
 
 const list = listOf(VmHostSchema);
@@ -97,7 +97,7 @@ export class VmHosts extends Resource {
     return this.http.json(
       VmHostSchema,
       { method: 'POST', path: 'vm-hosts/', body },
-      { timeout: 150_000, ...options },
+      { ...options, timeout: options?.timeout ?? 150_000 },
     );
   }
 
@@ -128,12 +128,15 @@ export class VmHosts extends Resource {
       op: 'compose',
       body: encodeSpecs(params),
     };
-    return this.http.json(ComposedMachineSchema, request, { timeout: 150_000, ...options });
+    return this.http.json(ComposedMachineSchema, request, {
+      ...options,
+      timeout: options?.timeout ?? 150_000,
+    });
   }
 
   refresh(id: number, options?: RequestOptions): Promise<VmHost> {
     const request = { method: 'POST' as const, path: apiPath`vm-hosts/${id}/`, op: 'refresh' };
-    return this.http.json(VmHostSchema, request, { timeout: 150_000, ...options });
+    return this.http.json(VmHostSchema, request, { ...options, timeout: options?.timeout ?? 150_000 });
   }
 
   /** Power parameters, secrets included (admin only). */

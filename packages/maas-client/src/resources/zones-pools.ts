@@ -5,7 +5,7 @@ import { CrudResource } from './crud.js';
 
 export interface NamedParams {
   name: string;
-  description?: string;
+  description?: string | undefined;
 }
 
 /** Availability zones, addressed by name. */

@@ -4,14 +4,14 @@ import { sleep } from '../http/sleep.js';
 
 export interface WaitOptions<T> {
   /** Give up after this many milliseconds (default 30 minutes: deployments are slow). */
-  timeout?: number;
-  signal?: AbortSignal;
+  timeout?: number | undefined;
+  signal?: AbortSignal | undefined;
   /** Called with every polled value, e.g. to show the status to a user. */
-  onProgress?: (value: T) => void;
+  onProgress?: ((value: T) => void) | undefined;
   /** First poll interval in ms (default 2000); grows by `backoffFactor` up to `maxIntervalMs`. */
-  intervalMs?: number;
-  maxIntervalMs?: number;
-  backoffFactor?: number;
+  intervalMs?: number | undefined;
+  maxIntervalMs?: number | undefined;
+  backoffFactor?: number | undefined;
 }
 
 export type PollVerdict = { done: true } | { done: false; failure?: string };
