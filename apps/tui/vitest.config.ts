@@ -1,9 +1,10 @@
 import { defineProject } from 'vitest/config';
-import { sharedResolve } from '../../vitest.shared.js';
+import { sharedResolve, sharedTest } from '../../vitest.shared.js';
 
 export default defineProject({
   ...sharedResolve,
   test: {
+    ...sharedTest,
     name: 'tui',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Let chalk emit colour in tests, so the NO_COLOR tests prove the theme, not the pipe, removes it.

@@ -1,7 +1,11 @@
 import { defineProject } from 'vitest/config';
-import { sharedResolve } from '../../vitest.shared.js';
+import { sharedResolve, sharedTest } from '../../vitest.shared.js';
 
 export default defineProject({
   ...sharedResolve,
-  test: { name: 'edge-core', include: ['test/**/*.test.ts'] },
+  test: {
+    ...sharedTest,
+    name: 'edge-core',
+    include: ['test/**/*.test.ts'],
+  },
 });

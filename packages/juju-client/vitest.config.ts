@@ -1,7 +1,11 @@
 import { defineProject } from 'vitest/config';
-import { sharedResolve } from '../../vitest.shared.js';
+import { sharedResolve, sharedTest } from '../../vitest.shared.js';
 
 export default defineProject({
   ...sharedResolve,
-  test: { name: 'juju-client', include: ['test/**/*.test.ts'] },
+  test: {
+    ...sharedTest,
+    name: 'juju-client',
+    include: ['test/**/*.test.ts'],
+  },
 });

@@ -1,7 +1,11 @@
 import { defineProject } from 'vitest/config';
-import { sharedResolve } from '../../vitest.shared.js';
+import { sharedResolve, sharedTest } from '../../vitest.shared.js';
 
 export default defineProject({
   ...sharedResolve,
-  test: { name: 'maas-sim', include: ['test/**/*.test.ts'] },
+  test: {
+    ...sharedTest,
+    name: 'maas-sim',
+    include: ['test/**/*.test.ts'],
+  },
 });
