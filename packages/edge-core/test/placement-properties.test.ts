@@ -176,10 +176,32 @@ const problemArb = fc
     return { problem, objective, admission };
   });
 
+/** Identical hosts (the sizing case, where pack goes through the vector packer) with some zone spread. */
+const identicalProblemArb = fc
+  .record({
+    host: hostArb,
+    hostCount: fc.integer({ min: 1, max: 8 }),
+    vms: fc.array(
+      vmArb.map((vm) => ({ ...vm, zones: undefined, tags: [], gpus: undefined })),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    ),
+  })
+  .map(({ host, hostCount, vms }) => ({
+    problem: {
+      hosts: Array.from({ length: hostCount }, (_, i) => ({ ...host, name: `h${i}`, zone: zones[i % 3]! })),
+      vms: vms.map((vm, i) => ({ ...vm, name: `vm${i}` })),
+    } satisfies PlacementProblemInput,
+    objective: 'pack' as const,
+    admission: 'server' as const,
+  }));
+
 describe('solvePlacement properties', () => {
   it('every placement satisfies every capacity and constraint, checked independently; same seed, same answer', () => {
     fc.assert(
-      fc.property(problemArb, ({ problem, objective, admission }) => {
+      fc.property(fc.oneof(problemArb, identicalProblemArb), ({ problem, objective, admission }) => {
         const options = { objective, admission, seed: 3, ...budget };
         const r = solvePlacement(problem, options);
         expect(placementViolations(problem, r, admission)).toEqual([]);

@@ -20,7 +20,8 @@ import {
   placeWithEjection,
   unitOrder,
 } from './strategies.js';
-import { compileProblem } from './units.js';
+import { compileProblem, type Unit } from './units.js';
+import { constructWithVectors } from './vector-construct.js';
 
 export const SolvePlacementOptionsSchema = z
   .object({
@@ -117,7 +118,10 @@ export function solveParsed(
   };
   const order = unitOrder(compiled.units);
   const hostOrder = packHostOrder(a);
-  let left = options.objective === 'pack' ? constructPack(a, order, hostOrder) : constructSpread(a, order);
+  let left: Unit[];
+  if (options.objective === 'spread') left = constructSpread(a, order);
+  else if (constructWithVectors(a, hostOrder, budget, options.seed)) left = [];
+  else left = constructPack(a, order, hostOrder);
   // Second chance for what did not fit: make room by moving one placed unit elsewhere.
   left = left.filter((unit) => !placeWithEjection(a, unit, hostOrder, new Set(), budget));
   if (options.objective === 'pack') improvePack(a, bound.value, budget);
