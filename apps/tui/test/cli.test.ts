@@ -80,7 +80,7 @@ describe('built edgekit bin, stdin from /dev/null', () => {
   });
   it('no arguments renders the home screen and exits without a raw-mode crash', async () => {
     const result = await edgekit();
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout.slice(-2000)).toBe(0);
     expect(result.stdout).toContain('1 Site');
     expect(result.stdout).toContain('SIMULATED demo site');
     expect(result.stdout).toContain('MAAS 3.7');
@@ -108,6 +108,16 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
     expect(data.machines.find((m: { hostname: string }) => m.hostname === 'gpu-c1').gpus).toBe(2);
   });
 
+  it('status --json summarises MAAS and the Juju model of the demo', async () => {
+    const result = await edgekit('status', '--json');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.maas.simulated).toBe(true);
+    expect(data.machines.byStatus.Ready).toBeGreaterThan(0);
+    expect(data.vmHosts).toHaveLength(6);
+    expect(data.juju).toMatchObject({ model: 'default', applications: [], allActive: false });
+  });
+
   it('inventory --yaml prints YAML', async () => {
     const result = await edgekit('inventory', '--yaml');
     expect(result.code).toBe(0);
@@ -127,9 +137,11 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
       maas: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/MAAS\/$/) },
     });
     expect((await stat(ready.file)).mode & 0o777).toBe(0o600);
-    const viaProfile = await edgekit('inventory', '--json', '--profile', 'sim');
+    const viaProfile = await edgekit('status', '--json', '--profile', 'sim');
     expect(viaProfile.code).toBe(0);
-    expect(JSON.parse(viaProfile.stdout).maas.url).toBe(ready.maas.url);
+    const status = JSON.parse(viaProfile.stdout);
+    expect(status.maas).toMatchObject({ url: ready.maas.url, simulated: false });
+    expect(status.juju.model).toBe('default');
     const rest: string[] = [];
     lines.on('line', (line) => rest.push(line));
     const exit = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -1,4 +1,13 @@
 import {
+  JujuAbortError,
+  JujuConfigError,
+  JujuError,
+  JujuInputError,
+  JujuRedirectError,
+  JujuTransportError,
+  JujuUnauthorizedError,
+} from '@edgekit/juju-client';
+import {
   MaasAbortError,
   MaasConfigError,
   MaasConnectionError,
@@ -14,8 +23,23 @@ type Rule = [test: (error: Error) => boolean, exitCode: ExitCode];
 
 /** First match wins: the SDKs' error trees decide the exit code, so scripts can branch on it. */
 const RULES: readonly Rule[] = [
-  [(e) => e instanceof MaasAbortError || e.name === 'AbortError', EXIT.interrupted],
-  [(e) => e instanceof MaasConfigError || e instanceof MaasInputError, EXIT.usage],
+  [
+    (e) => e instanceof MaasAbortError || e instanceof JujuAbortError || e.name === 'AbortError',
+    EXIT.interrupted,
+  ],
+  [
+    (e) =>
+      e instanceof MaasConfigError ||
+      e instanceof MaasInputError ||
+      e instanceof JujuConfigError ||
+      e instanceof JujuInputError,
+    EXIT.usage,
+  ],
+  [
+    (e) =>
+      e instanceof JujuTransportError || e instanceof JujuUnauthorizedError || e instanceof JujuRedirectError,
+    EXIT.connection,
+  ],
   [
     (e) =>
       e instanceof MaasConnectionError ||
@@ -24,7 +48,7 @@ const RULES: readonly Rule[] = [
       e instanceof MaasForbiddenError,
     EXIT.connection,
   ],
-  [(e) => e instanceof MaasError, EXIT.refused],
+  [(e) => e instanceof MaasError || e instanceof JujuError, EXIT.refused],
   [(e) => NETWORK_CODES.has(String((e as { code?: unknown }).code)), EXIT.connection],
 ];
 

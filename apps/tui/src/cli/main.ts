@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { EDGEKIT_VERSION } from '../version.js';
-import { classifyError } from './classify.js';
 import { type CommandContext, type CommandSpec, GLOBAL_OPTIONS, type OptionValues } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, UsageError } from './errors.js';
@@ -88,6 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(redact(formatResult(result, format), secrets));
     return result.exitCode ?? EXIT.ok;
   } catch (error) {
+    // Loaded only on failure: it knows the SDKs' error trees, which a clean --version need not load.
+    const { classifyError } = await import('./classify.js');
     const { message, exitCode } = classifyError(error);
     io.stderr.write(redact(`edgekit: ${message}\n`, secrets));
     if (debug && error instanceof Error) io.stderr.write(redact(`${stackOf(error)}\n`, secrets));

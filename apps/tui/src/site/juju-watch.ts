@@ -25,3 +25,14 @@ export async function watchModel(
     await client.allWatcher.stop(watcherId).catch(() => undefined);
   }
 }
+
+/** The model as the watcher's first batch describes it: a one-shot `juju status`. */
+export async function readModelOnce(client: JujuClient, signal?: AbortSignal): Promise<JujuModelState> {
+  const options = signal === undefined ? {} : { signal };
+  const watcherId = await client.client.watchAll(options);
+  try {
+    return applyDeltas(EMPTY_MODEL, await client.allWatcher.next(watcherId, options));
+  } finally {
+    await client.allWatcher.stop(watcherId).catch(() => undefined);
+  }
+}

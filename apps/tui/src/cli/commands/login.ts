@@ -1,5 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { JujuClient } from '@edgekit/juju-client';
 import { MaasClient } from '@edgekit/maas-client';
-import { type MaasProfile, MaasProfileSchema, saveProfile } from '../../config/profiles.js';
+import {
+  JujuProfileSchema,
+  type MaasProfile,
+  MaasProfileSchema,
+  saveProfile,
+} from '../../config/profiles.js';
 import { type CommandContext, type CommandSpec, stringOption } from '../command.js';
 import { UsageError } from '../errors.js';
 import { readSecretFromStdin } from '../stdin.js';
@@ -57,23 +64,58 @@ async function loginMaas(ctx: CommandContext) {
   };
 }
 
-export const loginCommand: CommandSpec = {
-  name: 'login',
-  summary: 'check and save MAAS or Juju credentials as a profile (mode 0600)',
-  usage: 'maas|juju [--url URL] [--username USER] [--profile NAME]',
-  positionals: [1, 1],
-  options: {
-    url: { type: 'string' },
-    username: { type: 'string' },
-    'ca-cert': { type: 'string' },
-    insecure: { type: 'boolean' },
-    endpoint: { type: 'string' },
-    user: { type: 'string' },
-    model: { type: 'string' },
-  },
-  run: async (ctx) => {
-    const target = ctx.positionals[0];
-    if (target === 'maas') return loginMaas(ctx);
-    throw new UsageError(`edgekit login ${target}: expected "maas" or "juju"`);
-  },
+async function loginJuju(ctx: CommandContext) {
+  const endpoint = stringOption(ctx.values, 'endpoint') ?? ctx.env.JUJU_ENDPOINT;
+  const user = stringOption(ctx.values, 'user') ?? ctx.env.JUJU_USER ?? 'admin';
+  if (endpoint === undefined)
+    throw new UsageError('edgekit login juju needs --endpoint HOST:17070 (or JUJU_ENDPOINT)');
+  const caFile = stringOption(ctx.values, 'ca-cert') ?? ctx.env.JUJU_CA_CERT;
+  const password =
+    ctx.env.JUJU_PASSWORD ??
+    (await readSecretFromStdin(ctx.stdin, 'the Juju password', 'pipe it in or set JUJU_PASSWORD'));
+  ctx.secrets.push(password);
+  const parsed = JujuProfileSchema.safeParse({
+    endpoints: endpoint.split(',').map((e) => e.trim()),
+    user,
+    password,
+    ...(caFile === undefined ? {} : { caCert: await readFile(caFile, 'utf8') }),
+    model: stringOption(ctx.values, 'model') ?? ctx.env.JUJU_MODEL ?? 'default',
+  });
+  if (!parsed.success)
+    throw new UsageError(`login juju: ${parsed.error.issues[0]?.message ?? 'invalid input'}`);
+  const profile = parsed.data;
+  // Prove the credentials and the model before saving them.
+  const controller = await JujuClient.connect({
+    endpoints: profile.endpoints,
+    user: profile.user,
+    password: profile.password,
+    ...(profile.caCert === undefined ? {} : { caCert: profile.caCert }),
+  });
+  try {
+    const models = await controller.modelManager.listModels(profile.user, { signal: ctx.signal });
+    if (!models.some((m) => m.model.name === profile.model || m.model.uuid === profile.model)) {
+      throw new UsageError(
+        `no model "${profile.model}" for ${profile.user}; known: ${models.map((m) => m.model.name).join(', ')} (pick one with --model)`,
+      );
+    }
+  } finally {
+    await controller.close();
+  }
+  const name = stringOption(ctx.values, 'profile') ?? DEFAULT_PROFILE;
+  const file = await saveProfile(ctx.env, name, { juju: profile });
+  return {
+    data: {
+      profile: name,
+      file,
+      juju: { endpoints: profile.endpoints, user: profile.user, model: profile.model },
+    },
+    text: `logged in to Juju at ${profile.endpoints.join(', ')} as ${profile.user} (model ${profile.model}); saved profile "${name}" in ${file} (mode 0600)`,
+  };
+}
+
+export const runLogin: CommandSpec['run'] = async (ctx) => {
+  const target = ctx.positionals[0];
+  if (target === 'maas') return loginMaas(ctx);
+  if (target === 'juju') return loginJuju(ctx);
+  throw new UsageError(`edgekit login ${target}: expected "maas" or "juju"`);
 };

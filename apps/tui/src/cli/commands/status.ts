@@ -1,0 +1,58 @@
+import { allActive, type JujuModelState, summarise, unitsOf } from '../../site/juju-model.js';
+import { readModelOnce } from '../../site/juju-watch.js';
+import { toInventory } from '../../site/maas-adapter.js';
+import { readMaas } from '../../site/maas-reader.js';
+import { countByStatus } from '../../site/model.js';
+import type { CommandSpec } from '../command.js';
+import { withSite } from '../site.js';
+
+function jujuData(state: JujuModelState) {
+  return {
+    model: state.model,
+    allActive: allActive(state),
+    applications: [...state.applications.values()].map((app) => ({
+      ...app,
+      units: unitsOf(state, app.name),
+    })),
+    machines: [...state.machines.values()],
+    relations: [...state.relations.values()].map((r) => r.key),
+  };
+}
+
+export const runStatus: CommandSpec['run'] = (ctx) =>
+  withSite(ctx, async (site) => {
+    const [inventory, model] = await Promise.all([
+      readMaas(site.maas, ctx.signal).then(toInventory),
+      site.juju ? readModelOnce(site.juju.client, ctx.signal) : Promise.resolve(null),
+    ]);
+    const byStatus = Object.fromEntries(countByStatus(inventory.machines));
+    const data = {
+      maas: {
+        url: site.description.maasUrl,
+        version: inventory.maasVersion,
+        simulated: site.description.simulated,
+      },
+      machines: { total: inventory.machines.length, byStatus },
+      vmHosts: inventory.vmHosts.map((h) => ({
+        name: h.name,
+        zone: h.zone,
+        cores: { used: h.used.cores, total: h.total.cores, ratio: h.cpuOverCommitRatio },
+        memoryMiB: { used: h.used.memoryMiB, total: h.total.memoryMiB, ratio: h.memoryOverCommitRatio },
+        vms: h.vms.length,
+      })),
+      juju: model ? jujuData(model) : null,
+      ...(model ? {} : { jujuNote: site.jujuNote }),
+    };
+    const summary = model ? summarise(model) : null;
+    const lines = [
+      `MAAS ${inventory.maasVersion} at ${site.description.maasUrl}${site.description.simulated ? ' (simulated)' : ''}`,
+      `machines: ${inventory.machines.length} (${Object.entries(byStatus)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ')})`,
+      `VM hosts: ${inventory.vmHosts.length}, VMs: ${inventory.vmHosts.reduce((n, h) => n + h.vms.length, 0)}`,
+      summary
+        ? `Juju ${site.description.jujuEndpoint}: ${summary.applications} applications, ${summary.activeUnits}/${summary.units} units active, ${summary.machines} machines, ${summary.relations} relations`
+        : site.jujuNote,
+    ];
+    return { data, text: lines.join('\n') };
+  });
