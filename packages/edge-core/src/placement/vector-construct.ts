@@ -23,10 +23,10 @@ export function constructWithVectors(
   if (!first || units.length === 0) return false;
   if (units.some((u) => u.pinned || u.demand.gpus.length > 0)) return false;
   if (a.problem.groups.some((g) => g.scope === 'host' && g.maxPerDomain > 1)) return false;
-  const pools = (h: number) => states[h]!.poolFree;
   const sameStorage = states.every(
-    (s, h) =>
-      pools(h).length === first.poolFree.length && pools(h).every((free, p) => free === first.poolFree[p]),
+    (s) =>
+      s.poolFree.length === first.poolFree.length &&
+      s.poolFree.every((free, p) => free === first.poolFree[p]),
   );
   if (!sameStorage || first.poolFree.length > 1) return false;
   const free = (s: (typeof states)[number]) => [
