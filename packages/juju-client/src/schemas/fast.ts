@@ -85,6 +85,15 @@ function build(d: Descriptor): Checker | undefined {
       return inner && ((v) => (v === null || v === undefined ? d.zero() : inner(v)));
     }
     case 'array': {
+      const kind = descriptors.get(d.inner)?.kind;
+      if (kind === 'unknown') return (v) => (Array.isArray(v) ? v : FAIL);
+      if (kind === 'string' || kind === 'number' || kind === 'boolean') {
+        return (v) => {
+          if (!Array.isArray(v)) return FAIL;
+          for (let i = 0; i < v.length; i += 1) if (typeof v[i] !== kind) return FAIL;
+          return v;
+        };
+      }
       const item = compile(d.inner);
       return (
         item &&
@@ -101,6 +110,8 @@ function build(d: Descriptor): Checker | undefined {
       );
     }
     case 'map': {
+      const kind = descriptors.get(d.inner)?.kind;
+      if (kind === 'unknown') return (v) => (isMap(v) ? v : FAIL);
       const value = compile(d.inner);
       return (
         value &&
@@ -141,6 +152,7 @@ const PRIMITIVE_ZERO: Record<string, string> = { string: "''", number: '0', bool
  */
 function buildStruct(shape: Record<string, z.ZodType>): Checker | undefined {
   const helpers: Checker[] = [];
+  const zeros: (() => unknown)[] = [];
   const lines: string[] = [
     "if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;",
     'let x, r;',
@@ -164,6 +176,21 @@ function buildStruct(shape: Record<string, z.ZodType>): Checker | undefined {
       }
       continue;
     }
+    if (field && (field.kind === 'required' || field.kind === 'optional')) {
+      // Null handling inline; the call goes straight to the inner checker.
+      const check = compile(field.inner);
+      if (!check) return undefined;
+      helpers.push(check);
+      const h = `h[${helpers.length - 1}]`;
+      if (field.kind === 'required') {
+        zeros.push(field.zero);
+        lines.push(`x = v[${k}]; if (x == null) v[${k}] = z[${zeros.length - 1}]();`);
+      } else {
+        lines.push(`x = v[${k}]; if (x == null) {}`);
+      }
+      lines.push(`else { r = ${h}(x); if (r === FAIL) return FAIL; if (r !== x) v[${k}] = r; }`);
+      continue;
+    }
     const check = compile(schema);
     if (!check) return undefined;
     helpers.push(check);
@@ -173,9 +200,10 @@ function buildStruct(shape: Record<string, z.ZodType>): Checker | undefined {
   }
   lines.push('return v;');
   // Only property names from our own schema definitions reach this source text (JSON-quoted).
-  const factory = new Function('h', 'FAIL', `return function check(v) {\n${lines.join('\n')}\n};`) as (
+  const factory = new Function('h', 'z', 'FAIL', `return function check(v) {\n${lines.join('\n')}\n};`) as (
     h: Checker[],
+    z: (() => unknown)[],
     fail: typeof FAIL,
   ) => Checker;
-  return factory(helpers, FAIL);
+  return factory(helpers, zeros, FAIL);
 }

@@ -54,8 +54,12 @@ export function required<T>(schema: Schema<T>): Schema<T> {
   let zero: T | typeof ZERO = ZERO;
   const zeroValue = (): T => {
     if (zero === ZERO) zero = zeroOf(schema);
-    // Structs, slices and maps are fresh per value so callers can mutate results safely.
-    return typeof zero === 'object' && zero !== null ? (structuredClone(zero) as T) : zero;
+    // Structs, slices and maps are fresh per value so callers can mutate results safely; empty
+    // slices and maps (the common case: Go nil) are built as literals, structuredClone is slow.
+    if (typeof zero !== 'object' || zero === null) return zero;
+    if (Array.isArray(zero)) return (zero.length === 0 ? [] : structuredClone(zero)) as T;
+    for (const _ in zero) return structuredClone(zero) as T;
+    return {} as T;
   };
   // nullish() (not a union with undefined) so that an object treats the key as possibly absent.
   const field = schema
