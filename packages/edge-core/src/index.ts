@@ -95,6 +95,13 @@ export {
 export * from './plan/errors.js';
 export { type BundleWorkloadOptions, workloadFromBundle } from './plan/from-bundle.js';
 export { planJsonSchema } from './plan/json-schema.js';
+export {
+  type PlanWorkloadInput,
+  placementHosts,
+  placementRequests,
+  planWorkload,
+  workloadFromPreset,
+} from './plan/place.js';
 export * from './plan/schema.js';
 export * from './plan/workload.js';
 export { type BundleVmOptions, vmRequestsFromBundle } from './presets/bundle.js';

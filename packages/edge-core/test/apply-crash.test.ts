@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applyPlan, createPlan, savePlanFile, takeInventory } from '../src/index.js';
-import { consistencyProblems, type Sites, spreadAssignments, startSites } from './apply-helpers.js';
-import { haEdgeWorkload } from './plan-helpers.js';
+import { applyPlan, savePlanFile, takeInventory } from '../src/index.js';
+import { consistencyProblems, haEdgePlan, type Sites, startSites } from './apply-helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = 10;
@@ -103,13 +102,7 @@ async function crashRun(run: number, child: Child, killAfter: number): Promise<s
     const dir = mkdtempSync(join(tmpdir(), 'edgekit-crash-'));
     const inventory = await takeInventory(sites.maas);
     const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
-    const workload = haEdgeWorkload();
-    const plan = createPlan({
-      id: `crash${run}`,
-      inventory,
-      workload,
-      placement: { objective: 'spread', rule: 'server', assignments: spreadAssignments(inventory, workload) },
-    });
+    const plan = haEdgePlan(inventory, `crash${run}`);
     const planPath = join(dir, 'plan.yaml');
     const journalPath = join(dir, 'journal.jsonl');
     await savePlanFile(planPath, plan);

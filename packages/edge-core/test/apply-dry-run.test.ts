@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApplyEvent, applyPlan, createPlan, type Plan, takeInventory } from '../src/index.js';
-import { type Sites, spreadAssignments, startSites } from './apply-helpers.js';
-import { haEdgeWorkload } from './plan-helpers.js';
+import { type ApplyEvent, applyPlan, type Plan, takeInventory } from '../src/index.js';
+import { haEdgePlan, type Sites, startSites } from './apply-helpers.js';
 
 describe('dry run', () => {
   let sites: Sites;
@@ -10,14 +9,7 @@ describe('dry run', () => {
   beforeAll(async () => {
     sites = await startSites();
     const inventory = await takeInventory(sites.maas);
-    const workload = haEdgeWorkload();
-    plan = createPlan({
-      id: 'dry01',
-      inventory,
-      workload,
-      placement: { objective: 'spread', rule: 'server', assignments: spreadAssignments(inventory, workload) },
-      ratioChanges: [{ vmHost: 'kvm-a1', cpuOverCommitRatio: 5 }],
-    });
+    plan = haEdgePlan(inventory, 'dry01', [{ vmHost: 'kvm-a1', cpuOverCommitRatio: 5 }]);
   });
   afterAll(async () => sites?.close());
 

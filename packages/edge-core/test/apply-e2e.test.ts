@@ -2,16 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApplyEvent,
-  applyPlan,
-  createPlan,
-  type Plan,
-  rollbackPlan,
-  takeInventory,
-} from '../src/index.js';
-import { consistencyProblems, type Sites, spreadAssignments, startSites } from './apply-helpers.js';
-import { haEdgeWorkload } from './plan-helpers.js';
+import { type ApplyEvent, applyPlan, type Plan, rollbackPlan, takeInventory } from '../src/index.js';
+import { consistencyProblems, haEdgePlan, type Sites, startSites } from './apply-helpers.js';
 
 describe('apply the Charmed Kubernetes HA edge preset to the demo site', () => {
   let sites: Sites;
@@ -23,13 +15,7 @@ describe('apply the Charmed Kubernetes HA edge preset to the demo site', () => {
     sites = await startSites();
     const inventory = await takeInventory(sites.maas);
     preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
-    const workload = haEdgeWorkload();
-    plan = createPlan({
-      id: 'hae2e',
-      inventory,
-      workload,
-      placement: { objective: 'spread', rule: 'server', assignments: spreadAssignments(inventory, workload) },
-    });
+    plan = haEdgePlan(inventory, 'hae2e');
   });
   afterAll(async () => sites?.close());
 

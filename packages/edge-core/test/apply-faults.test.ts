@@ -2,9 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApplyEvent, applyPlan, createPlan, type Plan, takeInventory } from '../src/index.js';
-import { consistencyProblems, type Sites, spreadAssignments, startSites } from './apply-helpers.js';
-import { haEdgeWorkload } from './plan-helpers.js';
+import { type ApplyEvent, applyPlan, type Plan, takeInventory } from '../src/index.js';
+import { consistencyProblems, haEdgePlan, type Sites, startSites } from './apply-helpers.js';
 
 describe('apply under injected faults', () => {
   let sites: Sites;
@@ -36,14 +35,7 @@ describe('apply under injected faults', () => {
     });
     const inventory = await takeInventory(sites.maas);
     preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
-    const workload = haEdgeWorkload();
-    plan = createPlan({
-      id: 'fault1',
-      inventory,
-      workload,
-      placement: { objective: 'spread', rule: 'server', assignments: spreadAssignments(inventory, workload) },
-      ratioChanges: [{ vmHost: 'kvm-b1', cpuOverCommitRatio: 4.5 }],
-    });
+    plan = haEdgePlan(inventory, 'fault1', [{ vmHost: 'kvm-b1', cpuOverCommitRatio: 4.5 }]);
   });
   afterAll(async () => sites?.close());
 

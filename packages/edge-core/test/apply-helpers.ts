@@ -3,8 +3,9 @@ import { type JujuSim, type JujuSimFaults, startJujuSim } from '@edgekit/juju-si
 import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
 import { type MaasSim, type MaasSimOptions, startMaasSim } from '@edgekit/maas-sim';
 import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
-import type { Assignment, InventorySnapshot, JujuApi, Plan, Workload, WorkloadInput } from '../src/index.js';
-import { headroom, WorkloadSchema } from '../src/index.js';
+import type { InventorySnapshot, JujuApi, Plan, RatioChange } from '../src/index.js';
+import { planWorkload, presets, workloadFromPreset } from '../src/index.js';
+import { ckBundleTexts } from './plan-helpers.js';
 
 export interface Sites {
   maasSim: MaasSim;
@@ -60,47 +61,18 @@ export async function startSites(options: SiteOptions = {}): Promise<Sites> {
   };
 }
 
-/**
- * A spread placement written for the tests: machine i of a role goes to the zone i mod 3, on the
- * host of that zone with the most free cores (server rule) that still admits it.
- */
-export function spreadAssignments(inventory: InventorySnapshot, input: WorkloadInput): Assignment[] {
-  const workload: Workload = WorkloadSchema.parse(input);
-  const zones = [...new Set(inventory.vmHosts.map((h) => h.zone.name))].sort();
-  const free = new Map(inventory.vmHosts.map((h) => [h.name, headroom(h, 'server')]));
-  const assignments: Assignment[] = [];
-  for (const [role, spec] of Object.entries(workload.roles)) {
-    for (let index = 0; index < spec.count; index += 1) {
-      if (spec.kind === 'bare-metal') {
-        const machine = inventory.machines.find(
-          (m) =>
-            m.gpus.length >= spec.gpus &&
-            m.status === 'Ready' &&
-            m.vmHostId === null &&
-            !assignments.some((a) => 'machine' in a && a.machine === m.systemId),
-        );
-        if (machine !== undefined) assignments.push({ role, index, machine: machine.systemId });
-        continue;
-      }
-      const zone = zones[index % zones.length];
-      const host = inventory.vmHosts
-        .filter((h) => h.zone.name === zone)
-        .filter(
-          (h) =>
-            (free.get(h.name)?.cores ?? 0) >= spec.cores &&
-            (free.get(h.name)?.memoryMiB ?? 0) >= spec.memoryMiB,
-        )
-        .sort((a, b) => (free.get(b.name)?.cores ?? 0) - (free.get(a.name)?.cores ?? 0))[0];
-      if (host === undefined) throw new Error(`no host in ${zone} admits ${role}/${index}`);
-      const room = free.get(host.name);
-      if (room !== undefined) {
-        room.cores -= spec.cores;
-        room.memoryMiB -= spec.memoryMiB;
-      }
-      assignments.push({ role, index, vmHost: host.name });
-    }
-  }
-  return assignments;
+/** The Charmed Kubernetes HA edge preset, planned on a live inventory by the placement engine. */
+export function haEdgePlan(inventory: InventorySnapshot, id: string, ratioChanges: RatioChange[] = []): Plan {
+  const preset = presets['charmed-kubernetes-ha-edge'];
+  if (preset === undefined) throw new Error('the HA edge preset is missing');
+  return planWorkload({
+    inventory,
+    workload: workloadFromPreset(preset, ckBundleTexts()),
+    objective: 'spread',
+    timeLimitMs: 50,
+    id,
+    ratioChanges,
+  });
 }
 
 /**
