@@ -122,15 +122,16 @@ describe('error tree', () => {
     server = await startLoopback();
   });
 
-  it('rejects bad configuration before any request', () => {
+  it('rejects bad configuration and bad arguments before any request', async () => {
     expect(() => new MaasClient({ url: server.url, apiKey: 'only:two' })).toThrow(MaasConfigError);
     expect(() => new MaasClient({ url: 'ftp://maas', apiKey: API_KEY })).toThrow(/http or https/);
     expect(() => new MaasClient({ url: server.url, apiKey: API_KEY, insecure: true, ca: 'PEM' })).toThrow(
       MaasConfigError,
     );
     expect(() => new MaasClient({ url: server.url, apiKey: API_KEY, timeout: -1 })).toThrow(/timeout/);
-    expect(() => client.machines.allocate({ storage: [{ sizeGB: -5 }] })).toThrow(MaasInputError);
-    expect(() => client.events.query({ after: 1, before: 5 })).toThrow(MaasInputError);
+    await expect(client.machines.allocate({ storage: [{ sizeGB: -5 }] })).rejects.toThrow(MaasInputError);
+    await expect(client.events.query({ after: 1, before: 5 })).rejects.toThrow(MaasInputError);
+    await expect(client.vmHosts.addTag(1, 'a,b')).rejects.toThrow(/comma/);
     expect(server.requests).toHaveLength(0);
   });
 });

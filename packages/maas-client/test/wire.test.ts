@@ -128,3 +128,22 @@ describe('wire format', () => {
     expect(del!.body.length).toBe(0);
   });
 });
+
+describe('path and parameter safety', () => {
+  it('refuses ids that URL parsing would turn into other endpoints', async () => {
+    // Promise-returning methods reject (never throw synchronously) with MaasInputError.
+    await expect(client.machines.read('..')).rejects.toMatchObject({ name: 'MaasInputError' });
+    await expect(client.zones.read('')).rejects.toThrow(/must not be empty/);
+    await expect(client.machines.list({ mem: Number.NaN })).rejects.toThrow(/finite/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('never lets a caller header replace the OAuth signature', async () => {
+    server.fallback = () => ({
+      body: { username: 'admin', email: null, is_superuser: true, resource_uri: '/u/' },
+    });
+    await client.users.whoami({ headers: { AUTHORIZATION: 'Basic eA==', 'x-trace': 't1' } });
+    expect(server.requests[0]!.headers.authorization).toMatch(/^OAuth /);
+    expect(server.requests[0]!.headers['x-trace']).toBe('t1');
+  });
+});

@@ -1,3 +1,5 @@
+import { createMaasError } from '../errors/factory.js';
+
 /**
  * MAAS wire encoding (docs/maas-api.md §2): every path ends in `/`, `op` travels in the query string,
  * lists are repeated keys, booleans are `true`/`false`, and bodies are form-encoded — never JSON, because
@@ -13,7 +15,9 @@ export type WireParams = Readonly<Record<string, WireValue>>;
 /** Encodes one interpolated path segment, so ids such as `a/b` or `10.0.0.0/24` stay one segment. */
 export function encodeSegment(value: string | number): string {
   const text = String(value);
-  if (text.length === 0) throw new TypeError('A MAAS path segment must not be empty.');
+  if (text.length === 0) throw createMaasError.input('A MAAS id or name in a path must not be empty.');
+  // URL parsing resolves `.`/`..` (even percent-encoded) as dot segments, which would change the endpoint.
+  if (text === '.' || text === '..') throw createMaasError.input(`"${text}" is not a valid MAAS id or name.`);
   return encodeURIComponent(text);
 }
 
@@ -34,7 +38,7 @@ function scalarToWire(value: WireScalar): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
     if (!Number.isFinite(value))
-      throw new TypeError(`MAAS parameters must be finite numbers (got ${value}).`);
+      throw createMaasError.input(`MAAS parameters must be finite numbers (got ${value}).`);
     return String(value);
   }
   return value;
@@ -50,7 +54,8 @@ export function toPairs(params: WireParams | undefined): [string, string][] {
   if (!params) return pairs;
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
-    if (isFile(value)) throw new TypeError(`Parameter "${key}" is a file; send it in a multipart body.`);
+    if (isFile(value))
+      throw createMaasError.input(`Parameter "${key}" is a file; it can only go in a POST/PUT body.`);
     if (Array.isArray(value)) {
       for (const item of value as readonly WireScalar[]) pairs.push([key, scalarToWire(item)]);
     } else {

@@ -193,9 +193,10 @@ export class MaasTransport {
       controller.abort();
     };
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const headers: Record<string, string> = { ...options.headers };
-    delete headers.authorization;
-    delete headers.Authorization;
+    // Caller headers may add, never replace, the signature.
+    const headers: Record<string, string> = Object.fromEntries(
+      Object.entries(options.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization'),
+    );
     if (request.authenticate !== false && this.#config.apiKey) {
       // Fresh nonce and timestamp on every attempt: MAAS rejects a replayed nonce.
       headers.authorization = buildOAuthHeader(this.#config.apiKey);

@@ -36,21 +36,21 @@ export abstract class CrudResource<
     );
   }
 
-  read(key: K, options?: RequestOptions): Promise<z.output<S>> {
+  async read(key: K, options?: RequestOptions): Promise<z.output<S>> {
     return this.http.json(this.#spec.schema, { method: 'GET', path: this.#spec.item(key) }, options);
   }
 
-  create(params: C, options?: RequestOptions): Promise<z.output<S>> {
+  async create(params: C, options?: RequestOptions): Promise<z.output<S>> {
     const body = { ...params } as WireParams;
     return this.http.json(this.#spec.schema, { method: 'POST', path: this.#spec.collection, body }, options);
   }
 
-  update(key: K, params: U, options?: RequestOptions): Promise<z.output<S>> {
+  async update(key: K, params: U, options?: RequestOptions): Promise<z.output<S>> {
     const body = { ...params } as WireParams;
     return this.http.json(this.#spec.schema, { method: 'PUT', path: this.#spec.item(key), body }, options);
   }
 
-  delete(key: K, options?: RequestOptions): Promise<void> {
+  async delete(key: K, options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'DELETE', path: this.#spec.item(key) }, options);
   }
 }

@@ -40,7 +40,7 @@ const MAX_LIMIT = 1000;
 
 export class Events extends Resource {
   /** One page of `GET /events/?op=query`, newest first. */
-  query(params: EventPageParams = {}, options?: RequestOptions): Promise<EventsPage> {
+  async query(params: EventPageParams = {}, options?: RequestOptions): Promise<EventsPage> {
     if (params.after !== undefined && params.before !== undefined) {
       throw createMaasError.input(
         'events.query: give either `after` or `before`, not both (MAAS rejects the pair).',

@@ -202,12 +202,12 @@ export class Machines extends Resource {
     );
   }
 
-  read(systemId: string, options?: RequestOptions): Promise<Machine> {
+  async read(systemId: string, options?: RequestOptions): Promise<Machine> {
     return this.http.json(MachineSchema, { method: 'GET', path: apiPath`machines/${systemId}/` }, options);
   }
 
   /** 409 `MaasConflictError` (no Retry-After) when nothing matches; never retried otherwise. */
-  allocate(constraints: AllocateConstraints = {}, options?: RequestOptions): Promise<AllocatedMachine> {
+  async allocate(constraints: AllocateConstraints = {}, options?: RequestOptions): Promise<AllocatedMachine> {
     const body = encodeSpecs(constraints);
     return this.http.json(
       AllocatedMachineSchema,
@@ -216,16 +216,16 @@ export class Machines extends Resource {
     );
   }
 
-  deploy(systemId: string, params: DeployParams = {}, options?: RequestOptions): Promise<Machine> {
+  async deploy(systemId: string, params: DeployParams = {}, options?: RequestOptions): Promise<Machine> {
     return this.#op(systemId, 'deploy', { ...params }, options);
   }
 
-  release(systemId: string, params: ReleaseParams = {}, options?: RequestOptions): Promise<Machine> {
+  async release(systemId: string, params: ReleaseParams = {}, options?: RequestOptions): Promise<Machine> {
     return this.#op(systemId, 'release', { ...params }, options);
   }
 
   /** Bulk release; resolves with the released system_ids. */
-  releaseMany(
+  async releaseMany(
     systemIds: readonly string[],
     params: { comment?: string } = {},
     options?: RequestOptions,
@@ -238,7 +238,11 @@ export class Machines extends Resource {
     );
   }
 
-  commission(systemId: string, params: CommissionParams = {}, options?: RequestOptions): Promise<Machine> {
+  async commission(
+    systemId: string,
+    params: CommissionParams = {},
+    options?: RequestOptions,
+  ): Promise<Machine> {
     const body = {
       enable_ssh: flag(params.enable_ssh),
       skip_bmc_config: flag(params.skip_bmc_config),
@@ -250,7 +254,7 @@ export class Machines extends Resource {
     return this.#op(systemId, 'commission', body, options);
   }
 
-  powerOn(
+  async powerOn(
     systemId: string,
     params: { user_data?: string; comment?: string } = {},
     options?: RequestOptions,
@@ -258,7 +262,7 @@ export class Machines extends Resource {
     return this.#op(systemId, 'power_on', { ...params }, options);
   }
 
-  powerOff(
+  async powerOff(
     systemId: string,
     params: { stop_mode?: 'soft' | 'hard'; comment?: string } = {},
     options?: RequestOptions,
@@ -267,7 +271,7 @@ export class Machines extends Resource {
   }
 
   /** Asks the BMC synchronously; MAAS may take up to 60 s, so the default timeout here is 150 s. */
-  queryPowerState(systemId: string, options?: RequestOptions): Promise<PowerStateResult> {
+  async queryPowerState(systemId: string, options?: RequestOptions): Promise<PowerStateResult> {
     const path = apiPath`machines/${systemId}/`;
     return this.http.json(
       PowerStateSchema,
@@ -276,7 +280,7 @@ export class Machines extends Resource {
     );
   }
 
-  update(systemId: string, params: UpdateMachineParams, options?: RequestOptions): Promise<Machine> {
+  async update(systemId: string, params: UpdateMachineParams, options?: RequestOptions): Promise<Machine> {
     const { power_parameters, ...rest } = params;
     const body: Record<string, WireParams[string]> = { ...rest };
     for (const [key, value] of Object.entries(power_parameters ?? {}))
@@ -289,26 +293,38 @@ export class Machines extends Resource {
   }
 
   /** `force` is needed when the machine hosts VMs. */
-  delete(systemId: string, params: { force?: boolean } = {}, options?: RequestOptions): Promise<void> {
+  async delete(systemId: string, params: { force?: boolean } = {}, options?: RequestOptions): Promise<void> {
     return this.http.empty(
       { method: 'DELETE', path: apiPath`machines/${systemId}/`, query: { ...params } },
       options,
     );
   }
 
-  abort(systemId: string, params: { comment?: string } = {}, options?: RequestOptions): Promise<Machine> {
+  async abort(
+    systemId: string,
+    params: { comment?: string } = {},
+    options?: RequestOptions,
+  ): Promise<Machine> {
     return this.#op(systemId, 'abort', { ...params }, options);
   }
 
-  lock(systemId: string, params: { comment?: string } = {}, options?: RequestOptions): Promise<Machine> {
+  async lock(
+    systemId: string,
+    params: { comment?: string } = {},
+    options?: RequestOptions,
+  ): Promise<Machine> {
     return this.#op(systemId, 'lock', { ...params }, options);
   }
 
-  unlock(systemId: string, params: { comment?: string } = {}, options?: RequestOptions): Promise<Machine> {
+  async unlock(
+    systemId: string,
+    params: { comment?: string } = {},
+    options?: RequestOptions,
+  ): Promise<Machine> {
     return this.#op(systemId, 'unlock', { ...params }, options);
   }
 
-  markBroken(
+  async markBroken(
     systemId: string,
     params: { comment?: string } = {},
     options?: RequestOptions,
@@ -316,12 +332,16 @@ export class Machines extends Resource {
     return this.#op(systemId, 'mark_broken', { ...params }, options);
   }
 
-  markFixed(systemId: string, params: { comment?: string } = {}, options?: RequestOptions): Promise<Machine> {
+  async markFixed(
+    systemId: string,
+    params: { comment?: string } = {},
+    options?: RequestOptions,
+  ): Promise<Machine> {
     return this.#op(systemId, 'mark_fixed', { ...params }, options);
   }
 
   /** Sets owner data keys; an empty string removes a key (MAAS semantics). */
-  setOwnerData(
+  async setOwnerData(
     systemId: string,
     data: Readonly<Record<string, string>>,
     options?: RequestOptions,
@@ -330,7 +350,7 @@ export class Machines extends Resource {
   }
 
   /** Sets workload annotations (MAAS 2.9+); an empty string removes a key. */
-  setWorkloadAnnotations(
+  async setWorkloadAnnotations(
     systemId: string,
     annotations: Readonly<Record<string, string>>,
     options?: RequestOptions,
@@ -338,7 +358,7 @@ export class Machines extends Resource {
     return this.#op(systemId, 'set_workload_annotations', { ...annotations }, options);
   }
 
-  interfaces(systemId: string, options?: RequestOptions): Promise<Interface[]> {
+  async interfaces(systemId: string, options?: RequestOptions): Promise<Interface[]> {
     return this.http.json(
       listOf(InterfaceSchema),
       { method: 'GET', path: apiPath`nodes/${systemId}/interfaces/` },
@@ -346,7 +366,7 @@ export class Machines extends Resource {
     );
   }
 
-  blockDevices(systemId: string, options?: RequestOptions): Promise<BlockDevice[]> {
+  async blockDevices(systemId: string, options?: RequestOptions): Promise<BlockDevice[]> {
     const path = apiPath`nodes/${systemId}/blockdevices/`;
     return this.http.json(listOf(BlockDeviceSchema), { method: 'GET', path }, options);
   }
@@ -355,7 +375,7 @@ export class Machines extends Resource {
    * Polls the machine until its status is one of `targets`. Fails fast when it lands in a failed state
    * that is not a target (e.g. "Failed deployment"), so callers do not wait out the timeout.
    */
-  waitForStatus(
+  async waitForStatus(
     systemId: string,
     targets: Many<StatusTarget>,
     options: WaitForStatusOptions = {},
@@ -382,7 +402,12 @@ export class Machines extends Resource {
     );
   }
 
-  #op(systemId: string, op: string, body: WireParams, options: RequestOptions | undefined): Promise<Machine> {
+  async #op(
+    systemId: string,
+    op: string,
+    body: WireParams,
+    options: RequestOptions | undefined,
+  ): Promise<Machine> {
     return this.http.json(
       MachineSchema,
       { method: 'POST', path: apiPath`machines/${systemId}/`, op, body },

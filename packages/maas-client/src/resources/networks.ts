@@ -48,7 +48,7 @@ export class Subnets extends CrudResource<
     super(http, { schema: SubnetSchema, collection: 'subnets/', item: (key) => apiPath`subnets/${key}/` });
   }
 
-  statistics(
+  async statistics(
     key: number | string,
     params: { include_ranges?: boolean; include_suggestions?: boolean } = {},
     options?: RequestOptions,
@@ -62,7 +62,7 @@ export class Subnets extends CrudResource<
     return this.http.json(SubnetStatisticsSchema, request, options);
   }
 
-  ipAddresses(
+  async ipAddresses(
     key: number | string,
     params: { with_username?: boolean; with_summary?: boolean } = {},
     options?: RequestOptions,
@@ -76,12 +76,12 @@ export class Subnets extends CrudResource<
     return this.http.json(listOf(SubnetIpAddressSchema), request, options);
   }
 
-  reservedIpRanges(key: number | string, options?: RequestOptions): Promise<IpRangeSummary[]> {
+  async reservedIpRanges(key: number | string, options?: RequestOptions): Promise<IpRangeSummary[]> {
     const request = { method: 'GET' as const, path: apiPath`subnets/${key}/`, op: 'reserved_ip_ranges' };
     return this.http.json(listOf(IpRangeSummarySchema), request, options);
   }
 
-  unreservedIpRanges(key: number | string, options?: RequestOptions): Promise<IpRangeSummary[]> {
+  async unreservedIpRanges(key: number | string, options?: RequestOptions): Promise<IpRangeSummary[]> {
     const request = { method: 'GET' as const, path: apiPath`subnets/${key}/`, op: 'unreserved_ip_ranges' };
     return this.http.json(listOf(IpRangeSummarySchema), request, options);
   }
@@ -134,7 +134,7 @@ export class Vlans extends Resource {
     return ListPromise.from(() => this.http.json(listOf(VlanSchema), request, options));
   }
 
-  read(fabricId: number, vid: number, options?: RequestOptions): Promise<Vlan> {
+  async read(fabricId: number, vid: number, options?: RequestOptions): Promise<Vlan> {
     return this.http.json(
       VlanSchema,
       { method: 'GET', path: apiPath`fabrics/${fabricId}/vlans/${vid}/` },
@@ -142,7 +142,7 @@ export class Vlans extends Resource {
     );
   }
 
-  create(fabricId: number, params: VlanParams, options?: RequestOptions): Promise<Vlan> {
+  async create(fabricId: number, params: VlanParams, options?: RequestOptions): Promise<Vlan> {
     const request = {
       method: 'POST' as const,
       path: apiPath`fabrics/${fabricId}/vlans/`,
@@ -151,7 +151,7 @@ export class Vlans extends Resource {
     return this.http.json(VlanSchema, request, options);
   }
 
-  update(
+  async update(
     fabricId: number,
     vid: number,
     params: Partial<VlanParams>,
@@ -165,7 +165,7 @@ export class Vlans extends Resource {
     return this.http.json(VlanSchema, request, options);
   }
 
-  delete(fabricId: number, vid: number, options?: RequestOptions): Promise<void> {
+  async delete(fabricId: number, vid: number, options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'DELETE', path: apiPath`fabrics/${fabricId}/vlans/${vid}/` }, options);
   }
 }

@@ -17,7 +17,7 @@ import { ListPromise } from './list-promise.js';
 import { Resource } from './resource.js';
 
 export class Users extends Resource {
-  whoami(options?: RequestOptions): Promise<User> {
+  async whoami(options?: RequestOptions): Promise<User> {
     return this.http.json(UserSchema, { method: 'GET', path: 'users/', op: 'whoami' }, options);
   }
 
@@ -49,7 +49,7 @@ export class SshKeys extends Resource {
     );
   }
 
-  read(id: number, options?: RequestOptions): Promise<SshKey> {
+  async read(id: number, options?: RequestOptions): Promise<SshKey> {
     return this.http.json(
       SshKeySchema,
       { method: 'GET', path: apiPath`account/prefs/sshkeys/${id}/` },
@@ -57,7 +57,7 @@ export class SshKeys extends Resource {
     );
   }
 
-  create(key: string, options?: RequestOptions): Promise<SshKey> {
+  async create(key: string, options?: RequestOptions): Promise<SshKey> {
     return this.http.json(
       SshKeySchema,
       { method: 'POST', path: 'account/prefs/sshkeys/', body: { key } },
@@ -66,7 +66,7 @@ export class SshKeys extends Resource {
   }
 
   /** Imports keys from `lp:<user>` or `gh:<user>`. */
-  import(keysource: string, options?: RequestOptions): Promise<SshKey[]> {
+  async import(keysource: string, options?: RequestOptions): Promise<SshKey[]> {
     const request = {
       method: 'POST' as const,
       path: 'account/prefs/sshkeys/',
@@ -76,7 +76,7 @@ export class SshKeys extends Resource {
     return this.http.json(listOf(SshKeySchema), request, options);
   }
 
-  delete(id: number, options?: RequestOptions): Promise<void> {
+  async delete(id: number, options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'DELETE', path: apiPath`account/prefs/sshkeys/${id}/` }, options);
   }
 }
@@ -90,7 +90,7 @@ export class BootResources extends Resource {
     return ListPromise.from(() => this.http.json(listOf(BootResourceSchema), request, options));
   }
 
-  read(id: number, options?: RequestOptions): Promise<BootResource> {
+  async read(id: number, options?: RequestOptions): Promise<BootResource> {
     return this.http.json(
       BootResourceSchema,
       { method: 'GET', path: apiPath`boot-resources/${id}/` },
@@ -99,15 +99,15 @@ export class BootResources extends Resource {
   }
 
   /** Starts importing the selected images from the boot sources. */
-  import(options?: RequestOptions): Promise<void> {
+  async import(options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'POST', path: 'boot-resources/', op: 'import' }, options);
   }
 
-  stopImport(options?: RequestOptions): Promise<void> {
+  async stopImport(options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'POST', path: 'boot-resources/', op: 'stop_import' }, options);
   }
 
-  isImporting(options?: RequestOptions): Promise<boolean> {
+  async isImporting(options?: RequestOptions): Promise<boolean> {
     return this.http.json(
       z.boolean(),
       { method: 'GET', path: 'boot-resources/', op: 'is_importing' },
@@ -115,7 +115,7 @@ export class BootResources extends Resource {
     );
   }
 
-  delete(id: number, options?: RequestOptions): Promise<void> {
+  async delete(id: number, options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'DELETE', path: apiPath`boot-resources/${id}/` }, options);
   }
 }
@@ -142,7 +142,7 @@ export class NodeDevices extends Resource {
   }
 
   /** `id` is the numeric id, a `bus:device` pair or a PCI address. */
-  read(systemId: string, id: number | string, options?: RequestOptions): Promise<NodeDevice> {
+  async read(systemId: string, id: number | string, options?: RequestOptions): Promise<NodeDevice> {
     return this.http.json(
       NodeDeviceSchema,
       { method: 'GET', path: apiPath`nodes/${systemId}/devices/${id}/` },
@@ -150,7 +150,7 @@ export class NodeDevices extends Resource {
     );
   }
 
-  delete(systemId: string, id: number | string, options?: RequestOptions): Promise<void> {
+  async delete(systemId: string, id: number | string, options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'DELETE', path: apiPath`nodes/${systemId}/devices/${id}/` }, options);
   }
 }

@@ -26,7 +26,7 @@ export class Tags extends CrudResource<typeof TagSchema, string, TagParams, Part
   }
 
   /** Adds/removes the tag on nodes by system_id (manual tags only). */
-  updateNodes(
+  async updateNodes(
     name: string,
     change: { add?: readonly string[]; remove?: readonly string[] },
     options?: RequestOptions,
@@ -40,7 +40,7 @@ export class Tags extends CrudResource<typeof TagSchema, string, TagParams, Part
     return this.http.json(TagUpdateNodesResultSchema, request, options);
   }
 
-  rebuild(name: string, options?: RequestOptions): Promise<void> {
+  async rebuild(name: string, options?: RequestOptions): Promise<void> {
     return this.http.empty({ method: 'POST', path: apiPath`tags/${name}/`, op: 'rebuild' }, options);
   }
 }

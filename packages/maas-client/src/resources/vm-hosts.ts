@@ -87,12 +87,12 @@ export class VmHosts extends Resource {
     return ListPromise.from(() => this.http.json(list, { method: 'GET', path: 'vm-hosts/' }, options));
   }
 
-  read(id: number, options?: RequestOptions): Promise<VmHost> {
+  async read(id: number, options?: RequestOptions): Promise<VmHost> {
     return this.http.json(VmHostSchema, { method: 'GET', path: apiPath`vm-hosts/${id}/` }, options);
   }
 
   /** Registers an LXD or virsh host; MAAS runs discovery synchronously (503 if it cannot log in). */
-  create(params: VmHostCreateParams, options?: RequestOptions): Promise<VmHost> {
+  async create(params: VmHostCreateParams, options?: RequestOptions): Promise<VmHost> {
     const body = updateBody(params);
     return this.http.json(
       VmHostSchema,
@@ -101,7 +101,7 @@ export class VmHosts extends Resource {
     );
   }
 
-  update(id: number, params: VmHostUpdateParams, options?: RequestOptions): Promise<VmHost> {
+  async update(id: number, params: VmHostUpdateParams, options?: RequestOptions): Promise<VmHost> {
     return this.http.json(
       VmHostSchema,
       { method: 'PUT', path: apiPath`vm-hosts/${id}/`, body: updateBody(params) },
@@ -110,7 +110,7 @@ export class VmHosts extends Resource {
   }
 
   /** `decompose: true` also deletes the host's VMs. */
-  delete(id: number, params: { decompose?: boolean } = {}, options?: RequestOptions): Promise<void> {
+  async delete(id: number, params: { decompose?: boolean } = {}, options?: RequestOptions): Promise<void> {
     return this.http.empty(
       { method: 'DELETE', path: apiPath`vm-hosts/${id}/`, query: { ...params } },
       options,
@@ -121,7 +121,7 @@ export class VmHosts extends Resource {
    * Composes a VM. Never retried except on 409/503 with Retry-After: a lost answer may still have created
    * the VM. MAAS's driver can block for 120 s, so the default timeout is 150 s.
    */
-  compose(id: number, params: ComposeParams = {}, options?: RequestOptions): Promise<ComposedMachine> {
+  async compose(id: number, params: ComposeParams = {}, options?: RequestOptions): Promise<ComposedMachine> {
     const request = {
       method: 'POST' as const,
       path: apiPath`vm-hosts/${id}/`,
@@ -134,13 +134,13 @@ export class VmHosts extends Resource {
     });
   }
 
-  refresh(id: number, options?: RequestOptions): Promise<VmHost> {
+  async refresh(id: number, options?: RequestOptions): Promise<VmHost> {
     const request = { method: 'POST' as const, path: apiPath`vm-hosts/${id}/`, op: 'refresh' };
     return this.http.json(VmHostSchema, request, { ...options, timeout: options?.timeout ?? 150_000 });
   }
 
   /** Power parameters, secrets included (admin only). */
-  parameters(id: number, options?: RequestOptions): Promise<VmHostParameters> {
+  async parameters(id: number, options?: RequestOptions): Promise<VmHostParameters> {
     return this.http.json(
       VmHostParametersSchema,
       { method: 'GET', path: apiPath`vm-hosts/${id}/`, op: 'parameters' },
@@ -148,11 +148,11 @@ export class VmHosts extends Resource {
     );
   }
 
-  addTag(id: number, tag: string, options?: RequestOptions): Promise<VmHost> {
+  async addTag(id: number, tag: string, options?: RequestOptions): Promise<VmHost> {
     return this.#tagOp(id, 'add_tag', tag, options);
   }
 
-  removeTag(id: number, tag: string, options?: RequestOptions): Promise<VmHost> {
+  async removeTag(id: number, tag: string, options?: RequestOptions): Promise<VmHost> {
     return this.#tagOp(id, 'remove_tag', tag, options);
   }
 
@@ -160,7 +160,7 @@ export class VmHosts extends Resource {
    * Waits until the host's commissioning synced its resources (total cores and memory above zero): composing
    * earlier fails with "Ensure this value is less than or equal to 0" (terraform-provider-maas #162).
    */
-  waitUntilReady(id: number, options: WaitOptions<VmHost> = {}): Promise<VmHost> {
+  async waitUntilReady(id: number, options: WaitOptions<VmHost> = {}): Promise<VmHost> {
     return pollUntil(
       `VM host ${id} becoming ready`,
       (signal) => this.read(id, signal ? { signal } : {}),
@@ -170,7 +170,7 @@ export class VmHosts extends Resource {
     );
   }
 
-  #tagOp(id: number, op: string, tag: string, options: RequestOptions | undefined): Promise<VmHost> {
+  async #tagOp(id: number, op: string, tag: string, options: RequestOptions | undefined): Promise<VmHost> {
     if (tag.includes(',')) throw createMaasError.input(`VM-host tag "${tag}" must not contain a comma.`);
     return this.http.json(
       VmHostSchema,
