@@ -105,8 +105,10 @@ async function main(): Promise<void> {
   const listUrl = `${sim.url}api/2.0/machines/`;
 
   // One authenticated read gives the exact bytes both servers will send, and checks the content.
+  const coldStart = performance.now();
   const first = await fetch(listUrl, { headers: signed() });
   const body = Buffer.from(await first.arrayBuffer());
+  const coldMs = performance.now() - coldStart;
   const machines = JSON.parse(body.toString('utf8')) as unknown[];
   if (first.status !== 200 || machines.length !== HOSTS + MACHINES) {
     throw new Error(`unexpected list: HTTP ${first.status}, ${machines.length} machines`);
