@@ -15,7 +15,7 @@ describe('controller wire protocol', () => {
 
   beforeAll(async () => {
     jujuData = await mkdtemp(join(tmpdir(), 'juju-sim-data-'));
-    sim = await startJujuSim({ maas: NO_MAAS, jujuDataDir: jujuData, loginTimeoutMs: 300 });
+    sim = await startJujuSim({ maas: NO_MAAS, jujuDataDir: jujuData });
   });
   afterAll(async () => {
     await sim.close();
@@ -86,11 +86,6 @@ describe('controller wire protocol', () => {
     client.close();
   });
 
-  it('closes an unauthenticated socket after the login timeout', async () => {
-    const client = await WireClient.connect(sim.controllerUrl, sim.caCert);
-    await expect(client.closed).resolves.toBeTypeOf('number');
-  });
-
   it('answers malformed frames with a bad request error naming the problem', async () => {
     const client = await WireClient.connect(sim.controllerUrl, sim.caCert);
     client.sendRaw('{not json');
@@ -150,6 +145,19 @@ describe('controller wire protocol', () => {
     });
     expect(destroyed.results).toEqual([{}]);
     client.close();
+  });
+});
+
+describe('login timeout', () => {
+  it('closes an unauthenticated socket after the login timeout', async () => {
+    const sim = await startJujuSim({ maas: NO_MAAS, loginTimeoutMs: 200 });
+    try {
+      const idle = await WireClient.connect(sim.controllerUrl, sim.caCert);
+      await expect(idle.closed).resolves.toBeTypeOf('number');
+      expect(sim.stats().openConnections).toBe(0);
+    } finally {
+      await sim.close();
+    }
   });
 });
 
