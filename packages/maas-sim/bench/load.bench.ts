@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     `site: ${HOSTS} VM hosts + ${MACHINES} machines (${machines.length} listed) built in ${buildSeconds.toFixed(2)} s; heap held by the site ${mb(siteHeap)}`,
   );
   console.log(
-    `list body: ${mb(body.length)} (${(body.length / machines.length / 1024).toFixed(1)} KiB per machine)`,
+    `list body: ${mb(body.length)} (${(body.length / machines.length / 1024).toFixed(1)} KiB per machine); first (uncached) list rendered and received in ${coldMs.toFixed(0)} ms`,
   );
   gc();
   const settled = process.memoryUsage();
