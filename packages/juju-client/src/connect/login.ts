@@ -1,4 +1,4 @@
-import { JujuLoginNotSupportedError, JujuRedirectError, JujuRpcError } from '../core/errors.js';
+import { JujuError, JujuLoginNotSupportedError, JujuRedirectError, JujuRpcError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import type { RpcTransport } from '../rpc/transport.js';
 import * as w from '../schemas/generated.js';
@@ -34,6 +34,7 @@ export async function login(transport: RpcTransport, input: LoginInput): Promise
     if (error instanceof JujuRedirectError && error.servers.length === 0) {
       throw await redirectFromInfo(transport, error);
     }
+    if (error instanceof JujuError) throw error.scrub([input.password]);
     if (error instanceof Error) error.message = redactText(error.message, [input.password]);
     throw error;
   }

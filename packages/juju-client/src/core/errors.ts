@@ -1,8 +1,27 @@
 import type { z } from 'zod';
+import { redactText } from './redact.js';
 
 /** Base of every error this SDK throws; callers branch with `instanceof`. */
 export class JujuError extends Error {
   override name = 'JujuError';
+
+  /** Replaces every occurrence of the given secrets in this error's text fields (message, stack, …). */
+  scrub(secrets: readonly string[]): this {
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of [...Object.keys(this), 'message', 'stack']) {
+      const value = self[key];
+      if (typeof value === 'string') self[key] = redactText(value, secrets);
+      else if (value !== null && typeof value === 'object' && key === 'info') {
+        self[key] = JSON.parse(
+          redactText(
+            JSON.stringify(value),
+            secrets.map((s) => JSON.stringify(s).slice(1, -1)),
+          ),
+        );
+      }
+    }
+    return this;
+  }
 }
 
 /** Where an RPC error came from: a frame-level error or one item of a bulk result. */

@@ -1,0 +1,92 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JujuClient, JujuUnauthorizedError, REDACTED, RpcTransport, redact } from '../src/index.js';
+import { caught } from './support/caught.js';
+import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { openSocket } from './support/loopback-server.js';
+
+const servers: FakeController[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+describe('secrets never leak', () => {
+  it('redacts a password the controller echoes back in an error', async () => {
+    const server = await startFakeController({
+      login: (frame) => ({
+        error: `bad credentials ${String(frame.params.credentials)} for user-admin`,
+        'error-code': 'unauthorized access',
+      }),
+    });
+    servers.push(server);
+    const error = await caught<JujuUnauthorizedError>(
+      JujuClient.connect({
+        endpoints: [server.url],
+        user: 'admin',
+        password: 's3cret-P4ss',
+        reconnect: false,
+      }),
+    );
+    expect(error).toBeInstanceOf(JujuUnauthorizedError);
+    expect(error.message).toContain(REDACTED);
+    expect(`${error.message}\n${error.stack}\n${inspect(error)}`).not.toContain('s3cret-P4ss');
+  });
+
+  it('redacts credentials in the debug frame stream', async () => {
+    const server = await startFakeController();
+    servers.push(server);
+    const transport = new RpcTransport(await openSocket(server.url));
+    const seen: unknown[] = [];
+    transport.on('frame', (f) => seen.push(f));
+    await transport.call({
+      type: 'Admin',
+      version: 3,
+      request: 'Login',
+      params: { 'auth-tag': 'user-admin', credentials: server.password },
+    });
+    expect(JSON.stringify(seen)).not.toContain(server.password);
+    expect(seen[0]).toMatchObject({ direction: 'out', frame: { params: { credentials: REDACTED } } });
+    await transport.close();
+  });
+
+  it('redact() covers every secret-bearing key, deeply', () => {
+    expect(
+      redact({
+        a: [{ password: 'x', token: 'y', macaroons: [[{}]] }],
+        credentials: '',
+        'client-secret': 'z',
+      }),
+    ).toEqual({
+      a: [{ password: REDACTED, token: REDACTED, macaroons: REDACTED }],
+      credentials: '',
+      'client-secret': REDACTED,
+    });
+  });
+
+  it('starts Pinger.Ping v1 after login on the configured interval', async () => {
+    const server = await startFakeController();
+    servers.push(server);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const client = await JujuClient.connect({
+      endpoints: [server.url],
+      user: 'admin',
+      password: server.password,
+      reconnect: false,
+      pingIntervalMs: 15_000,
+    });
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(server.frames.some((f) => f.type === 'Pinger')).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(server.frames.filter((f) => f.type === 'Pinger')).toHaveLength(1));
+    expect(server.frames.find((f) => f.type === 'Pinger')).toMatchObject({
+      version: 1,
+      request: 'Ping',
+      params: {},
+    });
+    await vi.advanceTimersByTimeAsync(15_000);
+    await vi.waitFor(() => expect(server.frames.filter((f) => f.type === 'Pinger')).toHaveLength(2));
+    vi.useRealTimers();
+    await client.close();
+  });
+});
