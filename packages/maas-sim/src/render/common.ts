@@ -33,7 +33,12 @@ export const renderPool = (p: PoolRec): Json => ({
 });
 
 export function renderDomain(state: SimState, d: DomainRec): Json {
-  const records = state.data.machines.filter((m) => m.domainId === d.id).length;
+  const counts = state.memo('domain-record-counts', () => {
+    const byDomain = new Map<number, number>();
+    for (const m of state.data.machines) byDomain.set(m.domainId, (byDomain.get(m.domainId) ?? 0) + 1);
+    return byDomain;
+  });
+  const records = counts.get(d.id) ?? 0;
   return {
     authoritative: d.authoritative,
     ttl: d.ttl,

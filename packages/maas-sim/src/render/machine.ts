@@ -13,10 +13,11 @@ export function renderInterface(state: SimState, m: MachineRec, i: InterfaceRec,
   const subnet = state.subnet(i.subnetId);
   const link: { [key: string]: Json } = { id: i.linkId, mode: i.ip ? 'auto' : 'link_up' };
   if (i.ip && m.status !== 4 && m.status !== 0) link.ip_address = i.ip;
-  if (subnet) link.subnet = renderSubnet(state, subnet);
+  // Shared nested objects are rendered once per site revision: a 5 000-machine list repeats them.
+  if (subnet) link.subnet = state.memo(`subnet:${subnet.id}`, () => renderSubnet(state, subnet));
   const out: { [key: string]: Json } = {
     firmware_version: null,
-    vlan: vlan ? renderVlan(state, vlan) : null,
+    vlan: vlan ? state.memo(`vlan:${vlan.id}`, () => renderVlan(state, vlan)) : null,
     parents: [],
     effective_mtu: vlan?.mtu ?? 1500,
     system_id: m.systemId,
@@ -143,7 +144,7 @@ export function renderMachine(state: SimState, m: MachineRec, version: MaasVersi
     status_name: statusName(m.status),
     disable_ipv4: false,
     other_test_status: test(m.testingStatus),
-    pool: renderPool(state.pool(m.poolId)),
+    pool: state.memo(`pool:${m.poolId}`, () => renderPool(state.pool(m.poolId))),
     boot_disk: physical[0] ?? null,
     address_ttl: null,
     physicalblockdevice_set: physical,
@@ -177,7 +178,7 @@ export function renderMachine(state: SimState, m: MachineRec, version: MaasVersi
     blockdevice_set: m.blockDevices.map((d, i) => renderBlockDevice(m, d, false, i === 0)),
     owner: m.owner,
     other_test_status_name: scriptStatusName(m.testingStatus),
-    zone: renderZone(state.zone(m.zoneId)),
+    zone: state.memo(`zone:${m.zoneId}`, () => renderZone(state.zone(m.zoneId))),
     interface_set: interfaces,
     hardware_info: {
       system_vendor: m.podId === null ? 'Dell Inc.' : 'QEMU',
@@ -200,7 +201,7 @@ export function renderMachine(state: SimState, m: MachineRec, version: MaasVersi
     // MAAS keeps the historic `/pods/N/` URI here even in 3.x.
     pod: pod ? { id: pod.id, name: pod.name, resource_uri: `${API_PREFIX}/pods/${pod.id}/` } : null,
     testing_status_name: scriptStatusName(m.testingStatus),
-    domain: renderDomain(state, domain),
+    domain: state.memo(`domain:${domain.id}`, () => renderDomain(state, domain)),
     memory: m.memory,
     current_testing_result_id: m.resultIds.testing,
     current_commissioning_result_id: m.resultIds.commissioning,

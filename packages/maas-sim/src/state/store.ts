@@ -80,6 +80,19 @@ export class SimState {
     return used;
   }
 
+  private memoRevision = -1;
+  private readonly memos = new Map<string, unknown>();
+
+  /** Caches a derived value until the site next changes (e.g. per-domain record counts while listing). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memoRevision !== this.revision) {
+      this.memos.clear();
+      this.memoRevision = this.revision;
+    }
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
   // --- lookups -------------------------------------------------------------------------------
 
   user(username: string): UserRec | undefined {
