@@ -65,7 +65,7 @@ describe('machines provisioned through the MAAS simulator', () => {
 
   it('refuses to remove a machine with units unless forced', async () => {
     await env.client.ok('Charms', 7, 'AddCharm', {
-      url: 'ch:amd64/ubuntu-26',
+      url: 'ch:amd64/noble/ubuntu-26',
       'charm-origin': { source: 'charm-hub', type: 'charm', id: '', risk: 'stable', track: 'latest' },
       force: false,
     });
@@ -73,7 +73,7 @@ describe('machines provisioned through the MAAS simulator', () => {
       applications: [
         {
           application: 'ubuntu',
-          'charm-url': 'ch:amd64/ubuntu-26',
+          'charm-url': 'ch:amd64/noble/ubuntu-26',
           channel: 'latest/stable',
           'num-units': 1,
           'config-yaml': '',

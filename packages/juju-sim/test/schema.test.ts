@@ -55,7 +55,7 @@ async function exercise(env: Env, checker: SchemaChecker): Promise<WireClient[]>
       { reference: 'no-such-charm', 'charm-origin': { source: 'charm-hub', type: 'charm', id: '' } },
     ],
   });
-  await client.ok('Charms', v('Charms'), 'CharmInfo', { url: 'ch:amd64/etcd-772' });
+  await client.ok('Charms', v('Charms'), 'CharmInfo', { url: 'ch:amd64/noble/etcd-772' });
   await client.ok('Bundle', v('Bundle'), 'GetChangesMapArgs', {
     bundleURL: '',
     yaml: 'applications: {x: {charm: nope}}',

@@ -4,6 +4,7 @@ import { parseCharmReference } from '../charms/resolve.js';
 import { parseConstraints } from '../model/constraints.js';
 import type { Application } from '../model/entities.js';
 import { inferEndpoints, splitEndpoint } from '../model/relations.js';
+import { baseOfSeries } from '../model/series.js';
 
 /** One entry of `Bundle.GetChangesMapArgs` (juju/juju core bundlechanges, map-args form). */
 export interface BundleChange {
@@ -12,12 +13,6 @@ export interface BundleChange {
   args: Record<string, unknown>;
   requires: string[];
 }
-
-const SERIES_BASE: Record<string, string> = {
-  noble: 'ubuntu@24.04',
-  jammy: 'ubuntu@22.04',
-  focal: 'ubuntu@20.04',
-};
 
 type Doc = Record<string, unknown>;
 
@@ -53,7 +48,7 @@ function baseOf(app: Doc, bundle: Doc): string | undefined {
   const base = app.base ?? bundle['default-base'];
   if (typeof base === 'string') return base;
   const series = app.series ?? bundle.series;
-  if (typeof series === 'string') return SERIES_BASE[series] ?? `ubuntu@${series}`;
+  if (typeof series === 'string') return baseOfSeries(series);
   return undefined;
 }
 

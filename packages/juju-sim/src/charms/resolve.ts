@@ -1,3 +1,4 @@
+import { seriesOf } from '../model/series.js';
 import { notFound, notValid, RpcError } from '../rpc/errors.js';
 import { findCharm } from './catalogue.js';
 import type { CatalogueCharm } from './types.js';
@@ -14,7 +15,7 @@ export interface ResolvedCharm {
 
 const RISKS = ['stable', 'candidate', 'beta', 'edge'];
 
-/** `ch:etcd`, `etcd`, `ch:amd64/etcd-772` -> the charm name (and a pinned revision if present). */
+/** `ch:etcd`, `etcd`, `ch:amd64/noble/etcd-772` -> the charm name (and a pinned revision if present). */
 export function parseCharmReference(reference: string): { name: string; revision?: number } {
   let rest = reference;
   if (rest.startsWith('ch:')) rest = rest.slice(3);
@@ -44,8 +45,9 @@ export function parseChannel(
   return { track: parts[0] ?? 'latest', risk: parts[1] ?? 'stable' };
 }
 
-export function charmUrl(name: string, revision: number, arch = 'amd64'): string {
-  return `ch:${arch}/${name}-${revision}`;
+/** Charm URLs keep the series in 3.x (`ch:amd64/jammy/testcharm-5` in juju/juju's own status tests). */
+export function charmUrl(name: string, revision: number, baseChannel: string, arch = 'amd64'): string {
+  return `ch:${arch}/${seriesOf(baseChannel)}/${name}-${revision}`;
 }
 
 /** Resolves a reference + channel + base against the built-in catalogue, as Charmhub would. */
@@ -80,9 +82,10 @@ export function resolveCharm(
     );
   }
   const rev = pinned ?? (channelRevision as number);
+  const baseChannel = chosenBase.channel.replace(/\/.*$/, '');
   return {
     charm,
-    url: charmUrl(charm.name, rev),
+    url: charmUrl(charm.name, rev, baseChannel),
     revision: rev,
     channel: key,
     track,

@@ -1,9 +1,8 @@
 import { type AllocateConstraints, encodeUserData, MaasClient, type Machine } from '@edgekit/maas-client';
 import type { Constraints } from '../model/constraints.js';
 import type { Base, Hardware } from '../model/entities.js';
+import { seriesOf } from '../model/series.js';
 import type { Provisioner, StartedInstance, StartInstanceRequest } from './types.js';
-
-const SERIES: Record<string, string> = { '24.04': 'noble', '22.04': 'jammy', '20.04': 'focal' };
 
 export interface MaasProvisionerOptions {
   url: string;
@@ -56,7 +55,7 @@ export function hardwareOf(machine: Machine): Hardware {
 }
 
 export function distroSeries(base: Base): string {
-  return SERIES[base.channel] ?? base.channel;
+  return seriesOf(base.channel);
 }
 
 export function createMaasProvisioner(options: MaasProvisionerOptions): Provisioner {
