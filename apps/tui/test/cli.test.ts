@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -193,5 +193,63 @@ describe('login and real-site selection', () => {
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/\n\s+at /);
     expect(debug.stderr).not.toContain(sim.apiKey.split(':')[2] ?? '');
+  });
+});
+
+describe('planning subcommands (--json parsed)', () => {
+  it('plan --preset writes a plan file; bundle reads it back', async () => {
+    const file = join(configDir, 'plan.yaml');
+    const result = await edgekit('plan', '--preset', 'charmed-kubernetes-ha-edge', '-o', file, '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.file).toBe(file);
+    expect(data.machines).toHaveLength(7);
+    // The three control-plane VMs go to three different zones (zone anti-affinity).
+    const zones = data.machines
+      .filter((m: { role: string }) => m.role === 'control-plane')
+      .map((m: { zone: string }) => m.zone);
+    expect(new Set(zones).size).toBe(3);
+    expect(await readFile(file, 'utf8')).toContain('kind: Plan');
+    const bundle = await edgekit('bundle', file, '--json');
+    expect(bundle.code).toBe(0);
+    const outputs = JSON.parse(bundle.stdout);
+    expect(outputs.bundle).toContain('kubernetes-control-plane');
+    expect(outputs.overlay).toContain('machines:');
+  });
+
+  it('size --tolerate-failures 1 --json answers with hosts, bound and per-zone counts', async () => {
+    const result = await edgekit('size', '--tolerate-failures', '1', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.hostsNeeded).toBeGreaterThanOrEqual(data.lowerBound.value);
+    expect(Object.keys(data.perZone).sort()).toEqual(['edge-a', 'edge-b', 'edge-c']);
+    expect(data.onThisSite.feasible).toBe(true);
+  });
+
+  it('place --input solves a problem file and exits 5 when VMs stay unplaced', async () => {
+    const problem = join(configDir, 'problem.json');
+    const host = (name: string) => ({ name, cores: 8, memory: 32768, cpuOverCommitRatio: 2 });
+    await writeFile(
+      problem,
+      JSON.stringify({
+        hosts: [host('h1'), host('h2')],
+        vms: [{ name: 'web', count: 3, cores: 4, memory: 8192 }],
+      }),
+    );
+    const fits = await edgekit('place', '--input', problem, '--json');
+    expect(fits.code, fits.stderr).toBe(0);
+    const placed = JSON.parse(fits.stdout);
+    expect(placed).toMatchObject({ feasible: true, hostsUsed: 1 });
+    await writeFile(
+      problem,
+      JSON.stringify({ hosts: [host('h1')], vms: [{ name: 'big', count: 1, cores: 12, memory: 8192 }] }),
+    );
+    const tooBig = await edgekit('place', '--input', problem, '--json');
+    expect(tooBig.code).toBe(5);
+    expect(JSON.parse(tooBig.stdout).unplaced[0].vm).toBe('big/0');
+    await writeFile(problem, '{"hosts": [{"name": "h1"}], "vms": []}');
+    const bad = await edgekit('place', '--input', problem);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^edgekit: .*problem\.json: hosts\.0\.cores: /);
   });
 });

@@ -1,3 +1,4 @@
+import { EdgePlanError, PlacementInputError } from '@edgekit/edge-core';
 import {
   JujuAbortError,
   JujuConfigError,
@@ -49,6 +50,12 @@ const RULES: readonly Rule[] = [
     EXIT.connection,
   ],
   [(e) => e instanceof MaasError || e instanceof JujuError, EXIT.refused],
+  // A workload that does not fit carries the engine's unplaced VMs as details: incomplete, not misuse.
+  [(e) => e instanceof EdgePlanError && e.code === 'plan_input' && Array.isArray(e.details), EXIT.incomplete],
+  [(e) => e instanceof EdgePlanError && ['apply_step', 'drift'].includes(e.code), EXIT.incomplete],
+  [(e) => e instanceof EdgePlanError && e.code === 'inventory', EXIT.refused],
+  [(e) => e instanceof EdgePlanError || e instanceof PlacementInputError, EXIT.usage],
+  [(e) => ['ENOENT', 'EISDIR', 'EACCES'].includes(String((e as { code?: unknown }).code)), EXIT.usage],
   [(e) => NETWORK_CODES.has(String((e as { code?: unknown }).code)), EXIT.connection],
 ];
 

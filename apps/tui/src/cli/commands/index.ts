@@ -1,5 +1,19 @@
 import type { CommandSpec } from '../command.js';
 
+/** Options of plan and size (kept here so --help and parsing need no planner code loaded). */
+const PLANNING_OPTIONS = {
+  preset: { type: 'string' },
+  count: { type: 'string', multiple: true },
+  cores: { type: 'string', multiple: true },
+  memory: { type: 'string', multiple: true },
+  'cpu-ratio': { type: 'string' },
+  'memory-ratio': { type: 'string' },
+  rule: { type: 'string' },
+  objective: { type: 'string' },
+  'tolerate-failures': { type: 'string' },
+  inventory: { type: 'string' },
+} as const;
+
 /**
  * Every subcommand, in the order `edgekit --help` lists them. Implementations load on first use, so
  * `edgekit --version` and `--help` start without loading the SDKs and simulators.
@@ -16,6 +30,36 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'summarise the site: MAAS machines by status, VM host use, Juju applications and units',
     usage: '',
     run: async (ctx) => (await import('./status.js')).runStatus(ctx),
+  },
+  {
+    name: 'plan',
+    summary: 'plan a preset on the site (live placement, compose requests, bundle) and save it',
+    usage:
+      '--preset NAME [-o plan.yaml] [--count ROLE=N] [--cores ROLE=N] [--memory ROLE=GiB] [--cpu-ratio R]',
+    options: { ...PLANNING_OPTIONS, output: { type: 'string', short: 'o' } },
+    run: async (ctx) => (await import('./plan.js')).runPlan(ctx),
+  },
+  {
+    name: 'size',
+    summary: 'how many VM hosts a preset needs (with --tolerate-failures 1: surviving one host loss)',
+    usage: '[--preset NAME] [--tolerate-failures 0|1] [--count ROLE=N] [--rule server|ui]',
+    options: PLANNING_OPTIONS,
+    run: async (ctx) => (await import('./plan.js')).runSize(ctx),
+  },
+  {
+    name: 'place',
+    summary: 'run the placement engine on a problem file (hosts and VMs, JSON or YAML)',
+    usage: '--input problem.json [--objective pack|spread] [--rule server|ui]',
+    options: { input: { type: 'string' }, objective: { type: 'string' }, rule: { type: 'string' } },
+    run: async (ctx) => (await import('./place.js')).runPlace(ctx),
+  },
+  {
+    name: 'bundle',
+    summary: 'print (or write with -o DIR) the Juju bundle and placement overlay of a plan',
+    usage: 'plan.yaml [-o DIR]',
+    positionals: [1, 1],
+    options: { output: { type: 'string', short: 'o' } },
+    run: async (ctx) => (await import('./bundle.js')).runBundle(ctx),
   },
   {
     name: 'sim',

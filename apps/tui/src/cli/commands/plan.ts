@@ -1,0 +1,145 @@
+import { resolve } from 'node:path';
+import {
+  type InventorySnapshot,
+  loadSnapshotFile,
+  savePlanFile,
+  serializePlan,
+  takeInventory,
+} from '@edgekit/edge-core';
+import { presetBundleTexts } from '../../plan/bundles.js';
+import { placeOnSite, planForSite, sizeForSite } from '../../plan/planner.js';
+import { defaultSettings, type PlannerSettings } from '../../plan/settings.js';
+import { type CommandContext, type CommandSpec, type OptionValues, stringOption } from '../command.js';
+import { EXIT, UsageError } from '../errors.js';
+import { withSite } from '../site.js';
+
+function number(text: string, what: string, min: number, max: number): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    throw new UsageError(`${what}: "${text}" is not a number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** `--count control-plane=5` style options, repeated per role. */
+function perRole(values: OptionValues, name: string): [string, string][] {
+  const raw = values[name];
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.map((item) => {
+    const [role, value] = String(item).split('=');
+    if (!role || value === undefined)
+      throw new UsageError(`--${name} takes ROLE=VALUE, e.g. --${name} kubernetes-worker=4`);
+    return [role, value];
+  });
+}
+
+export function settingsFrom(values: OptionValues): PlannerSettings {
+  const settings = defaultSettings(stringOption(values, 'preset'));
+  const overrides: Record<string, { count?: number; cores?: number; memoryGiB?: number }> = {};
+  const set = (role: string, key: 'count' | 'cores' | 'memoryGiB', value: number) => {
+    overrides[role] = { ...overrides[role], [key]: value };
+  };
+  for (const [role, v] of perRole(values, 'count')) set(role, 'count', number(v, `--count ${role}`, 0, 1000));
+  for (const [role, v] of perRole(values, 'cores')) set(role, 'cores', number(v, `--cores ${role}`, 1, 1024));
+  for (const [role, v] of perRole(values, 'memory'))
+    set(role, 'memoryGiB', number(v, `--memory ${role} (GiB)`, 1, 4096));
+  const cpu = stringOption(values, 'cpu-ratio');
+  const memory = stringOption(values, 'memory-ratio');
+  const rule = stringOption(values, 'rule') ?? 'server';
+  const objective = stringOption(values, 'objective') ?? 'spread';
+  const failures = stringOption(values, 'tolerate-failures') ?? '0';
+  if (rule !== 'server' && rule !== 'ui')
+    throw new UsageError('--rule is server (MAAS admission) or ui (stricter)');
+  if (objective !== 'spread' && objective !== 'pack') throw new UsageError('--objective is spread or pack');
+  if (failures !== '0' && failures !== '1') throw new UsageError('--tolerate-failures is 0 or 1');
+  return {
+    ...settings,
+    overrides,
+    ratios: {
+      cpu: cpu === undefined ? null : number(cpu, '--cpu-ratio', 0.1, 10),
+      memory: memory === undefined ? null : number(memory, '--memory-ratio', 0.1, 10),
+    },
+    rule,
+    objective,
+    tolerateHostFailures: failures === '1' ? 1 : 0,
+  };
+}
+
+/** The live site's inventory, or a snapshot file (`--inventory`) to plan offline. */
+export async function snapshotFor<T>(
+  ctx: CommandContext,
+  work: (snapshot: InventorySnapshot) => Promise<T>,
+): Promise<T> {
+  const file = stringOption(ctx.values, 'inventory');
+  if (file !== undefined) return work(await loadSnapshotFile(file));
+  return withSite(ctx, async (site) => work(await takeInventory(site.maas)));
+}
+
+export const runPlan: CommandSpec['run'] = async (ctx) => {
+  const settings = settingsFrom(ctx.values);
+  const output = stringOption(ctx.values, 'output');
+  return snapshotFor(ctx, async (snapshot) => {
+    const plan = planForSite(snapshot, settings, await presetBundleTexts());
+    const file = output === undefined ? undefined : resolve(output);
+    if (file !== undefined) await savePlanFile(file, plan);
+    const machines = plan.placement.machines.map((m) => ({
+      hostname: m.hostname,
+      role: m.role,
+      zone: m.zone.name,
+      target: m.target.kind === 'vm' ? m.target.vmHostName : m.target.systemId,
+    }));
+    const data = {
+      id: plan.id,
+      name: plan.name,
+      file: file ?? null,
+      stats: plan.placement.stats ?? null,
+      machines,
+    };
+    if (file === undefined && ctx.format === 'text') return { data, text: serializePlan(plan, 'yaml') };
+    return {
+      data,
+      text: [
+        `plan ${plan.id} (${plan.name}): ${machines.length} machines${file ? `, saved to ${file}` : ''}`,
+        ...machines.map(
+          (m) => `  ${m.hostname.padEnd(38)} ${m.role.padEnd(24)} ${m.zone.padEnd(8)} ${m.target}`,
+        ),
+      ].join('\n'),
+    };
+  });
+};
+
+export const runSize: CommandSpec['run'] = async (ctx) => {
+  const settings = settingsFrom(ctx.values);
+  return snapshotFor(ctx, async (snapshot) => {
+    const sizing = sizeForSite(snapshot, settings);
+    if (sizing === null) throw new UsageError('the site has no VM host to use as the host profile');
+    const placement = placeOnSite(snapshot, settings);
+    const data = {
+      preset: settings.preset,
+      tolerateHostFailures: settings.tolerateHostFailures,
+      hostsNeeded: sizing.hosts,
+      perZone: sizing.perZone,
+      lowerBound: sizing.lowerBound,
+      gap: sizing.gap,
+      provenOptimal: sizing.provenOptimal,
+      failover: sizing.failover,
+      ratiosForExistingHosts: sizing.ratios,
+      onThisSite: {
+        feasible: placement.feasible,
+        hostsUsed: placement.hostsUsed,
+        unplaced: placement.unplaced,
+      },
+    };
+    const text = [
+      `${settings.preset}: ${sizing.hosts ?? 'more than the limit of'} hosts like ${snapshot.vmHosts[0]?.name} (lower bound ${sizing.lowerBound.value}, ${sizing.lowerBound.rule}; gap ${(sizing.gap * 100).toFixed(0)}%)${settings.tolerateHostFailures ? ', surviving one host failure' : ''}`,
+      `per zone: ${Object.entries(sizing.perZone)
+        .map(([z, n]) => `${z} ${n}`)
+        .join(', ')}`,
+      sizing.ratios
+        ? `existing hosts suffice with cpu ratio ${sizing.ratios.cpu ?? '>10'} and memory ratio ${sizing.ratios.memory ?? '>10'}`
+        : '',
+      `on this site now: ${placement.feasible ? `fits on ${placement.hostsUsed} hosts` : `${placement.unplaced.length} VMs do not fit`}`,
+    ].filter(Boolean);
+    return { data, text: text.join('\n'), exitCode: placement.feasible ? EXIT.ok : EXIT.incomplete };
+  });
+};

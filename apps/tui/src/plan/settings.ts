@@ -1,0 +1,54 @@
+import { type Preset, presets, type VmRequestInput } from '@edgekit/edge-core';
+import { UsageError } from '../cli/errors.js';
+
+/** What the planner is asked: a preset, per-role count and size changes, and how to judge capacity. */
+export interface PlannerSettings {
+  preset: string;
+  /** Per VM role: count, cores, memory in GiB; absent keys keep the preset's value. */
+  overrides: Readonly<Record<string, { count?: number; cores?: number; memoryGiB?: number }>>;
+  /** What-if over-commit ratios for every VM host; null keeps each host's own. */
+  ratios: { cpu: number | null; memory: number | null };
+  tolerateHostFailures: 0 | 1;
+  rule: 'server' | 'ui';
+  objective: 'pack' | 'spread';
+}
+
+export const DEFAULT_PRESET = 'charmed-kubernetes-ha-edge';
+
+export function defaultSettings(preset = DEFAULT_PRESET): PlannerSettings {
+  presetNamed(preset);
+  return {
+    preset,
+    overrides: {},
+    ratios: { cpu: null, memory: null },
+    tolerateHostFailures: 0,
+    rule: 'server',
+    objective: 'spread',
+  };
+}
+
+export function presetNamed(name: string): Preset {
+  const preset = presets[name];
+  if (preset === undefined) {
+    throw new UsageError(`no preset "${name}"; presets: ${Object.keys(presets).join(', ')}`);
+  }
+  return preset;
+}
+
+/** The preset's VM requests with the settings' counts and sizes applied. */
+export function plannedVms(settings: PlannerSettings): VmRequestInput[] {
+  return presetNamed(settings.preset).vms.map((vm) => {
+    const change = settings.overrides[vm.name] ?? {};
+    return {
+      ...vm,
+      ...(change.count === undefined ? {} : { count: change.count }),
+      ...(change.cores === undefined ? {} : { cores: change.cores }),
+      ...(change.memoryGiB === undefined ? {} : { memory: change.memoryGiB * 1024 }),
+    };
+  });
+}
+
+/** The preset as edited, for workloadFromPreset. */
+export function editedPreset(settings: PlannerSettings): Preset {
+  return { ...presetNamed(settings.preset), vms: plannedVms(settings).filter((vm) => (vm.count ?? 1) > 0) };
+}
