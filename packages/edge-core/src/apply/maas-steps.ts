@@ -2,7 +2,7 @@ import { MaasBadRequestError, MaasError, MaasHttpError, type Machine } from '@ed
 import { ApplyStepError, DriftError } from '../plan/errors.js';
 import type { ComposeRequest, Plan, PlannedMachine } from '../plan/schema.js';
 import type { MaasApi } from './clients.js';
-import { mapBounded } from './parallel.js';
+import { limiter } from './parallel.js';
 import { maasCall, type StepRunner } from './runner.js';
 
 export interface MaasStepOptions {
@@ -59,24 +59,26 @@ export async function applyRatios(plan: Plan, maas: MaasApi, runner: StepRunner)
 export async function ensureTags(plan: Plan, maas: MaasApi, runner: StepRunner): Promise<void> {
   const wanted = [plan.outputs.tags.plan, ...Object.values(plan.outputs.tags.roles)];
   const existing = new Set((await maas.tags.list()).map((tag) => tag.name));
-  for (const name of wanted) {
-    const step = `tag-create:${name}`;
-    if (existing.has(name)) {
-      runner.emit({ type: 'step-skip', step, reason: 'tag exists' });
-      continue;
-    }
-    const params = { name, comment: `edgekit plan ${plan.id}` };
-    try {
-      await runner.mutate(step, { service: 'maas', call: maasCall('POST', 'tags/'), params }, () =>
-        maas.tags.create(params),
-      );
-    } catch (error) {
-      // A lost answer to a create that happened: the name is now taken. Look before failing.
-      const now = new Set((await maas.tags.list()).map((tag) => tag.name));
-      if (!now.has(name)) throw error;
-      runner.emit({ type: 'reconcile', step, detail: 'tag was created by the failed call' });
-    }
-  }
+  await Promise.all(
+    wanted.map(async (name) => {
+      const step = `tag-create:${name}`;
+      if (existing.has(name)) {
+        runner.emit({ type: 'step-skip', step, reason: 'tag exists' });
+        return;
+      }
+      const params = { name, comment: `edgekit plan ${plan.id}` };
+      try {
+        await runner.mutate(step, { service: 'maas', call: maasCall('POST', 'tags/'), params }, () =>
+          maas.tags.create(params),
+        );
+      } catch (error) {
+        // A lost answer to a create that happened: the name is now taken. Look before failing.
+        const now = new Set((await maas.tags.list()).map((tag) => tag.name));
+        if (!now.has(name)) throw error;
+        runner.emit({ type: 'reconcile', step, detail: 'tag was created by the failed call' });
+      }
+    }),
+  );
 }
 
 /** True for failures after which the request may have reached MAAS and done its work. */
@@ -104,6 +106,7 @@ async function ensureComposed(
   maas: MaasApi,
   runner: StepRunner,
   options: MaasStepOptions,
+  bounded: <T>(work: () => Promise<T>) => Promise<T>,
 ): Promise<Machine | undefined> {
   const step = `compose:${request.params.hostname}`;
   const existing = await findByHostname(maas, request.params.hostname);
@@ -121,11 +124,13 @@ async function ensureComposed(
   let lastError: unknown;
   for (let attempt = 1; attempt <= options.composeAttempts; attempt += 1) {
     try {
-      const composed = await runner.mutate(
-        step,
-        description,
-        () => maas.vmHosts.compose(request.vmHostId, request.params),
-        (r) => r,
+      const composed = await bounded(() =>
+        runner.mutate(
+          step,
+          description,
+          () => maas.vmHosts.compose(request.vmHostId, request.params),
+          (r) => r,
+        ),
       );
       if (composed === undefined) return undefined;
       return await maas.machines.read(composed.system_id);
@@ -201,15 +206,15 @@ async function waitReady(
   return maas.machines.waitForStatus(machine.system_id, 'ready', {
     timeout: options.readyTimeoutMs,
     intervalMs: options.pollIntervalMs,
-    maxIntervalMs: options.pollIntervalMs * 4,
+    maxIntervalMs: options.pollIntervalMs,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
 }
 
 /**
  * Brings every planned machine to "exists in MAAS, Ready (or already in use by this plan), tagged":
- * VMs are composed in parallel (bounded), each then waited for and tagged in its own lane, so one slow
- * commissioning does not hold back the others. Returns hostname → system id (absent in a dry run for
+ * every machine has its own lane (compose, wait for Ready, tag), so commissionings run side by side;
+ * only the compose calls themselves are bounded, because they are what loads the region and the hosts. Returns hostname → system id (absent in a dry run for
  * VMs that would be composed).
  */
 export async function ensureMachines(
@@ -220,6 +225,7 @@ export async function ensureMachines(
 ): Promise<Map<string, string>> {
   const tagsOf = new Map(plan.outputs.machineTags.map((entry) => [entry.hostname, entry.tags]));
   const systemIds = new Map<string, string>();
+  const bounded = limiter(options.concurrency);
   const lane = async (machine: PlannedMachine): Promise<void> => {
     let live: Machine | undefined;
     if (machine.target.kind === 'vm') {
@@ -228,7 +234,7 @@ export async function ensureMachines(
       );
       if (request === undefined)
         throw new ApplyStepError(`plan has no compose request for ${machine.hostname}`);
-      live = await ensureComposed(request, maas, runner, options);
+      live = await ensureComposed(request, maas, runner, options, bounded);
       if (live === undefined) {
         for (const tag of tagsOf.get(machine.hostname) ?? []) {
           runner.emit({
@@ -259,6 +265,6 @@ export async function ensureMachines(
     systemIds.set(machine.hostname, live.system_id);
     runner.emit({ type: 'step-done', step: `machine:${machine.hostname}`, detail: live.system_id });
   };
-  await mapBounded(plan.placement.machines, options.concurrency, lane);
+  await Promise.all(plan.placement.machines.map(lane));
   return systemIds;
 }

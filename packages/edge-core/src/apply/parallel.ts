@@ -26,3 +26,19 @@ export async function mapBounded<T, R>(
   if (failure !== undefined) throw failure.error;
   return results;
 }
+
+/** A counting semaphore: `run` waits for one of `limit` slots, so only the guarded call is bounded. */
+export function limiter(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async (work) => {
+    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    active += 1;
+    try {
+      return await work();
+    } finally {
+      active -= 1;
+      queue.shift()?.();
+    }
+  };
+}
