@@ -4,8 +4,8 @@
 //   client's zod schemas.
 import { Ajv, type ValidateFunction } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPOSED_METHODS, JujuClient, wire } from '../src/index.js';
-import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { EXPOSED_METHODS, type JujuClient, wire } from '../src/index.js';
+import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 import type { ReceivedFrame } from './support/loopback-server.js';
 import { type JsonSchema, sample } from './support/schema-samples.js';
 import { loadSchema, readJujuJson, type SchemaFacade } from './support/shared.js';
@@ -143,12 +143,7 @@ for (const juju of ['3.6', '4.0'] as const) {
     it('validate against the official schema for every exposed method', async () => {
       const server = await startFakeController({ juju, handlers: sampleHandlers(facades) });
       servers.push(server);
-      const client = await JujuClient.connect({
-        endpoints: [server.url],
-        user: 'admin',
-        password: server.password,
-        reconnect: false,
-      });
+      const client = await connectClient(server);
       clients.push(client);
       await callEverything(client, juju);
 

@@ -11,7 +11,7 @@ import {
   JujuUnauthorizedError,
 } from '../src/index.js';
 import { caught } from './support/caught.js';
-import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 
 const tlsFile = (name: string) => readFileSync(new URL(`./fixtures/tls/${name}`, import.meta.url), 'utf8');
 
@@ -32,13 +32,7 @@ async function connect(
   server: FakeController,
   extra: Partial<Parameters<typeof JujuClient.connect>[0]> = {},
 ) {
-  const client = await JujuClient.connect({
-    endpoints: [server.url],
-    user: 'admin',
-    password: server.password,
-    reconnect: false,
-    ...extra,
-  });
+  const client = await connectClient(server, extra);
   clients.push(client);
   return client;
 }

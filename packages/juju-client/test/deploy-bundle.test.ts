@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BundleProgress, JujuBundleError, JujuClient } from '../src/index.js';
+import { type BundleProgress, JujuBundleError, type JujuClient } from '../src/index.js';
 import { caught } from './support/caught.js';
-import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 import { miniModel } from './support/mini-model.js';
 
 // A change list in Bundle.GetChangesMapArgs form (bundlechanges): two apps, a machine, a container on
@@ -99,13 +99,7 @@ async function setup() {
   const model = miniModel(CHANGES);
   const server = await startFakeController({ handlers: model.handlers });
   servers.push(server);
-  const client = await JujuClient.connect({
-    endpoints: [server.url],
-    user: 'admin',
-    password: server.password,
-    modelUUID: server.modelUUID,
-    reconnect: false,
-  });
+  const client = await connectClient(server, { modelUUID: server.modelUUID });
   clients.push(client);
   return { model, server, client };
 }
@@ -213,12 +207,7 @@ describe('deployBundle', () => {
     });
     const server = await startFakeController({ handlers: model.handlers });
     servers.push(server);
-    const client = await JujuClient.connect({
-      endpoints: [server.url],
-      user: 'admin',
-      password: server.password,
-      reconnect: false,
-    });
+    const client = await connectClient(server);
     clients.push(client);
     const error = await caught<JujuBundleError>(client.deployBundle('bad'));
     expect(error.problems).toEqual(['application "x" has no charm']);

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   allUnitsActiveIdle,
   type Delta,
-  JujuClient,
+  type JujuClient,
   JujuConnectionClosedError,
   type ModelWatcher,
 } from '../src/index.js';
 import { caught } from './support/caught.js';
-import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 import type { ServerConnection } from './support/loopback-server.js';
 
 const servers: FakeController[] = [];
@@ -66,10 +66,7 @@ function allWatcher(snapshot: () => unknown[]) {
 }
 
 async function connect(server: FakeController, reconnect: boolean) {
-  const client = await JujuClient.connect({
-    endpoints: [server.url],
-    user: 'admin',
-    password: server.password,
+  const client = await connectClient(server, {
     modelUUID: server.modelUUID,
     reconnect: reconnect ? { delayMs: 5, attempts: 20 } : false,
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { JujuConnectOptions } from '../client.js';
 import { JujuConfigError } from '../core/errors.js';
 
 /** Where the Juju CLI keeps its client store: JUJU_DATA, else XDG_DATA_HOME/juju, else ~/.local/share/juju. */
@@ -11,17 +12,15 @@ export function jujuDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(homedir(), '.local', 'share', 'juju');
 }
 
-export interface ResolvedJujuConfig {
+/** Connection settings as found; `modelUUID` is set when the model was found in models.yaml (or given as a UUID). */
+export interface ResolvedJujuConfig
+  extends Pick<
+    JujuConnectOptions,
+    'endpoints' | 'caCert' | 'publicHostname' | 'user' | 'password' | 'modelUUID'
+  > {
   /** How the settings were found (for messages): the Juju data dir or the terraform variables. */
   source: string;
   controller: string;
-  endpoints: string[];
-  caCert?: string;
-  publicHostname?: string;
-  user: string;
-  password: string;
-  /** Model UUID when a model was selected and found in models.yaml. */
-  modelUUID?: string;
   /** The model as asked for (`owner/name` or a UUID) when it still needs looking up on the controller. */
   modelName?: string;
 }

@@ -1,6 +1,7 @@
 // A scripted Juju controller on loopback: real WebSocket, real frames, Admin.Login with a password,
 // the facade list of a 3.6.14 or 4.0.12 controller (from the official schema files).
 
+import { JujuClient, type JujuConnectOptions } from '../../src/index.js';
 import {
   type Handler,
   type LoopbackServer,
@@ -100,4 +101,18 @@ export async function startFakeController(options: FakeControllerOptions = {}): 
   };
   server = await startLoopbackServer(handler, options.tls);
   return Object.assign(server, { controllerUUID, modelUUID, password, facadeList });
+}
+
+/** Logs into a fake controller as admin, without reconnecting unless asked. */
+export function connectClient(
+  server: FakeController,
+  extra: Partial<JujuConnectOptions> = {},
+): Promise<JujuClient> {
+  return JujuClient.connect({
+    endpoints: [server.url],
+    user: 'admin',
+    password: server.password,
+    reconnect: false,
+    ...extra,
+  });
 }
