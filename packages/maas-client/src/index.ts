@@ -76,7 +76,15 @@ export type { TagParams, Tags } from './resources/tags.js';
 export { type MaasVersion, parseMaasVersion, type Version } from './resources/version.js';
 export type { ComposeParams, VmHostCreateParams, VmHosts, VmHostUpdateParams } from './resources/vm-hosts.js';
 export type { NamedParams, ResourcePools, Zones } from './resources/zones-pools.js';
-export * from './schemas/common.js';
+export {
+  type Domain,
+  DomainSchema,
+  IncompleteRefSchema,
+  type ResourcePool,
+  ResourcePoolSchema,
+  type Zone,
+  ZoneSchema,
+} from './schemas/common.js';
 export { decode as decodeMaasJson, validate as validateMaasData } from './schemas/decode.js';
 export * from './schemas/machine.js';
 export * from './schemas/misc.js';
