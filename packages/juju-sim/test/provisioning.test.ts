@@ -37,6 +37,12 @@ describe('machines provisioned through the MAAS simulator', () => {
     expect(maasMachine.cpu_count).toBeGreaterThanOrEqual(2);
     expect(maasMachine.memory).toBeGreaterThanOrEqual(4096);
     expect(machine['dns-name']).toBe(maasMachine.ip_addresses[0]);
+    // Behind the API: allocate named the node after the model and deploy asked for the model's series.
+    const record = env.maasSim.state.data.machines.find((m) => m.systemId === maasMachine.system_id);
+    expect(record).toMatchObject({ agentName: env.model.uuid, distroSeries: 'noble' });
+    const operations = env.maasSim.stats().byOperation;
+    expect(operations['POST /machines/ allocate']).toBeGreaterThanOrEqual(1);
+    expect(operations[`POST /machines/${maasMachine.system_id}/ deploy`]).toBe(1);
   });
 
   it('honours system-id placement and releases the machine back to MAAS on removal', async () => {
@@ -59,6 +65,7 @@ describe('machines provisioned through the MAAS simulator', () => {
     await waitForStatus(env.client, (s) => s.machines[id] === undefined);
     const releasing = await env.maas.machines.read(target.system_id);
     expect(['Releasing', 'Ready', 'Disk erasing']).toContain(releasing.status_name);
+    expect(env.maasSim.stats().byOperation['POST /machines/ release']).toBeGreaterThanOrEqual(1);
     const released = await env.maas.machines.waitForStatus(target.system_id, 'ready', { intervalMs: 5 });
     expect(released.owner ?? null).toBeNull();
   });

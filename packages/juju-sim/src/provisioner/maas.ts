@@ -61,6 +61,9 @@ export function distroSeries(base: Base): string {
 export function createMaasProvisioner(options: MaasProvisionerOptions): Provisioner {
   const client = new MaasClient({ url: options.url, apiKey: options.apiKey });
   const pollMs = Math.max(5, 5_000 / options.timeScale);
+  // Juju's StopInstances releases in bulk: POST machines/?op=release with machines=<system ids>.
+  const release = (systemId: string) =>
+    client.machines.releaseMany([systemId], { comment: 'Released by Juju MAAS provider' });
   return {
     async startInstance(request, progress) {
       progress('acquiring node');
@@ -88,12 +91,12 @@ export function createMaasProvisioner(options: MaasProvisionerOptions): Provisio
         return instance;
       } catch (error) {
         // Like Juju, give a node that failed to deploy back to MAAS rather than leaking it.
-        await client.machines.release(systemId).catch(() => undefined);
+        await release(systemId).catch(() => undefined);
         throw error;
       }
     },
     async stopInstance(instanceId) {
-      await client.machines.release(instanceId, { comment: 'released by juju-sim' });
+      await release(instanceId);
     },
   };
 }
