@@ -1,6 +1,7 @@
 export type { MaasApi } from './apply/clients.js';
 export { deployableBundle } from './apply/deployable.js';
 export { type ApplyOptions, type ApplyResult, applyPlan } from './apply/engine.js';
+export { jujuApiFromClient } from './apply/juju-adapter.js';
 export type { ApplyEvent, ApplyEventListener, RequestDescription } from './apply/events.js';
 export { Journal, type JournalRecord } from './apply/journal.js';
 export type { BundleChange, JujuApi, StatusView } from './apply/juju-api.js';
