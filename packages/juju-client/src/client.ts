@@ -26,6 +26,7 @@ import { type DeployBundleOptions, type DeployBundleResult, deployBundle } from 
 import { ModelWatcher, type WatchModelOptions } from './helpers/watch-model.js';
 import { decode } from './rpc/decode.js';
 import { RpcTransport, type TransportOptions } from './rpc/transport.js';
+import { retryTryAgain, type TryAgainPolicy } from './rpc/try-again.js';
 import type * as w from './schemas/generated.js';
 
 export interface ReconnectOptions {
@@ -56,6 +57,8 @@ export interface JujuConnectOptions extends TransportOptions {
   reconnect?: boolean | ReconnectOptions;
   dialTimeoutMs?: number;
   loginTimeoutMs?: number;
+  /** Retry calls the controller answers with `try again` (default: 100 ms doubling to 1.5 s, 10 s in all). */
+  tryAgain?: TryAgainPolicy;
   maxPayload?: number;
 }
 
@@ -197,9 +200,11 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     const version = session.facades.version(call.facade);
     const wire = paramsSchema ? encode(paramsSchema, params, call.facade, call.method) : params;
     const spec = { type: call.facade, version, request: call.method, params: wire };
-    const { requestId, response } = await session.transport.request(
-      call.id === undefined ? spec : { ...spec, id: call.id },
-      options,
+    const frame = call.id === undefined ? spec : { ...spec, id: call.id };
+    const { requestId, response } = await retryTryAgain(
+      () => this.#live().transport.request(frame, options),
+      this.#options.tryAgain,
+      options?.signal,
     );
     const value = resultSchema ? decode(resultSchema, response, call.facade, call.method) : (undefined as R);
     return { requestId, value };

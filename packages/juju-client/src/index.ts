@@ -66,6 +66,7 @@ export {
   type TransportEvents,
   type TransportOptions,
 } from './rpc/transport.js';
+export { retryTryAgain, type TryAgainPolicy } from './rpc/try-again.js';
 export * from './schemas/deltas.js';
 export type {
   ApplicationStatus,

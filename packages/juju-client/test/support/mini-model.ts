@@ -167,7 +167,8 @@ export function miniModel(changes: unknown[] = []): MiniModel {
   };
   for (const [name, handler] of Object.entries(handlers)) {
     handlers[name] = (frame: ReceivedFrame, conn) => {
-      if (failing.delete(name)) return { error: `injected failure of ${name}`, 'error-code': 'try again' };
+      if (failing.delete(name))
+        return { error: `injected failure of ${name}`, 'error-code': 'quota limit exceeded' };
       if (MUTATING.has(name)) mutations.push(name);
       return handler(frame, conn);
     };
