@@ -90,10 +90,8 @@ export class Controller {
         clock: this.config.clock,
         provisioner: this.config.provisioner,
         faults: this.modelFaults,
-        random: this.config.random,
         cloud: this.config.cloud,
         region: this.config.region,
-        onMutation: () => {},
       },
       config,
     );

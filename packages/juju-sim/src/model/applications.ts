@@ -1,6 +1,6 @@
 import { charmEndpoints } from '../charms/catalogue.js';
 import { alreadyExists, notFound, notValid, RpcError } from '../rpc/errors.js';
-import { type Constraints, mergeConstraints } from './constraints.js';
+import type { Constraints } from './constraints.js';
 import { type Application, type Base, type Relation, status, type Unit } from './entities.js';
 import { addMachine } from './machines.js';
 import type { AddedCharm, Model } from './model.js';
@@ -118,7 +118,7 @@ export function addUnits(model: Model, appName: string, count: number, placement
         ? placement.id
         : addMachine(model, {
             base: app.base,
-            constraints: mergeConstraints(app.constraints, {}),
+            constraints: { ...app.constraints },
             ...(placement.directive !== undefined ? { placement: placement.directive } : {}),
           }).id;
     const unit = newUnit(model, app, machineId);

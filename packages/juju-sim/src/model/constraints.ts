@@ -93,8 +93,3 @@ export function formatConstraints(value: Constraints): string {
   if (value.zones?.length) parts.push(`zones=${value.zones.join(',')}`);
   return parts.join(' ');
 }
-
-/** Application constraints overlaid by per-machine ones, as Juju merges model/application/machine values. */
-export function mergeConstraints(base: Constraints, override: Constraints): Constraints {
-  return { ...base, ...override };
-}

@@ -48,10 +48,8 @@ export interface ModelEnv {
   clock: SimClock;
   provisioner: Provisioner;
   faults: ModelFaults;
-  random: () => number;
   cloud: string;
   region: string;
-  onMutation: () => void;
 }
 
 export interface AddedCharm {
@@ -173,9 +171,5 @@ export class Model extends EventEmitter {
     return [...this.relations.values()].filter((relation) =>
       relation.endpoints.some((ep) => ep.application === application),
     );
-  }
-
-  principalUnitsOn(machineId: string): Unit[] {
-    return [...this.units.values()].filter((unit) => unit.machineId === machineId && !unit.principal);
   }
 }
