@@ -17,6 +17,7 @@ describe('sizeFleet', () => {
       workload,
       zones: ['edge-a', 'edge-b', 'edge-c'],
       timeLimitMs: 60_000,
+      maxIterations: 2000,
     });
     // 72 GiB of memory on 32 GiB hosts needs 3; etcd and workers are three to a group, one per host.
     expect(plain.hosts).toBe(3);
@@ -29,6 +30,7 @@ describe('sizeFleet', () => {
       zones: ['edge-a', 'edge-b', 'edge-c'],
       tolerateHostFailures: 1,
       timeLimitMs: 60_000,
+      maxIterations: 2000,
     });
     expect(n1.hosts).toBeGreaterThan(3);
     expect(n1.failover?.ok).toBe(true);
@@ -38,7 +40,7 @@ describe('sizeFleet', () => {
   it('finds the smallest ratios that make given hosts suffice', () => {
     const hosts = [1, 2].map((i) => ({ name: `h${i}`, cores: 4, memory: 16384 }));
     const workload = [{ name: 'vm', count: 6, cores: 2, memory: 4096, disks: [] }];
-    const r = sizeFleet({ profile, workload, hosts, timeLimitMs: 60_000 });
+    const r = sizeFleet({ profile, workload, hosts, timeLimitMs: 60_000, maxIterations: 2000 });
     // 3 VMs per host: 6 vCPUs on 4 cores is ratio 1.5; 12 GiB on 16 GiB is ratio 0.75, so 0.8 in 0.1 steps
     expect(r.ratios).toMatchObject({ cpu: 1.5, memory: 0.8 });
   });

@@ -25,7 +25,10 @@ export const SizeFleetInputSchema = z
     hosts: z.array(HostSchema).optional(),
     maxHosts: z.number().int().positive().default(500),
     admission: z.enum(['server', 'ui']).default('server'),
-    timeLimitMs: z.number().nonnegative().default(1000),
+    /** Per placement attempt (sizing runs many): wall-clock cap on each solve's improvement phase. */
+    timeLimitMs: z.number().nonnegative().default(200),
+    /** Per placement attempt: deterministic effort cap, passed to solvePlacement. */
+    maxIterations: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -68,6 +71,7 @@ export function sizeFleet(input: SizeFleetInput): SizeFleetResult {
   const options = SolvePlacementOptionsSchema.parse({
     admission: spec.admission,
     timeLimitMs: spec.timeLimitMs,
+    ...(spec.maxIterations !== undefined ? { maxIterations: spec.maxIterations } : {}),
   });
   const fleet = (n: number): Host[] =>
     Array.from({ length: n }, (_, i) => {

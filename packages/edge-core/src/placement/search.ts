@@ -38,7 +38,8 @@ export function improveByEmptyingBins(
   let iterations = 0;
   let attempts = 0;
   let binsRemoved = 0;
-  const stallLimit = 200 + 20 * inst.n;
+  // Measured on the benchmark subsets: restarting sooner (5n, not 20n) found slightly fewer bins.
+  const stallLimit = 200 + 5 * inst.n;
   const outOfBudget = (): 'time' | 'iterations' | null =>
     iterations >= budget.maxIterations ? 'iterations' : budget.now() >= budget.deadline ? 'time' : null;
 

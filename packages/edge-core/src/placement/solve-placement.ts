@@ -126,6 +126,13 @@ export function solveParsed(
   left = left.filter((unit) => !placeWithEjection(a, unit, hostOrder, new Set(), budget));
   if (options.objective === 'pack') improvePack(a, bound.value, budget);
   else improveSpread(a, budget);
+  // The improvement may have freed room: one more plain try for what is still out.
+  left = left.filter((unit) => {
+    const h = hostOrder.find((candidate) => a.canPlace(unit, candidate));
+    if (h === undefined) return true;
+    a.place(unit, h);
+    return false;
+  });
   return report(
     a,
     problem,
