@@ -37,6 +37,22 @@ describe('sizeFleet', () => {
     expect(Object.values(n1.perZone).reduce((a, b) => a + b, 0)).toBe(n1.hosts);
   });
 
+  it('with zone anti-affinity, N-1 needs a spare host in every zone', () => {
+    const r = sizeFleet({
+      profile,
+      workload: presets['charmed-kubernetes-ha-edge']!.vms,
+      zones: ['edge-a', 'edge-b', 'edge-c'],
+      tolerateHostFailures: 1,
+      timeLimitMs: 60_000,
+      maxIterations: 2000,
+    });
+    // a failed host's control-plane VM can only move within its own zone (one per zone)
+    expect(r.hosts).toBe(6);
+    expect(r.perZone).toEqual({ 'edge-a': 2, 'edge-b': 2, 'edge-c': 2 });
+    expect(r.failover?.ok).toBe(true);
+    expect(r.provenOptimal).toBe(false);
+  });
+
   it('finds the smallest ratios that make given hosts suffice', () => {
     const hosts = [1, 2].map((i) => ({ name: `h${i}`, cores: 4, memory: 16384 }));
     const workload = [{ name: 'vm', count: 6, cores: 2, memory: 4096, disks: [] }];
