@@ -215,6 +215,11 @@ describe('planning subcommands (--json parsed)', () => {
     const outputs = JSON.parse(bundle.stdout);
     expect(outputs.bundle).toContain('kubernetes-control-plane');
     expect(outputs.overlay).toContain('machines:');
+    const dryRun = await edgekit('apply', file, '--dry-run', '--json');
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    const preview = JSON.parse(dryRun.stdout);
+    expect(preview.diff.toCompose).toHaveLength(7);
+    expect(preview.requests.filter((r: { call: string }) => r.call.includes('op=compose'))).toHaveLength(7);
   });
 
   it('size --tolerate-failures 1 --json answers with hosts, bound and per-zone counts', async () => {

@@ -13,6 +13,7 @@ export interface JujuConnection {
   client: JujuClient;
   controller: string;
   model: string;
+  modelUUID: string;
 }
 
 /** A connected site: SDK clients plus the simulators started for it, closed together. */
@@ -82,7 +83,13 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
 async function connectJuju(source: JujuProfile | 'juju-data'): Promise<JujuConnection> {
   if (source === 'juju-data') {
     const client = await connectFromJujuData({});
-    return { client, controller: 'juju-data', model: client.modelUUID ?? 'controller' };
+    if (client.modelUUID === undefined) {
+      await client.close();
+      throw new Error(
+        'the Juju client store has no current model; run `juju switch <model>` or set JUJU_MODEL',
+      );
+    }
+    return { client, controller: 'juju-data', model: client.modelUUID, modelUUID: client.modelUUID };
   }
   const base = {
     endpoints: source.endpoints,
@@ -101,7 +108,12 @@ async function connectJuju(source: JujuProfile | 'juju-data'): Promise<JujuConne
       );
     }
     const client = await controller.connectModel(found.model.uuid);
-    return { client, controller: source.endpoints[0] ?? '', model: found.model.name };
+    return {
+      client,
+      controller: source.endpoints[0] ?? '',
+      model: found.model.name,
+      modelUUID: found.model.uuid,
+    };
   } finally {
     await controller.close();
   }
@@ -147,7 +159,7 @@ async function openDemo(options: OpenOptions): Promise<OpenedSite> {
         profile: 'demo (simulated)',
       },
       maas: new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey }),
-      juju: { client, controller: jujuSim.controllerName, model: model.name },
+      juju: { client, controller: jujuSim.controllerName, model: model.name, modelUUID: model.uuid },
       jujuNote: '',
       secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
       close,

@@ -62,6 +62,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./bundle.js')).runBundle(ctx),
   },
   {
+    name: 'apply',
+    summary: 'apply a plan: ratios, tags, compose VMs, Juju machines, bundle, wait active (resumable)',
+    usage: 'plan.yaml [--dry-run]',
+    positionals: [1, 1],
+    options: { 'dry-run': { type: 'boolean' } },
+    run: async (ctx) => (await import('./apply.js')).runApplyCommand(ctx),
+  },
+  {
+    name: 'rollback',
+    summary: 'undo a plan: remove its applications, Juju machines, composed VMs and tags',
+    usage: 'plan.yaml',
+    positionals: [1, 1],
+    run: async (ctx) => (await import('./apply.js')).runRollbackCommand(ctx),
+  },
+  {
     name: 'sim',
     summary: 'run the simulated demo site in the foreground (profile "sim") until Ctrl-C',
     usage: '[maas|juju|all] [--port N]',
