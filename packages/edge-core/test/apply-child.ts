@@ -4,12 +4,12 @@
 // child while the current run is still going.
 import { createInterface } from 'node:readline';
 import { JujuClient } from '@edgekit/juju-client';
-import { MaasClient } from '@edgekit/maas-client';
+import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
 import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
 import { applyPlan, loadPlanFile } from '../src/index.js';
 
 interface ChildConfig {
-  maas: { url: string; apiKey: string };
+  maas: { url: string; apiKey: string; retry?: MaasClientOptions['retry'] };
   juju: { endpoints: string[]; caCert: string; user: string; password: string; modelUUID: string };
   planPath: string;
   journalPath: string;
@@ -32,6 +32,8 @@ try {
     juju: jujuApiFromClient(jujuClient, config.juju.modelUUID),
     journalPath: config.journalPath,
     pollIntervalMs: config.pollIntervalMs,
+    maxRetryAfterMs: 20,
+    phaseAttempts: 20,
   });
   process.stdout.write('applied\n');
 } finally {

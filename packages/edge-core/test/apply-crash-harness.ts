@@ -1,0 +1,184 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyPlan, savePlanFile, takeInventory } from '../src/index.js';
+import {
+  consistencyProblems,
+  haEdgePlan,
+  type SiteOptions,
+  type Sites,
+  startSites,
+} from './apply-helpers.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** mulberry32: a small seeded generator, so a failing kill schedule can be replayed with its seed. */
+export function seededRandom(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function intents(journalPath: string): number {
+  if (!existsSync(journalPath)) return 0;
+  return readFileSync(journalPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"kind":"intent"')).length;
+}
+
+export interface Child {
+  process: ChildProcess;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** Spawns an apply child (test/apply-child.ts) that loads its modules, then waits for its run on stdin. */
+export function spawnChild(): Child {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@edgekit/source', join(here, 'apply-child.ts')],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`apply child exited (${code}) before it was ready`)));
+  });
+  ready.catch(() => {});
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { process: child, ready, exited };
+}
+
+/** Hands the child its run and SIGKILLs it right after its `killAfter`-th journalled intent. */
+async function applyAndKill(
+  child: Child,
+  sites: Sites,
+  planPath: string,
+  journalPath: string,
+  killAfter: number,
+  siteOptions: SiteOptions,
+): Promise<'killed' | 'finished'> {
+  const model = sites.jujuSim.models.find((m) => m.name === 'default') ?? sites.jujuSim.models[0];
+  const config = {
+    maas: {
+      url: sites.maasSim.url,
+      apiKey: sites.maasSim.apiKey,
+      ...(siteOptions.maasRetry === undefined ? {} : { retry: siteOptions.maasRetry }),
+    },
+    juju: {
+      endpoints: sites.jujuSim.endpoints,
+      caCert: sites.jujuSim.caCert,
+      user: sites.jujuSim.user,
+      password: sites.jujuSim.password,
+      modelUUID: model?.uuid,
+    },
+    planPath,
+    journalPath,
+    pollIntervalMs: 10,
+  };
+  await child.ready;
+  child.process.stdin?.write(`${JSON.stringify(config)}\n`);
+  let done = false;
+  void child.exited.then(() => {
+    done = true;
+  });
+  while (!done) {
+    if (intents(journalPath) >= killAfter) {
+      child.process.kill('SIGKILL');
+      await child.exited;
+      return 'killed';
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return 'finished';
+}
+
+export interface CrashRunResult {
+  run: number;
+  killAfter: number;
+  first: 'killed' | 'finished';
+  problems: string[];
+}
+
+/**
+ * One crash run on fresh simulators: plan the HA edge preset, apply it in a child process, SIGKILL the
+ * child after its `killAfter`-th journalled intent, apply again in this process, and list whatever
+ * is then inconsistent (duplicates, orphans, units not active or not where planned).
+ */
+export async function crashRun(
+  run: number,
+  child: Child,
+  killAfter: number,
+  siteOptions: SiteOptions = {},
+): Promise<CrashRunResult> {
+  const sites = await startSites({ timeScale: 5000, ...siteOptions });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'edgekit-crash-'));
+    const inventory = await takeInventory(sites.maas);
+    const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
+    const plan = haEdgePlan(inventory, `crash${run}`);
+    const planPath = join(dir, 'plan.yaml');
+    const journalPath = join(dir, 'journal.jsonl');
+    await savePlanFile(planPath, plan);
+    const first = await applyAndKill(child, sites, planPath, journalPath, killAfter, siteOptions);
+    await applyPlan({
+      plan,
+      maas: sites.maas,
+      juju: sites.juju,
+      journalPath,
+      pollIntervalMs: 10,
+      maxRetryAfterMs: 20,
+      phaseAttempts: 20,
+    });
+    return {
+      run,
+      killAfter,
+      first,
+      problems: await consistencyProblems(plan, sites.maas, sites.juju, preexisting),
+    };
+  } finally {
+    await sites.close();
+  }
+}
+
+/** Runs `runs` crash runs, `parallel` at a time, the next batch's children loading meanwhile. */
+export async function crashRuns(
+  runs: number,
+  seed: number,
+  options: {
+    parallel?: number;
+    siteOptions?: (run: number) => SiteOptions;
+    onResult?: (result: CrashRunResult) => void;
+  } = {},
+): Promise<CrashRunResult[]> {
+  const random = seededRandom(seed);
+  // A full apply journals ~60 intents (5 tags, 7 composes, 14 taggings, machines, 7 charms and
+  // deploys, 2 exposes, 13 relations, 10 units): kill anywhere in that range.
+  const kills = Array.from({ length: runs }, () => 1 + Math.floor(random() * 60));
+  const parallel = options.parallel ?? 2;
+  const results: CrashRunResult[] = [];
+  let children = Array.from({ length: Math.min(parallel, runs) }, spawnChild);
+  for (let start = 0; start < runs; start += parallel) {
+    const current = children;
+    const nextCount = Math.min(parallel, runs - start - parallel);
+    children = nextCount > 0 ? Array.from({ length: nextCount }, spawnChild) : [];
+    const batch = await Promise.all(
+      current.map((child, k) =>
+        crashRun(start + k, child, kills[start + k] ?? 1, options.siteOptions?.(start + k) ?? {}),
+      ),
+    );
+    for (const result of batch) options.onResult?.(result);
+    results.push(...batch);
+  }
+  return results;
+}
