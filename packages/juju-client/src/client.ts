@@ -56,6 +56,7 @@ export interface JujuConnectOptions extends TransportOptions {
   /** Re-dial, log in again and renegotiate when the socket drops (default on; `false` to disable). */
   reconnect?: boolean | ReconnectOptions;
   dialTimeoutMs?: number;
+  /** Login reply timeout (default 30 s; the controller closes sockets idle before login after ~1 min). */
   loginTimeoutMs?: number;
   /** Retry calls the controller answers with `try again` (default: 100 ms doubling to 1.5 s, 10 s in all). */
   tryAgain?: TryAgainPolicy;
@@ -246,7 +247,7 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
         user: options.user,
         password: this.#password,
         clientVersion: options.clientVersion,
-        timeoutMs: options.loginTimeoutMs,
+        timeoutMs: options.loginTimeoutMs ?? 30_000,
       });
       const facades = new FacadeVersions(loginResult.facades ?? []);
       this.#session = { transport, loginResult, facades };

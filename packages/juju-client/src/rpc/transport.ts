@@ -148,7 +148,7 @@ export class RpcTransport extends EventEmitter<TransportEvents> {
         options.signal?.removeEventListener('abort', onAbort);
       };
       this.#pending.set(requestId, { spec, resolve, reject, cleanup });
-      this.emit('frame', { direction: 'out', frame: redact(frame) });
+      if (this.listenerCount('frame') > 0) this.emit('frame', { direction: 'out', frame: redact(frame) });
       this.#socket.send(JSON.stringify(frame));
     });
   }
@@ -208,7 +208,8 @@ export class RpcTransport extends EventEmitter<TransportEvents> {
     }
     const pending = this.#settle(parsed['request-id']);
     if (!pending) return; // late reply to a call that timed out or was aborted
-    this.emit('frame', { direction: 'in', frame: parsed });
+    // The debug copy is only made when someone listens: big FullStatus replies are costly to copy.
+    if (this.listenerCount('frame') > 0) this.emit('frame', { direction: 'in', frame: redact(parsed) });
     if (parsed.error !== undefined) pending.reject(this.#rpcError(parsed, pending.spec));
     else pending.resolve({ requestId: parsed['request-id'], response: parsed.response ?? {} });
   }
