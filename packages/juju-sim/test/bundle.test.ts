@@ -16,8 +16,19 @@ describe('Charmed Kubernetes 1.35 through Bundle.GetChangesMapArgs', () => {
     await env.close();
   });
 
-  it('plans the bundle in Juju change-list format', async () => {
+  it('plans the bundle in Juju change-list format, without a mutating call', async () => {
+    const before = env.sim.stats().mutatingRequests;
     const planned = await env.client.ok('Bundle', 6, 'GetChangesMapArgs', { bundleURL: '', yaml: CK });
+    await env.client.ok('Charms', 7, 'ResolveCharms', {
+      resolve: [
+        {
+          reference: 'etcd',
+          'charm-origin': { source: 'charm-hub', type: 'charm', id: '', track: '1.35', risk: 'stable' },
+        },
+      ],
+    });
+    await env.client.ok('Client', 8, 'FullStatus', { patterns: [] });
+    expect(env.sim.stats().mutatingRequests).toBe(before);
     const changes = planned.changes as { id: string; method: string; args: Wire; requires: string[] }[];
     const count = (method: string) => changes.filter((c) => c.method === method).length;
     expect([
