@@ -52,6 +52,20 @@ console.log(
     `min ${decMin.toFixed(2)} ms; ratio median ${(dec / base).toFixed(2)}x, min ${(decMin / baseMin).toFixed(2)}x (target <= 1.5x)`,
 );
 
+// For reference: the same validation through zod alone (what the fast path replaces).
+const zodOnly: number[] = [];
+const zodBase: number[] = [];
+for (let i = 0; i < 10; i += 1) {
+  globalThis.gc?.();
+  zodBase.push(time(() => JSON.parse(frame)));
+  globalThis.gc?.();
+  zodOnly.push(time(() => wire.FullStatus.parse((JSON.parse(frame) as { response: unknown }).response)));
+}
+console.log(
+  `  reference, zod alone: median ${median(zodOnly).toFixed(2)} ms, ratio ${(median(zodOnly) / median(zodBase)).toFixed(2)}x ` +
+    `(min ${(Math.min(...zodOnly) / Math.min(...zodBase)).toFixed(2)}x), 10 rounds`,
+);
+
 const batches = generateDeltaBatches(200, 100);
 const decodeBatch = (text: string) => {
   const parsed = parseResponseFrame(text);
