@@ -99,9 +99,12 @@ export function diffPlan(plan: Plan, live: InventorySnapshot, status?: StatusVie
         `VM host ${now.name}: memory ratio ${now.memoryOverCommitRatio}, planned with ${memTargets.join(' → ')}`,
       );
     }
-    // Usage by VMs that are not this plan's: if it grew, the plan's VMs may no longer fit.
+    // Usage by VMs that are not this plan's (planned or carrying its tag): if it grew, its VMs may no longer fit.
     const foreign = (host: typeof now) => {
-      const vms = host.vms.filter((vm) => !vm.otherProject && !plannedNames.has(vm.hostname));
+      const vms = host.vms.filter(
+        (vm) =>
+          !vm.otherProject && !plannedNames.has(vm.hostname) && !vm.tags.includes(plan.outputs.tags.plan),
+      );
       return {
         cores: vms.reduce((s, vm) => s + vm.cores, 0),
         memoryMiB: vms.reduce((s, vm) => s + vm.memoryMiB, 0),
