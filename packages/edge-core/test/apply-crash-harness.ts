@@ -48,11 +48,17 @@ export function spawnChild(): Child {
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve();
     });
-    child.on('exit', (code) => reject(new Error(`apply child exited (${code}) before it was ready`)));
+    child.on('exit', (code) =>
+      reject(new Error(`apply child exited (${code}) before it was ready: ${stderr}`)),
+    );
   });
   ready.catch(() => {});
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
