@@ -110,8 +110,9 @@ export async function generateControllerCertificates(
   signWith(server, caKeys.node);
 
   return {
-    caCert: forge.pki.certificateToPem(ca),
-    serverCert: forge.pki.certificateToPem(server),
+    // forge writes CRLF; Juju's PEM (controllers.yaml ca-cert) uses plain newlines.
+    caCert: forge.pki.certificateToPem(ca).replace(/\r\n/g, '\n'),
+    serverCert: forge.pki.certificateToPem(server).replace(/\r\n/g, '\n'),
     serverKey: serverKeys.pem,
   };
 }
