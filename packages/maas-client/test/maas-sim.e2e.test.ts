@@ -57,6 +57,13 @@ describe('against @edgekit/maas-sim', () => {
     expect((await client.vmHosts.read(host.id)).used.cores).toBe(host.used.cores + 2);
   });
 
+  it('lists every VM, including those in other LXD projects that MAAS does not count as used', async () => {
+    const vms = await client.vmHosts.virtualMachines();
+    const other = vms.filter((vm) => vm.project !== 'maas');
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.every((vm) => vm.machine_id === null || typeof vm.machine_id === 'number')).toBe(true);
+  });
+
   it('allocates, deploys and waits for Deployed, then releases', async () => {
     const machine = await client.machines.allocate({ zone: 'edge-b', not_tags: ['virtual'], cpu_count: 8 });
     await client.machines.deploy(machine.system_id, { distro_series: 'jammy' });

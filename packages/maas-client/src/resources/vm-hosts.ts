@@ -8,6 +8,8 @@ import { listOf } from '../schemas/common.js';
 import {
   type ComposedMachine,
   ComposedMachineSchema,
+  type VirtualMachine,
+  VirtualMachineSchema,
   type VmHost,
   type VmHostParameters,
   VmHostParametersSchema,
@@ -154,6 +156,15 @@ export class VmHosts extends Resource {
 
   async removeTag(id: number, tag: string, options?: RequestOptions): Promise<VmHost> {
     return this.#tagOp(id, 'remove_tag', tag, options);
+  }
+
+  /** Every VM on every host, other LXD projects included (MAAS 3.0+; 410 where VM hosts were removed). */
+  async virtualMachines(options?: RequestOptions): Promise<VirtualMachine[]> {
+    return this.http.json(
+      listOf(VirtualMachineSchema),
+      { method: 'GET', path: 'virtual-machines/' },
+      options,
+    );
   }
 
   /**

@@ -62,3 +62,23 @@ export type ComposedMachine = z.infer<typeof ComposedMachineSchema>;
 /** Power parameters of a VM host; contains secrets (`power_pass`, `password`, `key`) — never log it. */
 export const VmHostParametersSchema = z.record(z.string(), z.unknown());
 export type VmHostParameters = z.infer<typeof VmHostParametersSchema>;
+
+/**
+ * A row of the hidden `GET /virtual-machines/` (MAAS 3.0+): every VM on every host, including VMs in other
+ * LXD projects that MAAS does not count as `used` — the only REST view of that "allocated elsewhere" load.
+ */
+export const VirtualMachineSchema = loose({
+  id: z.number(),
+  identifier: z.string(),
+  project: z.string(),
+  pinned_cores: z.array(z.number()),
+  unpinned_cores: z.number(),
+  /** MiB. */
+  memory: z.number(),
+  hugepages_backed: z.boolean(),
+  /** MAAS machine id, or null for VMs MAAS did not compose. */
+  machine_id: z.number().nullable(),
+  /** The VM host's id. */
+  bmc_id: z.number(),
+});
+export type VirtualMachine = z.infer<typeof VirtualMachineSchema>;
