@@ -1,3 +1,11 @@
+import type {
+  ApplyEvent,
+  ApplyResult,
+  InventorySnapshot,
+  Plan,
+  PlanDiff,
+  RollbackResult,
+} from '@edgekit/edge-core';
 import type { Ratios } from './headroom.js';
 import type { JujuModelState } from './juju-model.js';
 import type { Inventory, MachineAction, SiteDescription } from './model.js';
@@ -20,5 +28,16 @@ export interface SiteData {
   /** Runs a machine action and resolves when MAAS has accepted it. */
   machineAction(systemId: string, action: MachineAction): Promise<void>;
   setOverCommitRatios(hostId: number, ratios: Ratios): Promise<void>;
+  /** The inventory in edge-core's snapshot form, what plans are made against. */
+  loadSnapshot(): Promise<InventorySnapshot>;
+  diffPlan(plan: Plan): Promise<PlanDiff>;
+  applyPlan(
+    plan: Plan,
+    run: { planFile: string; dryRun: boolean; onEvent: (event: ApplyEvent) => void; signal: AbortSignal },
+  ): Promise<ApplyResult>;
+  rollbackPlan(
+    plan: Plan,
+    run: { planFile: string; onEvent: (event: ApplyEvent) => void },
+  ): Promise<RollbackResult>;
   close(): Promise<void>;
 }

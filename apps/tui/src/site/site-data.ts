@@ -1,3 +1,5 @@
+import { takeInventory } from '@edgekit/edge-core';
+import { liveDiff, runApply, runRollback } from '../plan/apply.js';
 import type { SiteData } from './data.js';
 import type { Ratios } from './headroom.js';
 import { watchModel } from './juju-watch.js';
@@ -30,6 +32,12 @@ export function createSiteData(site: OpenedSite): SiteData {
         memory_over_commit_ratio: ratios.memory,
       });
     },
+    loadSnapshot: () => takeInventory(maas),
+    diffPlan: (plan) => liveDiff(site, plan),
+    applyPlan: (plan, run) =>
+      runApply(site, plan, { ...run, pollIntervalMs: site.description.simulated ? 200 : 2000 }),
+    rollbackPlan: (plan, run) =>
+      runRollback(site, plan, { ...run, pollIntervalMs: site.description.simulated ? 200 : 2000 }),
     close: () => site.close(),
   };
 }

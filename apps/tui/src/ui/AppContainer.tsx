@@ -1,5 +1,6 @@
 import { Box, type Key, Text, useApp, useStdin } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { EditorMove } from '../plan/editor.js';
 import type { SiteData } from '../site/data.js';
 import { filterMachines } from '../site/filter.js';
 import { clampRatio, ratiosOf } from '../site/headroom.js';
@@ -12,8 +13,10 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { Spinner } from './components/Spinner.js';
 import { errorMessage } from './errorMessage.js';
 import type { Loadable } from './hooks/loadable.js';
+import { useApply } from './hooks/useApply.js';
 import { useInventory } from './hooks/useInventory.js';
 import { useJujuModel } from './hooks/useJujuModel.js';
+import { type PlannerModel, usePlanner } from './hooks/usePlanner.js';
 import { useSite } from './hooks/useSite.js';
 import { type Command, commandFor, type KeyScope } from './keymap.js';
 import { type ScreenId, stepScreen } from './screens.js';
@@ -21,8 +24,10 @@ import { INITIAL_UI, type PendingChange, uiReducer } from './state.js';
 import { type TerminalSize, useTerminalSize } from './terminal.js';
 import { editLine } from './textEntry.js';
 import { useKeys } from './useKeys.js';
+import { ApplyView } from './views/ApplyView.js';
 import { JujuView } from './views/JujuView.js';
 import { MachinesView } from './views/MachinesView.js';
+import { PlannerView } from './views/PlannerView.js';
 import { SiteView } from './views/SiteView.js';
 import { VmHostsView, vmHostTableHeight } from './views/VmHostsView.js';
 
@@ -35,6 +40,8 @@ export interface AppProps {
   initialScreen?: ScreenId;
   /** Told when the site cannot be opened, so the CLI can exit non-zero. */
   onFatal?: (message: string) => void;
+  /** Where the planner saves plans (default: the current folder). */
+  planDir?: string;
 }
 
 const SCREEN_COMMANDS: Partial<Record<Command, ScreenId>> = {
@@ -67,7 +74,13 @@ const RATIO_STEP = 0.25;
  * The one stateful component: it connects, loads, holds UI state in a reducer, turns keys into named
  * commands and runs their effects. Everything under it only renders props.
  */
-export function AppContainer({ connect, size: fixedSize, initialScreen = 'site', onFatal }: AppProps) {
+export function AppContainer({
+  connect,
+  size: fixedSize,
+  initialScreen = 'site',
+  onFatal,
+  planDir = process.cwd(),
+}: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const interactive = isRawModeSupported === true;
@@ -80,6 +93,12 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
   const data = site.state === 'ready' ? site.value : null;
   const { inventory, refresh } = useInventory(data, busy.size > 0);
   const juju = useJujuModel(data);
+  const planner = usePlanner(data, ui.screen === 'planner');
+  const afterApply = useCallback(() => {
+    refresh();
+    planner.reload();
+  }, [refresh, planner.reload]);
+  const applying = useApply(data, planDir, afterApply);
 
   // Without a terminal nobody can press a key: show the loaded site once and leave.
   const settled =
@@ -128,6 +147,8 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
         }
         return;
       }
+      if (change.kind === 'apply') return void applying.apply();
+      if (change.kind === 'rollback') return void applying.rollback();
       setWorking(`saving over-commit ratios of ${change.hostName}`);
       try {
         await data.setOverCommitRatios(change.hostId, change.ratios);
@@ -143,7 +164,7 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
         refresh();
       }
     },
-    [data, refresh],
+    [data, refresh, applying.apply, applying.rollback],
   );
 
   const selectedHost = hosts[ui.vmHosts.cursor.index];
@@ -211,6 +232,43 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
     if (step !== undefined) setJujuOffset((offset) => Math.max(0, Math.min(offset + step, 100_000)));
   };
 
+  const onPlannerCommand = (command: Command) => {
+    const moves: Partial<Record<Command, EditorMove>> = {
+      up: 'up',
+      down: 'down',
+      left: 'left',
+      right: 'right',
+      increase: 'increase',
+      decrease: 'decrease',
+      cyclePreset: 'nextPreset',
+    };
+    const move = moves[command];
+    if (move) return planner.edit(move);
+    if (command === 'save' && planner.snapshot.state === 'ready') {
+      const snapshot = planner.snapshot.value;
+      setWorking('planning and saving…');
+      applying
+        .save(snapshot, planner.editor.settings)
+        .then(
+          (saved) =>
+            dispatch({ type: 'notice', notice: { tone: 'ok', text: `saved ${saved.file}; 5 opens Apply` } }),
+          (error: unknown) =>
+            dispatch({ type: 'notice', notice: { tone: 'bad', text: errorMessage(error) } }),
+        )
+        .finally(() => setWorking(null));
+    }
+  };
+
+  const onApplyCommand = (command: Command) => {
+    const plan = applying.saved?.plan;
+    if (!plan || !data || applying.busy.current) return;
+    const site = data.description.profile ?? data.description.maasUrl;
+    if (command === 'dryRun') void applying.preview();
+    if (command === 'apply') dispatch({ type: 'confirm', change: { kind: 'apply', planId: plan.id, site } });
+    if (command === 'rollback')
+      dispatch({ type: 'confirm', change: { kind: 'rollback', planId: plan.id, site } });
+  };
+
   const onCommand = (command: Command) => {
     const screen = SCREEN_COMMANDS[command];
     if (screen) return dispatch({ type: 'screen', screen });
@@ -234,6 +292,8 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
     if (ui.screen === 'machines') onMachinesCommand(command);
     if (ui.screen === 'vmhosts') onVmHostsCommand(command);
     if (ui.screen === 'juju') onJujuCommand(command);
+    if (ui.screen === 'planner') onPlannerCommand(command);
+    if (ui.screen === 'apply') onApplyCommand(command);
   };
 
   const onEntryKey = (input: string, key: Key) => {
@@ -291,6 +351,8 @@ export function AppContainer({ connect, size: fixedSize, initialScreen = 'site',
             inventory={inventory}
             juju={juju}
             jujuOffset={jujuOffset}
+            planner={planner}
+            applying={applying}
             filtered={filtered}
             busy={busy}
             width={size.columns}
@@ -315,12 +377,14 @@ function Body(props: {
   inventory: Loadable<Inventory>;
   juju: Loadable<JujuModelState> | 'none';
   jujuOffset: number;
+  planner: PlannerModel;
+  applying: ReturnType<typeof useApply>;
   filtered: ReturnType<typeof filterMachines>;
   busy: ReadonlyMap<string, string>;
   width: number;
   height: number;
 }) {
-  const { ui, data, inventory, juju, jujuOffset, filtered, busy, width, height } = props;
+  const { ui, data, inventory, juju, jujuOffset, planner, applying, filtered, busy, width, height } = props;
   if (!data || inventory.state === 'loading') {
     return (
       <Text>
@@ -378,7 +442,36 @@ function Body(props: {
       if (juju.state === 'failed') return <Text wrap="wrap">Juju: {juju.error}</Text>;
       if (juju.state === 'loading') return <Text>connecting to Juju…</Text>;
       return <JujuView state={juju.value} offset={jujuOffset} width={width} height={height} />;
-    default:
-      return <Text dimColor>This screen is not wired yet.</Text>;
+    case 'planner':
+      if (planner.snapshot.state === 'failed')
+        return <Text wrap="wrap">Inventory: {planner.snapshot.error}</Text>;
+      if (!planner.placement) return <Text>reading the inventory for the planner…</Text>;
+      return (
+        <PlannerView
+          editor={planner.editor}
+          placement={planner.placement}
+          sizing={planner.sizing}
+          width={width}
+          height={height}
+        />
+      );
+    case 'apply':
+      return (
+        <ApplyView
+          plan={
+            applying.saved
+              ? {
+                  id: applying.saved.plan.id,
+                  name: applying.saved.plan.name,
+                  file: applying.saved.file,
+                  machines: applying.saved.plan.placement.machines.length,
+                }
+              : null
+          }
+          phase={applying.phase}
+          log={applying.log}
+          width={width}
+        />
+      );
   }
 }

@@ -13,7 +13,9 @@ export interface TextEntry {
 /** Something that changes the site, waiting for y/n. */
 export type PendingChange =
   | { kind: 'machine'; action: MachineAction; systemId: string; hostname: string }
-  | { kind: 'ratios'; hostId: number; hostName: string; ratios: Ratios };
+  | { kind: 'ratios'; hostId: number; hostName: string; ratios: Ratios }
+  | { kind: 'apply'; planId: string; site: string }
+  | { kind: 'rollback'; planId: string; site: string };
 
 export interface Notice {
   tone: Tone;

@@ -17,6 +17,9 @@ export function describeChange(change: PendingChange): string {
   if (change.kind === 'machine') {
     return `${MACHINE_ACTION_VERBS[change.action]} ${change.hostname} (${change.systemId})?`;
   }
+  if (change.kind === 'apply') return `Apply plan ${change.planId} to ${change.site}?`;
+  if (change.kind === 'rollback')
+    return `Roll back plan ${change.planId} on ${change.site} (removes its VMs)?`;
   return `Set over-commit on ${change.hostName} to cpu ×${change.ratios.cpu}, memory ×${change.ratios.memory}?`;
 }
 

@@ -1,0 +1,60 @@
+import type { InventorySnapshot, PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
+import { useEffect, useMemo, useState } from 'react';
+import { type EditorMove, editPlanner, newEditor, type PlannerEditor } from '../../plan/editor.js';
+import { placeOnSite, sizeForSite } from '../../plan/planner.js';
+import type { SiteData } from '../../site/data.js';
+import { errorMessage } from '../errorMessage.js';
+import type { Loadable } from './loadable.js';
+
+export interface PlannerModel {
+  editor: PlannerEditor;
+  snapshot: Loadable<InventorySnapshot>;
+  placement: PlacementResult | null;
+  sizing: SizeFleetResult | null | 'working';
+  edit(move: EditorMove): void;
+  /** Re-reads the inventory (after an apply changed the site). */
+  reload(): void;
+}
+
+/**
+ * The planner's state and effects: the inventory snapshot (read when the planner is first shown),
+ * the preset being edited, the live placement (recomputed on every edit) and the sizing answer
+ * (computed just after the frame, since it tries several fleet sizes).
+ */
+export function usePlanner(data: SiteData | null, active: boolean): PlannerModel {
+  const [editor, setEditor] = useState(() => newEditor());
+  const [snapshot, setSnapshot] = useState<Loadable<InventorySnapshot>>({ state: 'loading' });
+  const [wanted, setWanted] = useState(0);
+  const [loaded, setLoaded] = useState(-1);
+  useEffect(() => {
+    if (!data || !active || loaded === wanted) return;
+    setLoaded(wanted);
+    data.loadSnapshot().then(
+      (value) => setSnapshot({ state: 'ready', value }),
+      (error: unknown) => setSnapshot({ state: 'failed', error: errorMessage(error) }),
+    );
+  }, [data, active, wanted, loaded]);
+
+  const ready = snapshot.state === 'ready' ? snapshot.value : null;
+  const placement = useMemo(
+    () => (ready ? placeOnSite(ready, editor.settings) : null),
+    [ready, editor.settings],
+  );
+  const [sizing, setSizing] = useState<SizeFleetResult | null | 'working'>('working');
+  useEffect(() => {
+    if (!ready) return;
+    setSizing('working');
+    // After the frame with the new placement is on screen: sizing is the slower answer.
+    const timer = setTimeout(() => setSizing(sizeForSite(ready, editor.settings)), 0);
+    return () => clearTimeout(timer);
+  }, [ready, editor.settings]);
+
+  return {
+    editor,
+    snapshot,
+    placement,
+    sizing,
+    edit: (move) => setEditor((current) => editPlanner(current, move)),
+    reload: () => setWanted((n) => n + 1),
+  };
+}

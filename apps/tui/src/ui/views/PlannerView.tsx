@@ -1,0 +1,149 @@
+import type { PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
+import { Box, Text } from 'ink';
+import { type PlannerEditor, ROLE_COLUMNS, SETTING_ROWS, type SettingRow } from '../../plan/editor.js';
+import { plannedVms } from '../../plan/settings.js';
+import { mib, ratio } from '../../site/format.js';
+import { Bar } from '../components/Bar.js';
+import { Toned } from '../components/Toned.js';
+
+interface Props {
+  editor: PlannerEditor;
+  placement: PlacementResult;
+  sizing: SizeFleetResult | null | 'working';
+  width: number;
+  height: number;
+}
+
+const SETTING_LABELS: Record<SettingRow, string> = {
+  failures: 'host failures tolerated',
+  rule: 'admission rule',
+  objective: 'objective',
+  cpuRatio: 'cpu ratio, all hosts',
+  memoryRatio: 'memory ratio, all hosts',
+};
+
+function settingValue(editor: PlannerEditor, row: SettingRow): string {
+  const s = editor.settings;
+  switch (row) {
+    case 'failures':
+      return String(s.tolerateHostFailures);
+    case 'rule':
+      return s.rule === 'server' ? 'server (MAAS)' : 'ui (stricter)';
+    case 'objective':
+      return s.objective;
+    case 'cpuRatio':
+      return s.ratios.cpu === null ? "each host's" : `×${ratio(s.ratios.cpu)}`;
+    case 'memoryRatio':
+      return s.ratios.memory === null ? "each host's" : `×${ratio(s.ratios.memory)}`;
+  }
+}
+
+/** Preset editor on the left, live placement (per-host bars, bound, gap, unplaced) and sizing on the right. */
+export function PlannerView({ editor, placement, sizing, width, height }: Props) {
+  const vms = plannedVms(editor.settings);
+  const leftWidth = 40;
+  const barWidth = Math.max(6, Math.floor((width - leftWidth - 2 - 10 - 2 * 14) / 2));
+  const hostRows = Math.max(1, height - 6 - Math.min(placement.unplaced.length, 3));
+  const usedHosts = placement.hosts.filter((h) => h.vms.length > 0);
+  return (
+    <Box flexDirection="row">
+      <Box flexDirection="column" width={leftWidth} marginRight={2}>
+        <Text wrap="truncate">
+          preset <Text bold>{editor.settings.preset}</Text>
+        </Text>
+        <Text bold>{'ROLE'.padEnd(22)} COUNT CORES MEM</Text>
+        {vms.map((vm, i) => {
+          const values = [String(vm.count ?? 1), String(vm.cores ?? 1), mib(Number(vm.memory ?? 2048))];
+          return (
+            <Text key={vm.name} wrap="truncate">
+              <Text bold={editor.row === i}>
+                {editor.row === i ? '›' : ' '}
+                {vm.name.slice(0, 20).padEnd(21)}
+              </Text>
+              {values.map((value, c) => (
+                <Text key={ROLE_COLUMNS[c]} inverse={editor.row === i && editor.column === c}>
+                  {value.padStart(c === 0 ? 5 : 6)}
+                </Text>
+              ))}
+            </Text>
+          );
+        })}
+        {SETTING_ROWS.map((row, j) => {
+          const selected = editor.row === vms.length + j;
+          return (
+            <Text key={row} wrap="truncate">
+              <Text bold={selected}>
+                {selected ? '›' : ' '}
+                {SETTING_LABELS[row].padEnd(24)}
+              </Text>
+              <Text inverse={selected}>{settingValue(editor, row)}</Text>
+            </Text>
+          );
+        })}
+        <Text> </Text>
+        <SizingLines sizing={sizing} failures={editor.settings.tolerateHostFailures} />
+      </Box>
+      <Box flexDirection="column" flexGrow={1}>
+        <Toned tone={placement.feasible ? 'ok' : 'bad'} wrap="truncate">
+          {placement.feasible ? 'fits' : `${placement.unplaced.length} VMs do not fit`}:{' '}
+          {placement.placements.length} VMs on {placement.hostsUsed} hosts
+        </Toned>
+        <Text wrap="truncate">
+          bound {placement.lowerBound.value} ({placement.lowerBound.rule}), gap{' '}
+          {(placement.gap * 100).toFixed(0)}%{placement.provenOptimal ? ', optimal' : ''}; binding{' '}
+          {placement.bindingResource}
+        </Text>
+        {usedHosts.slice(0, hostRows).map((host) => (
+          <Box key={host.host}>
+            <Bar
+              label={`${host.host.slice(0, 8).padEnd(8)} c`}
+              used={host.cores.used}
+              physical={host.cores.capacity}
+              committable={host.cores.capacity}
+              width={barWidth}
+            />
+            <Text> </Text>
+            <Bar
+              label="m"
+              used={host.memory.used / 1024}
+              physical={host.memory.capacity / 1024}
+              committable={host.memory.capacity / 1024}
+              width={barWidth}
+              unit="G"
+            />
+          </Box>
+        ))}
+        {usedHosts.length > hostRows ? (
+          <Text dimColor>… {usedHosts.length - hostRows} more hosts</Text>
+        ) : null}
+        {placement.unplaced.slice(0, 3).map((vm) => (
+          <Toned key={vm.vm} tone="bad" wrap="truncate">
+            {vm.vm}: {vm.message}
+          </Toned>
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
+function SizingLines({ sizing, failures }: { sizing: Props['sizing']; failures: 0 | 1 }) {
+  if (sizing === 'working') return <Text dimColor>sizing…</Text>;
+  if (sizing === null) return <Text dimColor>no VM host to size with</Text>;
+  return (
+    <>
+      <Text bold wrap="truncate">
+        sizing: {sizing.hosts ?? '>limit'} hosts{failures ? ' (N-1)' : ''}, bound {sizing.lowerBound.value}
+      </Text>
+      <Text wrap="truncate">
+        {Object.entries(sizing.perZone)
+          .map(([zone, n]) => `${zone} ${n}`)
+          .join(', ')}
+      </Text>
+      {sizing.ratios ? (
+        <Text wrap="truncate">
+          site fits at cpu ×{sizing.ratios.cpu ?? '>10'}, mem ×{sizing.ratios.memory ?? '>10'}
+        </Text>
+      ) : null}
+    </>
+  );
+}
