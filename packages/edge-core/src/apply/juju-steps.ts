@@ -40,18 +40,50 @@ function baseOf(plan: Plan): { name: string; channel: string } {
 }
 
 /** Juju machines already standing for planned machines: matched by MAAS system id (instance id) or hostname. */
+/** Juju reports a machine it has not provisioned yet with instance id "pending" (older: empty). */
+export function unprovisioned(machine: { 'instance-id': string }): boolean {
+  return machine['instance-id'] === '' || machine['instance-id'] === 'pending';
+}
+
+/** hostname → Juju machine id, from the answers to earlier AddMachines calls this journal recorded. */
+export function recordedJujuMachines(journal: Journal | undefined): Map<string, string> {
+  const recorded = new Map<string, string>();
+  for (const record of journal?.records ?? []) {
+    if (
+      record.kind !== 'outcome' ||
+      record.step !== 'juju-machines' ||
+      !record.ok ||
+      !Array.isArray(record.result)
+    )
+      continue;
+    for (const item of record.result as { hostname?: unknown; machine?: unknown }[]) {
+      if (typeof item.hostname === 'string' && typeof item.machine === 'string')
+        recorded.set(item.hostname, item.machine);
+    }
+  }
+  return recorded;
+}
+
+/**
+ * Juju machines already standing for planned machines: matched by MAAS system id (instance id) or
+ * hostname once provisioned, and, while still provisioning, by the machine id an earlier AddMachines
+ * answered with (as the journal recorded it).
+ */
 function matchMachines(
   plan: Plan,
   systemIds: ReadonlyMap<string, string>,
   status: StatusView,
+  recorded: ReadonlyMap<string, string>,
 ): Map<string, string> {
   const matched = new Map<string, string>();
   for (const machine of Object.values(status.machines)) {
     for (const planned of plan.placement.machines) {
       const systemId = systemIds.get(planned.hostname);
-      const byInstance = machine['instance-id'] !== '' && machine['instance-id'] === systemId;
+      const byInstance = !unprovisioned(machine) && machine['instance-id'] === systemId;
       const byName = machine.hostname === planned.hostname;
-      if (byInstance || byName) matched.set(planned.hostname, machine.id);
+      const byRecord =
+        recorded.get(planned.hostname) === machine.id && (unprovisioned(machine) || byInstance);
+      if (byInstance || byName || byRecord) matched.set(planned.hostname, machine.id);
     }
   }
   return matched;
@@ -59,7 +91,7 @@ function matchMachines(
 
 function pendingMachines(status: StatusView): string[] {
   return Object.values(status.machines)
-    .filter((machine) => machine['instance-id'] === '' && machine['agent-status'].status !== 'error')
+    .filter((machine) => unprovisioned(machine) && machine['instance-status'].status !== 'provisioning error')
     .map((machine) => machine.id);
 }
 
@@ -79,8 +111,9 @@ export async function ensureJujuMachines(
 ): Promise<Map<string, string>> {
   const step = 'juju-machines';
   const read = () => retryTransient(() => juju.fullStatus(), options.retry);
+  const recorded = recordedJujuMachines(journal);
   let status = await read();
-  let matched = matchMachines(plan, systemIds, status);
+  let matched = matchMachines(plan, systemIds, status, recorded);
   const inDoubt = journal?.inDoubt().includes(step) === true || journal?.lastOutcome(step)?.ok === false;
   if (matched.size < plan.placement.machines.length && inDoubt) {
     const deadline = Date.now() + options.provisionTimeoutMs;
@@ -93,7 +126,7 @@ export async function ensureJujuMachines(
       await sleep(options.pollIntervalMs);
       status = await read();
     }
-    matched = matchMachines(plan, systemIds, status);
+    matched = matchMachines(plan, systemIds, status, recorded);
   }
   const missing = plan.outputs.juju.machines.filter((machine) => !matched.has(machine.hostname));
   if (missing.length === 0) {

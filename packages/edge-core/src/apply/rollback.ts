@@ -4,6 +4,7 @@ import type { MaasApi } from './clients.js';
 import type { ApplyEventListener } from './events.js';
 import { Journal } from './journal.js';
 import type { JujuApi, StatusView } from './juju-api.js';
+import { recordedJujuMachines, unprovisioned } from './juju-steps.js';
 import { findByHostname } from './maas-steps.js';
 import { maasCall, StepRunner } from './runner.js';
 
@@ -119,9 +120,15 @@ export async function rollbackPlan(options: RollbackOptions): Promise<RollbackRe
       }
     }
     status = await juju.fullStatus();
+    const recorded = new Set(recordedJujuMachines(journal).values());
     const machineIds = created.addedMachines
       ? Object.values(status.machines)
-          .filter((m) => systemIds.has(m['instance-id']) || (m.hostname != null && planned.has(m.hostname)))
+          .filter(
+            (m) =>
+              systemIds.has(m['instance-id']) ||
+              (m.hostname != null && planned.has(m.hostname)) ||
+              (recorded.has(m.id) && unprovisioned(m)),
+          )
           .map((m) => m.id)
       : [];
     if (machineIds.length > 0) {
