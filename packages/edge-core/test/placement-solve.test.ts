@@ -60,6 +60,9 @@ describe('solvePlacement: MAAS admission', () => {
       opts,
     );
     expect(big.unplaced[0]!.binding).toBe('vm-max-cores');
+    expect(big.unplaced[0]!.message).toBe(
+      'big/0: no host has 9 physical cores (one VM cannot exceed its host); add a host with at least 9 cores in default',
+    );
   });
 
   it("the UI rule also counts other projects' VMs, the server rule does not", () => {
@@ -215,6 +218,22 @@ describe('solvePlacement: constraints', () => {
       opts,
     );
     expect(third.unplaced.map((u) => u.binding)).toEqual(['gpus']);
+  });
+
+  it('explains an empty fleet and missing storage with the amount to free', () => {
+    expect(solvePlacement({ hosts: [], vms: [{ name: 'a' }] }, opts).unplaced[0]!.message).toBe(
+      'a/0: there are no hosts; add a host',
+    );
+    const r = solvePlacement(
+      {
+        hosts: [{ name: 'h', cores: 4, memory: 8192, storagePools: [{ name: 'p', free: '10G' }] }],
+        vms: [{ name: 'a', disks: [{ size: '20G' }] }],
+      },
+      opts,
+    );
+    expect(r.unplaced[0]!.message).toBe(
+      'a/0: no host has 20.0 GiB free storage; free 10.0 GiB of storage on h or add a host in default',
+    );
   });
 
   it('explains a pin no host matches', () => {

@@ -81,6 +81,13 @@ function explainUnit(a: Assignment, unit: Unit): Omit<UnplacedVm, 'vm'> {
   const hosts = a.hosts;
   const allowed = hosts.map((_, h) => h).filter((h) => hostAllowed(unit, hosts[h]!));
   const pinZones = unit.zones ? [...unit.zones] : null;
+  if (hosts.length === 0) {
+    return {
+      binding: 'pin',
+      message: 'there are no hosts; add a host',
+      suggestions: [{ kind: 'add-host', zone: 'default' }],
+    };
+  }
   if (allowed.length === 0) {
     const wants = [
       pinZones ? `in zone ${pinZones.join(' or ')}` : '',
@@ -162,24 +169,28 @@ function explainUnit(a: Assignment, unit: Unit): Omit<UnplacedVm, 'vm'> {
         .map((s) => (s.kind === 'raise-ratio' ? `${s.resource} ratio to ${s.to.toFixed(1)}` : ''))
         .join(' and ')}`,
     );
-  } else {
-    fixes.push(
-      `free ${describeNeed(shortfall).replace(/^[\d.]+ /, `${formatAmount(shortfall)} `)} on ${host.name}`,
-    );
+  } else if (!isPhysicalCap(shortfall)) {
+    fixes.push(`free ${describeMissing(shortfall)} on ${host.name}`);
   }
   const zonesToAdd = addHost.flatMap((s) => (s.kind === 'add-host' ? [s.zone] : []));
-  if (zonesToAdd.length > 0) fixes.push(`add a host in ${zonesToAdd.join(' or ')}`);
-  const freeSuggestion: Suggestion[] = bestFix
-    ? []
-    : [
-        {
-          kind: 'free-resource',
-          host: host.name,
-          resource: shortfall.resource,
-          amount: Math.max(0, shortfall.need - shortfall.free),
-          ...(shortfall.detail ? { detail: shortfall.detail } : {}),
-        },
-      ];
+  if (zonesToAdd.length > 0) {
+    const size = isPhysicalCap(shortfall)
+      ? ` with at least ${shortfall.need} ${shortfall.resource === 'vm-max-cores' ? 'cores' : 'MiB of memory'}`
+      : '';
+    fixes.push(`add a host${size} in ${zonesToAdd.join(' or ')}`);
+  }
+  const freeSuggestion: Suggestion[] =
+    bestFix || isPhysicalCap(shortfall)
+      ? []
+      : [
+          {
+            kind: 'free-resource',
+            host: host.name,
+            resource: shortfall.resource,
+            amount: Math.max(0, shortfall.need - shortfall.free),
+            ...(shortfall.detail ? { detail: shortfall.detail } : {}),
+          },
+        ];
   return {
     binding: shortfall.resource,
     message: `${where} has ${describeNeed(shortfall)}${ratioText}; ${fixes.join(' or ')}`,
@@ -187,9 +198,29 @@ function explainUnit(a: Assignment, unit: Unit): Omit<UnplacedVm, 'vm'> {
   };
 }
 
-function formatAmount(shortfall: Shortfall): string {
+/** One VM larger than a host's physical cores or memory: no ratio or freeing helps, only a bigger host. */
+function isPhysicalCap(shortfall: Shortfall): boolean {
+  return shortfall.resource === 'vm-max-cores' || shortfall.resource === 'vm-max-memory';
+}
+
+/** What is missing, e.g. "10.0 GiB of storage in pool ssd", "2 GPUs of model a100". */
+function describeMissing(shortfall: Shortfall): string {
   const missing = Math.max(0, shortfall.need - shortfall.free);
-  return shortfall.resource === 'storage' ? (missing / 2 ** 30).toFixed(1) : String(Math.ceil(missing));
+  const whole = Math.ceil(missing);
+  switch (shortfall.resource) {
+    case 'storage':
+      return `${(missing / 2 ** 30).toFixed(1)} GiB of storage${shortfall.detail ? ` in pool ${shortfall.detail}` : ''}`;
+    case 'hugepages':
+      return `${whole} MiB of hugepages`;
+    case 'pinned-cores':
+      return `${whole} cores to pin`;
+    case 'gpus':
+      return `${whole} GPUs${shortfall.detail ? ` of model ${shortfall.detail}` : ''}`;
+    case 'memory':
+      return `${whole} MiB of memory`;
+    default:
+      return `${whole} cores`;
+  }
 }
 
 function usedDomains(a: Assignment, group: number): Set<number> {
