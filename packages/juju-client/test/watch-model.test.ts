@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   allUnitsActiveIdle,
   type Delta,
+  JujuAbortError,
   type JujuClient,
   JujuConnectionClosedError,
+  JujuTimeoutError,
   type ModelWatcher,
 } from '../src/index.js';
 import { caught } from './support/caught.js';
@@ -109,6 +111,25 @@ describe('watchModel', () => {
       request: 'Next',
       params: {},
     });
+  });
+
+  it('waitFor times out and aborts with typed errors', async () => {
+    const watcher3 = allWatcher(() => [unit('etcd/0', 'maintenance', 'executing')]);
+    const server = await startFakeController({ handlers: watcher3.handlers });
+    servers.push(server);
+    const client = await connect(server, false);
+    const watcher = client.watchModel();
+    watchers.push(watcher);
+    await watcher.waitFor((s) => s.units.size === 1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const timedOut = caught(watcher.waitFor(allUnitsActiveIdle, { timeoutMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    vi.useRealTimers();
+    expect(await timedOut).toBeInstanceOf(JujuTimeoutError);
+    const controller = new AbortController();
+    const aborted = caught(watcher.waitFor(allUnitsActiveIdle, { signal: controller.signal }));
+    controller.abort();
+    expect(await aborted).toBeInstanceOf(JujuAbortError);
   });
 
   it('polls FullStatus on 4.x, where there is no AllWatcher, producing the same deltas', async () => {
