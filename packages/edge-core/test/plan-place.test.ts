@@ -100,6 +100,15 @@ describe('planning with the placement engine', () => {
         'kvm-c2',
       ]);
       expect(live.machines.find((m) => m.hostname === 'gpu-c1')?.gpus).toHaveLength(2);
+      // VMs of other LXD projects: MAAS's server rule ignores them, the UI's rule counts them.
+      const shared = live.vmHosts.filter((h) => h.usedByOtherProjects.cores > 0);
+      expect(shared.length).toBeGreaterThan(0);
+      for (const host of shared) {
+        expect(headroom(host, 'ui').cores).toBe(
+          headroom(host, 'server').cores - host.usedByOtherProjects.cores,
+        );
+        expect(host.vms.some((vm) => vm.otherProject)).toBe(true);
+      }
       expect(JSON.stringify(live)).not.toContain(sim.apiKey.split(':')[2] ?? 'no-secret');
       const file = join(mkdtempSync(join(tmpdir(), 'edgekit-snap-')), 'site.yaml');
       await saveSnapshotFile(file, live);

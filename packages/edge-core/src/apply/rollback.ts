@@ -53,7 +53,9 @@ function createdByPlan(journal: Journal): {
   const tags = new Set<string>();
   let addedMachines = false;
   for (const step of journal.intendedSteps()) {
-    const [kind = '', rest = ''] = [step.slice(0, step.indexOf(':')), step.slice(step.indexOf(':') + 1)];
+    const colon = step.indexOf(':');
+    const kind = colon < 0 ? step : step.slice(0, colon);
+    const rest = colon < 0 ? '' : step.slice(colon + 1);
     if (kind === 'deploy') apps.add(rest);
     if (kind === 'compose') hostnames.add(rest);
     if (kind === 'tag-create') tags.add(rest);

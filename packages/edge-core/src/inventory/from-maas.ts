@@ -1,4 +1,12 @@
-import type { Machine, NodeDevice, ResourcePool, Tag, VmHost, Zone } from '@edgekit/maas-client';
+import type {
+  Machine,
+  NodeDevice,
+  ResourcePool,
+  Tag,
+  VirtualMachine,
+  VmHost,
+  Zone,
+} from '@edgekit/maas-client';
 import { HardwareType } from '@edgekit/maas-client';
 import {
   type BareMetalMachine,
@@ -9,16 +17,10 @@ import {
 } from './schema.js';
 
 /** A row of MAAS's hidden `/virtual-machines/` listing: every VM of a host, other LXD projects included. */
-export interface VirtualMachineRow {
-  id: number;
-  project: string;
-  pinned_cores: number[];
-  unpinned_cores: number;
-  /** MiB. */
-  memory: number;
-  machine_id: number | null;
-  bmc_id: number;
-}
+export type VirtualMachineRow = Pick<
+  VirtualMachine,
+  'id' | 'identifier' | 'project' | 'pinned_cores' | 'unpinned_cores' | 'memory' | 'machine_id' | 'bmc_id'
+>;
 
 /** What the MAAS API answered, gathered once; `buildInventory` turns it into a snapshot with no I/O. */
 export interface MaasReadings {
@@ -97,7 +99,7 @@ function vmHostInventory(
       })),
       ...others.map((row) => ({
         systemId: null,
-        hostname: `vm-${row.id}`,
+        hostname: row.identifier,
         cores: row.unpinned_cores + row.pinned_cores.length,
         memoryMiB: row.memory,
         tags: [],

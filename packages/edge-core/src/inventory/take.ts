@@ -1,4 +1,12 @@
-import type { Machine, NodeDevice, ResourcePool, Tag, VmHost, Zone } from '@edgekit/maas-client';
+import {
+  MaasNotFoundError,
+  type Machine,
+  type NodeDevice,
+  type ResourcePool,
+  type Tag,
+  type VmHost,
+  type Zone,
+} from '@edgekit/maas-client';
 import { mapBounded } from '../apply/parallel.js';
 import { InventoryError } from '../plan/errors.js';
 import { buildInventory, isBareMetal, type VirtualMachineRow } from './from-maas.js';
@@ -11,14 +19,17 @@ export interface InventoryMaasApi {
   zones: { list(): Promise<Zone[]> };
   resourcePools: { list(): Promise<ResourcePool[]> };
   tags: { list(): Promise<Tag[]> };
-  vmHosts: { list(): Promise<VmHost[]> };
+  vmHosts: { list(): Promise<VmHost[]>; virtualMachines(): Promise<VirtualMachineRow[]> };
   machines: { list(): Promise<Machine[]> };
   nodeDevices: { list(systemId: string, filters?: { hardware_type?: 'gpu' }): Promise<NodeDevice[]> };
 }
 
 export interface TakeInventoryOptions {
-  /** Reads `/virtual-machines/` (VMs of every LXD project) for the UI rule; omitted = other projects unknown. */
-  virtualMachines?: () => Promise<VirtualMachineRow[]>;
+  /**
+   * Read `/virtual-machines/` (VMs of every LXD project) so the UI's stricter rule can count other
+   * projects (default true). A MAAS without it (before 3.0: 404) leaves other projects at zero.
+   */
+  otherProjects?: boolean;
   /** Node-device reads in flight at once. */
   concurrency?: number;
 }
@@ -40,7 +51,12 @@ export async function takeInventory(
       maas.tags.list(),
       maas.vmHosts.list(),
       maas.machines.list(),
-      options.virtualMachines?.(),
+      options.otherProjects === false
+        ? undefined
+        : maas.vmHosts.virtualMachines().catch((error: unknown) => {
+            if (error instanceof MaasNotFoundError) return undefined;
+            throw error;
+          }),
     ]);
     const hostSystemIds = new Set(vmHosts.map((host) => host.host?.system_id));
     const candidates = machines.filter(
