@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unprovisioned } from '../src/apply/juju-steps.js';
+import { unprovisioned } from '../src/apply/juju-machines.js';
 import { applyPlan, takeInventory } from '../src/index.js';
 import { crashRuns } from './apply-crash-harness.js';
 import { consistencyProblems, haEdgePlan, startSites } from './apply-helpers.js';

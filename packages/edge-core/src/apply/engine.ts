@@ -1,13 +1,16 @@
 import { JournalError } from '../plan/errors.js';
 import type { Plan } from '../plan/schema.js';
+import { deployBundle } from './bundle-deploy.js';
 import type { MaasApi } from './clients.js';
 import type { ApplyEventListener } from './events.js';
 import { Journal } from './journal.js';
 import type { JujuApi, StatusView } from './juju-api.js';
-import { deployBundle, ensureJujuMachines, type JujuStepOptions, waitActive } from './juju-steps.js';
+import { ensureJujuMachines } from './juju-machines.js';
+import type { JujuStepOptions } from './juju-wire.js';
 import { applyRatios, ensureMachines, ensureTags, type MaasStepOptions } from './maas-steps.js';
 import { errorText, StepRunner } from './runner.js';
 import { type RetryOptions, resilient } from './transient.js';
+import { waitActive } from './wait-active.js';
 
 export interface ApplyOptions {
   plan: Plan;

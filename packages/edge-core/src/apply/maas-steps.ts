@@ -2,7 +2,7 @@ import { MaasBadRequestError, MaasError, MaasHttpError, type Machine } from '@ed
 import { ApplyStepError, DriftError } from '../plan/errors.js';
 import type { ComposeRequest, Plan, PlannedMachine } from '../plan/schema.js';
 import type { MaasApi } from './clients.js';
-import { limiter } from './parallel.js';
+import { limiter, sleep } from './parallel.js';
 import { maasCall, type StepRunner } from './runner.js';
 
 export interface MaasStepOptions {
@@ -18,8 +18,6 @@ export interface MaasStepOptions {
   maxRetryAfterMs: number;
   signal?: AbortSignal;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function findByHostname(maas: MaasApi, hostname: string): Promise<Machine | undefined> {
   const found = await maas.machines.list({ hostname });

@@ -4,8 +4,9 @@ import type { MaasApi } from './clients.js';
 import type { ApplyEventListener } from './events.js';
 import { Journal } from './journal.js';
 import type { JujuApi, StatusView } from './juju-api.js';
-import { recordedJujuMachines, unprovisioned } from './juju-steps.js';
+import { recordedJujuMachines, unprovisioned } from './juju-machines.js';
 import { findByHostname } from './maas-steps.js';
+import { sleep } from './parallel.js';
 import { maasCall, StepRunner } from './runner.js';
 
 export interface RollbackOptions {
@@ -25,8 +26,6 @@ export interface RollbackResult {
   untagged: string[];
   tagsDeleted: string[];
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(
   what: string,

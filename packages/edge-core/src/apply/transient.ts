@@ -1,5 +1,6 @@
 import { JujuAbortError, JujuTransportError, JujuTryAgainError } from '@edgekit/juju-client';
 import { MaasConnectionError, MaasHttpError, MaasTimeoutError } from '@edgekit/maas-client';
+import { sleep } from './parallel.js';
 import type { StepRunner } from './runner.js';
 import { errorText } from './runner.js';
 
@@ -15,8 +16,6 @@ export function isTransient(error: unknown): boolean {
   if (error instanceof MaasHttpError) return error.status >= 500 || error.retryAfterSeconds !== undefined;
   return false;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface RetryOptions {
   attempts: number;
