@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyPlan, savePlanFile, takeInventory } from '../src/index.js';
+import { applyPlan, type Plan, rollbackPlan, savePlanFile, takeInventory } from '../src/index.js';
 import {
   consistencyProblems,
   haEdgePlan,
@@ -107,6 +107,45 @@ async function applyAndKill(
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   return 'finished';
+}
+
+/** What a rollback must leave behind: no VM, tag, Juju machine or application of the plan. */
+async function leftovers(sites: Sites, plan: Plan, preexisting: ReadonlySet<string>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const machine of await sites.maas.machines.list()) {
+    if (machine.pod != null && !preexisting.has(machine.hostname))
+      problems.push(`VM ${machine.hostname} left (${machine.status_name})`);
+    if (machine.tag_names.includes(plan.outputs.tags.plan)) problems.push(`${machine.hostname} still tagged`);
+  }
+  if ((await sites.maas.tags.list()).some((tag) => tag.name === plan.outputs.tags.plan))
+    problems.push('plan tag left');
+  const status = await sites.juju.fullStatus();
+  for (const id of Object.keys(status.machines)) problems.push(`Juju machine ${id} left`);
+  for (const app of Object.keys(status.applications)) problems.push(`application ${app} left`);
+  return problems;
+}
+
+/** Kill apply after `killAfter` intents, then roll the plan back instead of finishing it. */
+export async function crashThenRollback(
+  run: number,
+  child: Child,
+  killAfter: number,
+): Promise<CrashRunResult> {
+  const sites = await startSites({ timeScale: 5000 });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'edgekit-crash-rollback-'));
+    const inventory = await takeInventory(sites.maas);
+    const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
+    const plan = haEdgePlan(inventory, `rback${run}`);
+    const planPath = join(dir, 'plan.yaml');
+    const journalPath = join(dir, 'journal.jsonl');
+    await savePlanFile(planPath, plan);
+    const first = await applyAndKill(child, sites, planPath, journalPath, killAfter, {});
+    await rollbackPlan({ plan, maas: sites.maas, juju: sites.juju, journalPath, pollIntervalMs: 10 });
+    return { run, killAfter, first, problems: await leftovers(sites, plan, preexisting) };
+  } finally {
+    await sites.close();
+  }
 }
 
 export interface CrashRunResult {

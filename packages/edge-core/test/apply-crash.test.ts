@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unprovisioned } from '../src/apply/juju-machines.js';
 import { applyPlan, takeInventory } from '../src/index.js';
-import { crashRuns } from './apply-crash-harness.js';
+import { crashRuns, crashThenRollback, spawnChild } from './apply-crash-harness.js';
 import { consistencyProblems, haEdgePlan, startSites } from './apply-helpers.js';
 
 const RUNS = 10;
@@ -53,4 +53,17 @@ describe('a re-run while the interrupted run’s Juju machines are still provisi
       await sites.close();
     }
   }, 60_000);
+});
+
+describe('rollback after a SIGKILL', () => {
+  it('removes what the interrupted run created, mid-compose and mid-deploy alike', async () => {
+    const kills = [10, 45];
+    const results = await Promise.all(
+      kills.map((killAfter, run) => crashThenRollback(run, spawnChild(), killAfter)),
+    );
+    for (const result of results) {
+      expect(result.first).toBe('killed');
+      expect(result.problems, `kill after intent ${result.killAfter}`).toEqual([]);
+    }
+  }, 90_000);
 });

@@ -49,7 +49,11 @@ export function newPlanId(): string {
  * assignments, bundle and overlay). Rejects a placement that breaks the admission rule it claims.
  */
 export function createPlan(input: CreatePlanInput): Plan {
-  const id = PlanIdSchema.parse(input.id ?? newPlanId());
+  const parsedId = PlanIdSchema.safeParse(input.id ?? newPlanId());
+  if (!parsedId.success) {
+    throw new PlanInputError(`plan id "${input.id}" is not valid: ${parsedId.error.issues[0]?.message}`);
+  }
+  const id = parsedId.data;
   const workload = WorkloadSchema.parse(input.workload);
   const ratioChanges = [...(input.ratioChanges ?? [])];
   const effective = withRatioChanges(input.inventory, ratioChanges);
