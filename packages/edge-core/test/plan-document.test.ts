@@ -125,7 +125,12 @@ describe('createPlan checks the placement it is given', () => {
   it('rejects a plan id that cannot go into MAAS tags and hostnames', () => {
     const assignments = roundRobin(workload, inventory);
     expect(() =>
-      createPlan({ id: 'No_Way', inventory, workload, placement: { objective: 'spread', rule: 'server', assignments } }),
+      createPlan({
+        id: 'No_Way',
+        inventory,
+        workload,
+        placement: { objective: 'spread', rule: 'server', assignments },
+      }),
     ).toThrow(/plan id "No_Way" is not valid: a plan id is 4-12 lower-case letters or digits/);
   });
 
