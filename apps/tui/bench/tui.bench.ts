@@ -1,0 +1,154 @@
+// Benchmarks of the edgekit TUI (not tests: nothing here asserts on time). Figures are medians or
+// percentiles over repeated runs, each next to a baseline measured in the same run:
+//  1. time to first frame of the built `edgekit` process vs a bare Ink "hello" process;
+//  2. keypress-to-frame latency on the Machines screen with 5 000 machines (from the MAAS simulator,
+//     over real HTTP) vs a bare Ink counter that redraws on every key.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { startMaasSim } from '@edgekit/maas-sim';
+import { Box, Text, useInput } from 'ink';
+import { render as renderTest } from 'ink-testing-library';
+import { createElement, useState } from 'react';
+import type { SiteData } from '../src/site/data.js';
+import { openSite } from '../src/site/open.js';
+import { createSiteData } from '../src/site/site-data.js';
+import { AppContainer } from '../src/ui/AppContainer.js';
+import { makeTheme, ThemeProvider } from '../src/ui/theme.js';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Milliseconds from spawn to the first byte the process writes to stdout (its first frame). */
+function firstOutput(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, {
+      cwd: appDir,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        NO_COLOR: '1',
+        EDGEKIT_CONFIG_DIR: '/nonexistent-edgekit-bench',
+      },
+    });
+    child.stdout.once('data', () => {
+      resolve(performance.now() - start);
+      child.kill();
+    });
+    child.once('error', reject);
+  });
+}
+
+async function timeToFirstFrame(): Promise<void> {
+  const bare = [
+    '--input-type=module',
+    '-e',
+    "import {createElement as h} from 'react'; import {render,Text} from 'ink'; render(h(Text,null,'hello'));",
+  ];
+  const runs = 7;
+  const app: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    base.push(await firstOutput(bare));
+    app.push(await firstOutput([bin]));
+  }
+  const a = percentile(app, 50);
+  const b = percentile(base, 50);
+  console.log(
+    `time to first frame, built edgekit (demo site, ${runs} runs): median ${ms(a)} (target <= 600 ms)`,
+  );
+  console.log(
+    `time to first frame, bare Ink hello (baseline):        median ${ms(b)}; edgekit/baseline ${(a / b).toFixed(2)}x`,
+  );
+}
+
+type Rendered = ReturnType<typeof renderTest>;
+
+const idle = (msValue: number) => new Promise((resolve) => setTimeout(resolve, msValue));
+
+/**
+ * Waits for the next frame ink-testing-library records (Ink's debug mode writes each commit whole and
+ * unthrottled, so this is render + layout + write, without Ink's 30 fps output throttle).
+ */
+async function frameAfter(view: Rendered, count: number): Promise<number> {
+  while (view.frames.length === count) await new Promise((resolve) => setImmediate(resolve));
+  return performance.now();
+}
+
+/** Presses `key` `count` times, each after the previous key's frame; returns key→frame times. */
+async function keyLatencies(view: Rendered, key: string, count: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    await idle(5);
+    const frames = view.frames.length;
+    const start = performance.now();
+    view.stdin.write(key);
+    latencies.push((await frameAfter(view, frames)) - start);
+  }
+  return latencies;
+}
+
+function Counter() {
+  const [n, setN] = useState(0);
+  useInput(() => setN((x) => x + 1));
+  return createElement(Box, null, createElement(Text, null, `pressed ${n}`));
+}
+
+async function keypressLatency(): Promise<void> {
+  const machines = 5000;
+  const sim = await startMaasSim({ host: '127.0.0.1', port: 0, site: { large: { hosts: 100, machines } } });
+  const opened = await openSite({
+    kind: 'real',
+    label: 'bench',
+    maas: { url: sim.url, apiKey: sim.apiKey },
+    juju: null,
+  });
+  const data: SiteData = createSiteData(opened);
+  const loadStart = performance.now();
+  const tree = createElement(AppContainer, { connect: async () => data, initialScreen: 'machines' as const });
+  const view = renderTest(createElement(ThemeProvider, { theme: makeTheme(false, false), children: tree }));
+  const text = () => stripVTControlCharacters(view.lastFrame() ?? '');
+  // Wait until the table is on screen (the inventory came over HTTP).
+  while (!/rows 1–\d+ of \d{4,}/.test(text())) await frameAfter(view, view.frames.length);
+  const loadMs = performance.now() - loadStart;
+  const shown = Number(/(\d+) machines/.exec(text())?.[1] ?? 0);
+  const presses = 200;
+  const down = await keyLatencies(view, '\u001b[B', presses);
+  const pageDown = await keyLatencies(view, '\u001b[6~', 50);
+  view.stdin.write('/');
+  await frameAfter(view, view.frames.length);
+  const filter = await keyLatencies(view, 'a', 20);
+  view.unmount();
+  await data.close();
+  await sim.close();
+
+  const baseline = renderTest(createElement(Counter));
+  const base = await keyLatencies(baseline, 'x', presses);
+  baseline.unmount();
+
+  const line = (label: string, values: number[]) =>
+    console.log(
+      `${label.padEnd(52)} p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  max ${ms(Math.max(...values))}`,
+    );
+  console.log(`machines screen loaded ${shown} machines over HTTP in ${ms(loadMs)}`);
+  line(`keypress→frame, Machines, ${shown} rows, ↓ ×${presses}`, down);
+  line('keypress→frame, Machines, PgDn ×50', pageDown);
+  line('keypress→frame, Machines, filter typing ×20', filter);
+  line(`keypress→frame, bare Ink counter (baseline) ×${presses}`, base);
+  console.log(
+    `Machines ↓ p95 / baseline p95: ${(percentile(down, 95) / percentile(base, 95)).toFixed(2)}x (target p95 <= 50 ms)`,
+  );
+}
+
+if (!process.argv.includes('--keys-only')) await timeToFirstFrame();
+await keypressLatency();
+// The simulators' keep-alive sockets may linger: the figures are printed, leave.
+process.exit(0);
