@@ -125,9 +125,11 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
   });
 
   it('sim --json serves the demo until SIGINT and saves the "sim" profile', async () => {
+    // Its own config folder: the "sim" profile must not become the default of the other tests.
+    const simEnv = cleanEnv({ EDGEKIT_CONFIG_DIR: join(configDir, 'sim-config') });
     const child = spawn(process.execPath, [bin, 'sim', '--json'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: cleanEnv(),
+      env: simEnv,
     });
     const lines = createInterface({ input: child.stdout });
     const first = await new Promise<string>((resolve) => lines.once('line', resolve));
@@ -137,7 +139,7 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
       maas: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/MAAS\/$/) },
     });
     expect((await stat(ready.file)).mode & 0o777).toBe(0o600);
-    const viaProfile = await edgekit('status', '--json', '--profile', 'sim');
+    const viaProfile = await edgekitWith(simEnv, 'status', '--json', '--profile', 'sim');
     expect(viaProfile.code).toBe(0);
     const status = JSON.parse(viaProfile.stdout);
     expect(status.maas).toMatchObject({ url: ready.maas.url, simulated: false });
@@ -159,7 +161,7 @@ describe('login and real-site selection', () => {
   afterAll(() => sim.close());
 
   it('login maas checks the key, saves a 0600 profile and never prints the key', async () => {
-    const env = cleanEnv({ MAAS_API_KEY: sim.apiKey });
+    const env = cleanEnv({ MAAS_API_KEY: sim.apiKey, EDGEKIT_CONFIG_DIR: join(configDir, 'login-config') });
     const result = await edgekitWith(env, 'login', 'maas', '--url', sim.url, '--profile', 'lab', '--json');
     expect(result.code).toBe(0);
     const data = JSON.parse(result.stdout);
@@ -167,7 +169,13 @@ describe('login and real-site selection', () => {
     expect((await stat(data.file)).mode & 0o777).toBe(0o600);
     const secret = sim.apiKey.split(':')[2] ?? '';
     expect(result.stdout + result.stderr).not.toContain(secret);
-    const inventory = await edgekit('inventory', '--json', '--profile', 'lab');
+    const inventory = await edgekitWith(
+      { ...env, MAAS_API_KEY: '' },
+      'inventory',
+      '--json',
+      '--profile',
+      'lab',
+    );
     expect(JSON.parse(inventory.stdout).maas).toMatchObject({ url: sim.url, simulated: false });
   });
 

@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await runTui(ctx);
     }
     const result = await parsed.command.run(ctx);
-    io.stdout.write(redact(formatResult(result, format), secrets));
+    io.stdout.write(redact(await formatResult(result, format), secrets));
     return result.exitCode ?? EXIT.ok;
   } catch (error) {
     // Loaded only on failure: it knows the SDKs' error trees, which a clean --version need not load.

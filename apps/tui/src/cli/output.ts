@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
 
 export type OutputFormat = 'text' | 'json' | 'yaml';
@@ -18,8 +17,9 @@ export function outputFormat(flags: {
   return flags.json ? 'json' : flags.yaml ? 'yaml' : 'text';
 }
 
-export function formatResult(result: CommandResult, format: OutputFormat): string {
+export async function formatResult(result: CommandResult, format: OutputFormat): Promise<string> {
   if (format === 'json') return `${JSON.stringify(result.data, null, 2)}\n`;
-  if (format === 'yaml') return stringify(result.data);
+  // Loaded on demand: most runs never print YAML.
+  if (format === 'yaml') return (await import('yaml')).stringify(result.data);
   return result.text.endsWith('\n') || result.text === '' ? result.text : `${result.text}\n`;
 }
