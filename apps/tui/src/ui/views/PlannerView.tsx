@@ -2,8 +2,7 @@ import type { PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
 import { Box, Text } from 'ink';
 import { type PlannerEditor, ROLE_COLUMNS, SETTING_ROWS, type SettingRow } from '../../plan/editor.js';
 import { plannedVms } from '../../plan/settings.js';
-import { mib, ratio } from '../../site/format.js';
-import { Bar } from '../components/Bar.js';
+import { mib, ratio, trim } from '../../site/format.js';
 import { Toned } from '../components/Toned.js';
 
 interface Props {
@@ -42,12 +41,13 @@ function settingValue(editor: PlannerEditor, row: SettingRow): string {
 export function PlannerView({ editor, placement, sizing, width, height }: Props) {
   const vms = plannedVms(editor.settings);
   const leftWidth = 40;
-  const barWidth = Math.max(6, Math.floor((width - leftWidth - 2 - 10 - 2 * 14) / 2));
+  // name 9 + two bars + '10/128' and '28G/128G' labels must fit the right column.
+  const barWidth = Math.max(4, Math.floor((width - leftWidth - 2 - 9 - 9 - 10) / 2));
   const hostRows = Math.max(1, height - 6 - Math.min(placement.unplaced.length, 3));
   const usedHosts = placement.hosts.filter((h) => h.vms.length > 0);
   return (
     <Box flexDirection="row">
-      <Box flexDirection="column" width={leftWidth} marginRight={2}>
+      <Box flexDirection="column" width={leftWidth} flexShrink={0} marginRight={2}>
         <Text wrap="truncate">
           preset <Text bold>{editor.settings.preset}</Text>
         </Text>
@@ -94,24 +94,17 @@ export function PlannerView({ editor, placement, sizing, width, height }: Props)
           {placement.bindingResource}
         </Text>
         {usedHosts.slice(0, hostRows).map((host) => (
-          <Box key={host.host}>
-            <Bar
-              label={`${host.host.slice(0, 8).padEnd(8)} c`}
-              used={host.cores.used}
-              physical={host.cores.capacity}
-              committable={host.cores.capacity}
-              width={barWidth}
-            />
-            <Text> </Text>
-            <Bar
-              label="m"
-              used={host.memory.used / 1024}
-              physical={host.memory.capacity / 1024}
-              committable={host.memory.capacity / 1024}
-              width={barWidth}
-              unit="G"
-            />
-          </Box>
+          <Text key={host.host} wrap="truncate">
+            {host.host.slice(0, 8).padEnd(9)}
+            <Toned tone={host.cores.used > host.cores.capacity ? 'bad' : 'ok'}>
+              {meter(host.cores.used, host.cores.capacity, barWidth)}
+            </Toned>
+            {` ${host.cores.used}/${trim(host.cores.capacity)}`.padEnd(9)}
+            <Toned tone={host.memory.used > host.memory.capacity ? 'bad' : 'ok'}>
+              {meter(host.memory.used, host.memory.capacity, barWidth)}
+            </Toned>
+            {` ${mib(host.memory.used)}/${mib(host.memory.capacity)}`}
+          </Text>
         ))}
         {usedHosts.length > hostRows ? (
           <Text dimColor>… {usedHosts.length - hostRows} more hosts</Text>
@@ -124,6 +117,13 @@ export function PlannerView({ editor, placement, sizing, width, height }: Props)
       </Box>
     </Box>
   );
+}
+
+/** used/capacity as █ and ░ cells: the host's load after placement, against its over-committed capacity. */
+function meter(used: number, capacity: number, width: number): string {
+  const cells = capacity > 0 ? Math.min(width, Math.round((used / capacity) * width)) : width;
+  const filled = used > 0 ? Math.max(1, cells) : 0;
+  return '█'.repeat(filled) + '░'.repeat(Math.max(0, width - filled));
 }
 
 function SizingLines({ sizing, failures }: { sizing: Props['sizing']; failures: 0 | 1 }) {
