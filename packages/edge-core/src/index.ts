@@ -22,6 +22,7 @@ export {
 export {
   buildInventory,
   type MaasReadings,
+  otherProjectUsage,
   publicUrl,
   type VirtualMachineRow,
 } from './inventory/from-maas.js';

@@ -1,3 +1,4 @@
+import { otherProjectUsage } from '@edgekit/edge-core';
 import type { Machine, VmHost } from '@edgekit/maas-client';
 import type { MaasReadings } from './maas-reader.js';
 import type { Inventory, MachineRow, VmHostRow } from './model.js';
@@ -11,7 +12,7 @@ export function toInventory(readings: MaasReadings): Inventory {
     zones: readings.zones.map((zone) => zone.name),
     pools: readings.pools.map((pool) => pool.name),
     machines,
-    vmHosts: readings.vmHosts.map((host) => vmHostRow(host, machines)),
+    vmHosts: readings.vmHosts.map((host) => vmHostRow(host, machines, readings)),
   };
 }
 
@@ -38,7 +39,7 @@ function machineRow(machine: Machine, readings: MaasReadings, hostNames: Map<num
   };
 }
 
-function vmHostRow(host: VmHost, machines: readonly MachineRow[]): VmHostRow {
+function vmHostRow(host: VmHost, machines: readonly MachineRow[], readings: MaasReadings): VmHostRow {
   return {
     id: host.id,
     name: host.name,
@@ -50,8 +51,7 @@ function vmHostRow(host: VmHost, machines: readonly MachineRow[]): VmHostRow {
     memoryOverCommitRatio: host.memory_over_commit_ratio,
     total: { cores: host.total.cores, memoryMiB: host.total.memory, storageBytes: host.total.local_storage },
     used: { cores: host.used.cores, memoryMiB: host.used.memory, storageBytes: host.used.local_storage },
-    // The REST API has no per-host figure for VMs of other LXD projects (maas-api.md §4.1); count none.
-    usedOther: { cores: 0, memoryMiB: 0 },
+    usedOther: otherProjectUsage(host.id, readings.virtualMachines),
     storagePools: host.storage_pools.map((pool) => ({
       name: pool.name,
       type: pool.type,

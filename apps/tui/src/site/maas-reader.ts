@@ -1,4 +1,14 @@
-import type { MaasClient, Machine, NodeDevice, ResourcePool, Tag, VmHost, Zone } from '@edgekit/maas-client';
+import type { VirtualMachineRow } from '@edgekit/edge-core';
+import {
+  type MaasClient,
+  MaasNotFoundError,
+  type Machine,
+  type NodeDevice,
+  type ResourcePool,
+  type Tag,
+  type VmHost,
+  type Zone,
+} from '@edgekit/maas-client';
 
 /** Everything the TUI reads from MAAS in one refresh, as the SDK parsed it. */
 export interface MaasReadings {
@@ -11,6 +21,8 @@ export interface MaasReadings {
   machines: readonly Machine[];
   /** GPU devices per system id, for the bare-metal machines read (see GPU_SCAN_LIMIT). */
   gpus: ReadonlyMap<string, readonly NodeDevice[]>;
+  /** Every VM of every host, other LXD projects included; undefined where MAAS has no `/virtual-machines/`. */
+  virtualMachines: readonly VirtualMachineRow[] | undefined;
   /** false when the fleet was too large to ask every machine for its devices. */
   gpusComplete: boolean;
 }
@@ -19,16 +31,21 @@ export interface MaasReadings {
 export const GPU_SCAN_LIMIT = 400;
 const DEVICE_READ_CONCURRENCY = 8;
 
-/** MAAS lists are not paginated, so a refresh is six list calls plus one device list per machine. */
+/** MAAS lists are not paginated, so a refresh is seven list calls plus one device list per machine. */
 export async function readMaas(client: MaasClient, signal?: AbortSignal): Promise<MaasReadings> {
   const options = signal === undefined ? {} : { signal };
-  const [version, zones, pools, tags, vmHosts, machines] = await Promise.all([
+  const [version, zones, pools, tags, vmHosts, machines, virtualMachines] = await Promise.all([
     client.version.read(options),
     client.zones.list(options),
     client.resourcePools.list(options),
     client.tags.list(options),
     client.vmHosts.list(options),
     client.machines.list({}, options),
+    // MAAS's hidden listing is the only place VMs of other LXD projects show (the UI rule needs them).
+    client.vmHosts.virtualMachines(options).catch((error: unknown) => {
+      if (error instanceof MaasNotFoundError) return undefined;
+      throw error;
+    }),
   ]);
   const bareMetal = machines.filter((m) => m.pod == null && m.virtualmachine_id == null);
   const scanned = bareMetal.length <= GPU_SCAN_LIMIT ? bareMetal : [];
@@ -47,6 +64,7 @@ export async function readMaas(client: MaasClient, signal?: AbortSignal): Promis
     tags,
     vmHosts,
     machines,
+    virtualMachines,
     gpus,
     gpusComplete: scanned.length === bareMetal.length,
   };

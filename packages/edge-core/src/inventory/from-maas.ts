@@ -49,6 +49,26 @@ export function publicUrl(url: string): string {
   return parsed.toString();
 }
 
+/** `/virtual-machines/` rows of one host that belong to no MAAS machine: VMs of other LXD projects. */
+function otherProjectVms(hostId: number, rows: readonly VirtualMachineRow[] | undefined) {
+  return (rows ?? []).filter((row) => row.bmc_id === hostId && row.machine_id === null);
+}
+
+/**
+ * What VMs outside the tracked LXD project use on one host: `/virtual-machines/` rows with no MAAS
+ * machine. The UI's stricter rule subtracts it; the server's admission rule does not.
+ */
+export function otherProjectUsage(
+  hostId: number,
+  rows: readonly VirtualMachineRow[] | undefined,
+): { cores: number; memoryMiB: number } {
+  const others = otherProjectVms(hostId, rows);
+  return {
+    cores: others.reduce((sum, row) => sum + row.unpinned_cores + row.pinned_cores.length, 0),
+    memoryMiB: others.reduce((sum, row) => sum + row.memory, 0),
+  };
+}
+
 /**
  * MAAS machines composed on a VM host carry `pod`; VMs of other LXD projects exist only as
  * `/virtual-machines/` rows without a machine. The server's admission rule counts only the former
@@ -60,7 +80,7 @@ function vmHostInventory(
   rows: readonly VirtualMachineRow[] | undefined,
 ): VmHostInventory {
   const hosted = machines.filter((machine) => machine.pod?.id === host.id);
-  const others = (rows ?? []).filter((row) => row.bmc_id === host.id && row.machine_id === null);
+  const others = otherProjectVms(host.id, rows);
   const defaultPool = host.storage_pools.find((pool) => pool.default);
   return {
     id: host.id,
@@ -74,10 +94,7 @@ function vmHostInventory(
     memoryOverCommitRatio: host.memory_over_commit_ratio,
     total: { cores: host.total.cores, memoryMiB: host.total.memory, storageBytes: host.total.local_storage },
     used: { cores: host.used.cores, memoryMiB: host.used.memory, storageBytes: host.used.local_storage },
-    usedByOtherProjects: {
-      cores: others.reduce((sum, row) => sum + row.unpinned_cores + row.pinned_cores.length, 0),
-      memoryMiB: others.reduce((sum, row) => sum + row.memory, 0),
-    },
+    usedByOtherProjects: otherProjectUsage(host.id, others),
     storagePools: host.storage_pools.map((pool) => ({
       id: pool.id,
       name: pool.name,
