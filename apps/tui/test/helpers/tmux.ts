@@ -44,8 +44,10 @@ export class TmuxSession {
       '-y',
       String(options.rows),
       ...envArgs,
+      // A person's terminal: Ink renders only the final frame when CI is set (is-in-ci), and the
+      // test runner's FORCE_COLOR would override the NO_COLOR the test asks for.
       // Keep the pane after the program exits, so a crash can still be read.
-      `${command}; echo "[exited $?]"; sleep 600`,
+      `unset CI CONTINUOUS_INTEGRATION FORCE_COLOR; ${command}; echo "[exited $?]"; sleep 600`,
     ]);
     return session;
   }
