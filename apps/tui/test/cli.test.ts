@@ -6,7 +6,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import packageJson from '../package.json' with { type: 'json' };
+import { CK_BUNDLE } from './helpers/shared.js';
 
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -236,6 +238,61 @@ describe('planning subcommands (--json parsed)', () => {
     expect(data.hostsNeeded).toBeGreaterThanOrEqual(data.lowerBound.value);
     expect(Object.keys(data.perZone).sort()).toEqual(['edge-a', 'edge-b', 'edge-c']);
     expect(data.onThisSite.feasible).toBe(true);
+  });
+
+  it('plan --bundle plans every principal unit of a real Juju bundle', async () => {
+    const bundle = parse(await readFile(CK_BUNDLE, 'utf8')) as {
+      applications: Record<string, { num_units?: number }>;
+    };
+    const units = Object.entries(bundle.applications)
+      .filter(([, app]) => (app.num_units ?? 0) > 0)
+      .map(([name, app]) => [name, app.num_units] as const);
+    const result = await edgekit('plan', '--bundle', CK_BUNDLE, '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.name).toBe('charmed-kubernetes-1.35');
+    const perRole = new Map<string, number>();
+    for (const m of data.machines as { role: string }[]) perRole.set(m.role, (perRole.get(m.role) ?? 0) + 1);
+    expect(Object.fromEntries(perRole)).toEqual(Object.fromEntries(units));
+  });
+
+  it("size --workload sizes the file's own VMs", async () => {
+    const file = join(configDir, 'db.workload.yaml');
+    await writeFile(
+      file,
+      'vms:\n  - { name: db, count: 3, cores: 4, memory: 16G, antiAffinity: { group: db, scope: zone } }\n',
+    );
+    const result = await edgekit('size', '--workload', file, '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data).toMatchObject({ preset: null, workload: { kind: 'workload', file } });
+    // Three db VMs, at most one per zone: the bound comes from the file's anti-affinity group.
+    expect(data.lowerBound).toMatchObject({ value: 3, rule: 'anti-affinity' });
+    expect(data.lowerBound.detail).toContain('db');
+    expect(data.onThisSite).toMatchObject({ feasible: true, unplaced: [] });
+  });
+
+  it('a missing or invalid workload or bundle file is a one-line usage error naming it', async () => {
+    const bad = join(configDir, 'bad.workload.yaml');
+    await writeFile(bad, 'vms:\n  - { name: db, cores: many }\n');
+    const invalid = await edgekit('size', '--workload', bad, '--json');
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/^edgekit: --workload \S*bad\.workload\.yaml: .*cores[^\n]*\n$/);
+    const missing = await edgekit('plan', '--bundle', join(configDir, 'nope.yaml'));
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toMatch(/^edgekit: --bundle \S*nope\.yaml: no such file\n$/);
+    const notBundle = await edgekit('plan', '--bundle', bad);
+    expect(notBundle.code).toBe(2);
+    expect(notBundle.stderr).toMatch(
+      /^edgekit: --bundle \S*bad\.workload\.yaml: bundle has no applications[^\n]*\n$/,
+    );
+    // The TUI takes the same flags and refuses a bad file before its first frame.
+    const tui = await edgekit('--bundle', join(configDir, 'nope.yaml'));
+    expect(tui).toMatchObject({ code: 2, stdout: '' });
+    expect(tui.stderr).toMatch(/^edgekit: --bundle \S*nope\.yaml: no such file\n$/);
+    const both = await edgekit('size', '--preset', 'charmed-kubernetes-ha-edge', '--bundle', CK_BUNDLE);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('edgekit: --preset and --bundle are exclusive; pick one\n');
   });
 
   it('place --input solves a problem file and exits 5 when VMs stay unplaced', async () => {

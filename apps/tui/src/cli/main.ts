@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EDGEKIT_VERSION } from '../version.js';
 import { type CommandContext, type CommandSpec, GLOBAL_OPTIONS, type OptionValues } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, WORKLOAD_OPTIONS } from './commands/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { helpText } from './help.js';
 import { formatResult, outputFormat } from './output.js';
@@ -27,7 +27,8 @@ function parse(argv: readonly string[]): Parsed | 'help' | 'version' {
   // First pass, lenient, only to find the command name; the second pass is strict for that command.
   const loose = parseArgs({
     args: [...argv],
-    options: GLOBAL_OPTIONS,
+    // The TUI's own string options too, so `edgekit --bundle FILE` does not read FILE as a command.
+    options: { ...GLOBAL_OPTIONS, ...WORKLOAD_OPTIONS },
     allowPositionals: true,
     strict: false,
   });
@@ -38,7 +39,7 @@ function parse(argv: readonly string[]): Parsed | 'help' | 'version' {
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { ...GLOBAL_OPTIONS, ...(command === 'tui' ? {} : command.options) },
+      options: { ...GLOBAL_OPTIONS, ...(command === 'tui' ? WORKLOAD_OPTIONS : command.options) },
       allowPositionals: true,
       strict: true,
     });

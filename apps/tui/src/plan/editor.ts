@@ -1,5 +1,6 @@
 import { presets } from '@edgekit/edge-core';
 import { defaultSettings, type PlannerSettings, plannedVms } from './settings.js';
+import type { LoadedWorkload } from './workload-file.js';
 
 /**
  * The planner's editable rows: one per VM role of the preset (count, cores, memory), then the
@@ -16,8 +17,8 @@ export interface PlannerEditor {
   column: number;
 }
 
-export function newEditor(preset?: string): PlannerEditor {
-  return { settings: defaultSettings(preset), row: 0, column: 0 };
+export function newEditor(preset?: string, loaded: LoadedWorkload | null = null): PlannerEditor {
+  return { settings: defaultSettings(preset, loaded), row: 0, column: 0 };
 }
 
 export function rowCount(editor: PlannerEditor): number {

@@ -11,7 +11,7 @@ import {
   withRatioChanges,
   workloadFromPreset,
 } from '@edgekit/edge-core';
-import { editedPreset, type PlannerSettings, plannedVms } from './settings.js';
+import { editedPreset, editedWorkload, type PlannerSettings, plannedVms } from './settings.js';
 
 /**
  * Fixed search effort instead of a wall-clock limit: the same settings give the same answer on a fast
@@ -62,14 +62,18 @@ export function sizeForSite(snapshot: InventorySnapshot, settings: PlannerSettin
   });
 }
 
-/** A complete plan (placement, compose requests, bundle, overlay) for the edited preset. */
+/** A complete plan (placement, compose requests, bundle, overlay) for the edited preset or workload. */
 export function planForSite(
   snapshot: InventorySnapshot,
   settings: PlannerSettings,
   bundleTexts: readonly string[],
   id?: string,
 ): Plan {
-  const workload = workloadFromPreset(editedPreset(settings), bundleTexts);
+  // A bundle brings its own charms; a preset or workload file takes them from the preset bundle.
+  const bundled = settings.loaded?.workload;
+  const workload = bundled
+    ? editedWorkload(bundled, settings)
+    : workloadFromPreset(editedPreset(settings), bundleTexts);
   return planWorkload({
     inventory: snapshot,
     workload,

@@ -16,7 +16,7 @@ import type { Loadable } from './hooks/loadable.js';
 import { useApply } from './hooks/useApply.js';
 import { useInventory } from './hooks/useInventory.js';
 import { useJujuModel } from './hooks/useJujuModel.js';
-import { type PlannerModel, usePlanner } from './hooks/usePlanner.js';
+import { type PlannerModel, type PlannerStart, usePlanner } from './hooks/usePlanner.js';
 import { useSite } from './hooks/useSite.js';
 import { type Command, commandFor, type KeyScope } from './keymap.js';
 import { type ScreenId, stepScreen } from './screens.js';
@@ -34,6 +34,8 @@ import { VmHostsView, vmHostTableHeight } from './views/VmHostsView.js';
 export interface AppProps {
   /** Opens the site (starting the simulators when nothing is configured); called once on mount. */
   connect: () => Promise<SiteData>;
+  /** The preset or loaded workload the planner opens on (`edgekit --bundle FILE`). */
+  plannerStart?: PlannerStart;
   /** Fixed size for tests; otherwise the terminal's, following resizes. */
   size?: TerminalSize;
   /** Screen to open on. */
@@ -80,6 +82,7 @@ export function AppContainer({
   initialScreen = 'site',
   onFatal,
   planDir = process.cwd(),
+  plannerStart,
 }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
@@ -93,7 +96,7 @@ export function AppContainer({
   const data = site.state === 'ready' ? site.value : null;
   const { inventory, refresh } = useInventory(data, busy.size > 0);
   const juju = useJujuModel(data);
-  const planner = usePlanner(data, ui.screen === 'planner');
+  const planner = usePlanner(data, ui.screen === 'planner', plannerStart);
   const afterApply = useCallback(() => {
     refresh();
     planner.reload();

@@ -1,8 +1,15 @@
-import type { CommandSpec } from '../command.js';
+import type { CommandSpec, ParseArgsOptionsConfig } from '../command.js';
+
+/** What to plan: a preset, or a workload or bundle file (exclusive); `edgekit` itself takes them too. */
+export const WORKLOAD_OPTIONS: ParseArgsOptionsConfig = {
+  preset: { type: 'string' },
+  workload: { type: 'string' },
+  bundle: { type: 'string' },
+};
 
 /** Options of plan and size (kept here so --help and parsing need no planner code loaded). */
 const PLANNING_OPTIONS = {
-  preset: { type: 'string' },
+  ...WORKLOAD_OPTIONS,
   count: { type: 'string', multiple: true },
   cores: { type: 'string', multiple: true },
   memory: { type: 'string', multiple: true },
@@ -33,16 +40,19 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'plan',
-    summary: 'plan a preset on the site (live placement, compose requests, bundle) and save it',
+    summary:
+      'plan a preset, workload file or Juju bundle on the site (live placement, compose requests, bundle) and save it',
     usage:
-      '--preset NAME [-o plan.yaml] [--count ROLE=N] [--cores ROLE=N] [--memory ROLE=GiB] [--cpu-ratio R]',
+      '[--preset NAME | --workload FILE | --bundle FILE] [-o plan.yaml] [--count ROLE=N] [--cores ROLE=N] [--memory ROLE=GiB] [--cpu-ratio R]',
     options: { ...PLANNING_OPTIONS, output: { type: 'string', short: 'o' } },
     run: async (ctx) => (await import('./plan.js')).runPlan(ctx),
   },
   {
     name: 'size',
-    summary: 'how many VM hosts a preset needs (with --tolerate-failures 1: surviving one host loss)',
-    usage: '[--preset NAME] [--tolerate-failures 0|1] [--count ROLE=N] [--rule server|ui]',
+    summary:
+      'how many VM hosts a preset, workload or bundle needs (with --tolerate-failures 1: surviving one host loss)',
+    usage:
+      '[--preset NAME | --workload FILE | --bundle FILE] [--tolerate-failures 0|1] [--count ROLE=N] [--rule server|ui]',
     options: PLANNING_OPTIONS,
     run: async (ctx) => (await import('./plan.js')).runSize(ctx),
   },

@@ -9,6 +9,7 @@ import {
 import { presetBundleTexts } from '../../plan/bundles.js';
 import { placeOnSite, planForSite, sizeForSite } from '../../plan/planner.js';
 import { defaultSettings, type PlannerSettings } from '../../plan/settings.js';
+import { type LoadedWorkload, workloadFromFlags } from '../../plan/workload-file.js';
 import { type CommandContext, type CommandSpec, type OptionValues, stringOption } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { withSite } from '../site.js';
@@ -33,8 +34,8 @@ function perRole(values: OptionValues, name: string): [string, string][] {
   });
 }
 
-export function settingsFrom(values: OptionValues): PlannerSettings {
-  const settings = defaultSettings(stringOption(values, 'preset'));
+export function settingsFrom(values: OptionValues, loaded: LoadedWorkload | null = null): PlannerSettings {
+  const settings = defaultSettings(stringOption(values, 'preset'), loaded);
   const overrides: Record<string, { count?: number; cores?: number; memoryGiB?: number }> = {};
   const set = (role: string, key: 'count' | 'cores' | 'memoryGiB', value: number) => {
     overrides[role] = { ...overrides[role], [key]: value };
@@ -76,7 +77,7 @@ export async function snapshotFor<T>(
 }
 
 export const runPlan: CommandSpec['run'] = async (ctx) => {
-  const settings = settingsFrom(ctx.values);
+  const settings = settingsFrom(ctx.values, await workloadFromFlags(ctx.values));
   const output = stringOption(ctx.values, 'output');
   return snapshotFor(ctx, async (snapshot) => {
     const plan = planForSite(snapshot, settings, await presetBundleTexts());
@@ -109,13 +110,14 @@ export const runPlan: CommandSpec['run'] = async (ctx) => {
 };
 
 export const runSize: CommandSpec['run'] = async (ctx) => {
-  const settings = settingsFrom(ctx.values);
+  const settings = settingsFrom(ctx.values, await workloadFromFlags(ctx.values));
   return snapshotFor(ctx, async (snapshot) => {
     const sizing = sizeForSite(snapshot, settings);
     if (sizing === null) throw new UsageError('the site has no VM host to use as the host profile');
     const placement = placeOnSite(snapshot, settings);
     const data = {
-      preset: settings.preset,
+      preset: settings.loaded === null ? settings.preset : null,
+      workload: settings.loaded && { kind: settings.loaded.kind, file: settings.loaded.file },
       tolerateHostFailures: settings.tolerateHostFailures,
       hostsNeeded: sizing.hosts,
       perZone: sizing.perZone,

@@ -1,11 +1,14 @@
 import { Box, render, Text } from 'ink';
 import { Header } from '../../ui/components/Header.js';
+import type { PlannerStart } from '../../ui/hooks/usePlanner.js';
 import { colourWanted, makeTheme, ThemeProvider } from '../../ui/theme.js';
-import type { CommandContext } from '../command.js';
+import { type CommandContext, stringOption } from '../command.js';
 import { EXIT } from '../errors.js';
 
 /** `edgekit` with no command: the terminal UI on the configured site, or the simulated demo. */
 export async function runTui(ctx: CommandContext): Promise<number> {
+  // Before the first frame, so a bad --preset/--workload/--bundle is a one-line error, not a screen.
+  const plannerStart = await plannerStartFrom(ctx);
   let failure: string | null = null;
   const interactive = ctx.stdin.isTTY === true;
   const theme = makeTheme(colourWanted(ctx.env), interactive);
@@ -30,9 +33,22 @@ export async function runTui(ctx: CommandContext): Promise<number> {
   };
   app.rerender(
     <ThemeProvider theme={theme}>
-      <AppContainer connect={connect} onFatal={onFatal} />
+      <AppContainer connect={connect} onFatal={onFatal} plannerStart={plannerStart} />
     </ThemeProvider>,
   );
   await app.waitUntilExit();
   return failure === null ? EXIT.ok : EXIT.connection;
+}
+
+/** The planner's preset or workload from the flags; the planner code loads only when one is given. */
+async function plannerStartFrom(ctx: CommandContext): Promise<PlannerStart> {
+  const preset = stringOption(ctx.values, 'preset');
+  if (preset === undefined && ctx.values.workload === undefined && ctx.values.bundle === undefined) return {};
+  const [{ workloadFromFlags }, { presetNamed }] = await Promise.all([
+    import('../../plan/workload-file.js'),
+    import('../../plan/settings.js'),
+  ]);
+  const workload = await workloadFromFlags(ctx.values);
+  if (preset !== undefined) presetNamed(preset);
+  return { ...(preset === undefined ? {} : { preset }), workload };
 }

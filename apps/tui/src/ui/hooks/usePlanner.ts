@@ -2,6 +2,7 @@ import type { InventorySnapshot, PlacementResult, SizeFleetResult } from '@edgek
 import { useEffect, useMemo, useState } from 'react';
 import { type EditorMove, editPlanner, newEditor, type PlannerEditor } from '../../plan/editor.js';
 import { placeOnSite, sizeForSite } from '../../plan/planner.js';
+import type { LoadedWorkload } from '../../plan/workload-file.js';
 import type { SiteData } from '../../site/data.js';
 import { errorMessage } from '../errorMessage.js';
 import type { Loadable } from './loadable.js';
@@ -16,13 +17,19 @@ export interface PlannerModel {
   reload(): void;
 }
 
+/** What the planner opens on: a preset (default: the HA edge one) or a loaded workload. */
+export interface PlannerStart {
+  preset?: string;
+  workload?: LoadedWorkload | null;
+}
+
 /**
  * The planner's state and effects: the inventory snapshot (read when the planner is first shown),
  * the preset being edited, the live placement (recomputed on every edit) and the sizing answer
  * (computed just after the frame, since it tries several fleet sizes).
  */
-export function usePlanner(data: SiteData | null, active: boolean): PlannerModel {
-  const [editor, setEditor] = useState(() => newEditor());
+export function usePlanner(data: SiteData | null, active: boolean, start: PlannerStart = {}): PlannerModel {
+  const [editor, setEditor] = useState(() => newEditor(start.preset, start.workload ?? null));
   const [snapshot, setSnapshot] = useState<Loadable<InventorySnapshot>>({ state: 'loading' });
   const [wanted, setWanted] = useState(0);
   const [loaded, setLoaded] = useState(-1);

@@ -49,7 +49,7 @@ export function PlannerView({ editor, placement, sizing, width, height }: Props)
     <Box flexDirection="row">
       <Box flexDirection="column" width={leftWidth} flexShrink={0} marginRight={2}>
         <Text wrap="truncate">
-          preset <Text bold>{editor.settings.preset}</Text>
+          {editor.settings.loaded?.kind ?? 'preset'} <Text bold>{editor.settings.preset}</Text>
         </Text>
         <Text bold>{'ROLE'.padEnd(22)} COUNT CORES MEM</Text>
         {vms.map((vm, i) => {

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  parseWorkloadYaml,
+  placementRequests,
+  type VmRequestInput,
+  vmRequestsFromBundle,
+  type Workload,
+  workloadFromBundle,
+} from '@edgekit/edge-core';
+import { UsageError } from '../cli/errors.js';
+
+/** A workload the user loaded instead of picking a preset: its VM roles, and its charms when it has them. */
+export interface LoadedWorkload {
+  /** Shown where a preset's name would be: the file's name. */
+  name: string;
+  kind: 'workload' | 'bundle';
+  file: string;
+  vms: VmRequestInput[];
+  /** A bundle's applications, roles and relations; a workload file only has VM roles. */
+  workload: Workload | null;
+}
+
+export type WorkloadSource = { kind: 'workload' | 'bundle'; file: string };
+
+/** The one line of an edge-core or file-system error that says what was wrong. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES') return 'permission denied';
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
+/**
+ * Reads `--workload FILE` (edge-core's workload YAML: `preset:`, `vms:`) or `--bundle FILE` (a Juju
+ * bundle); any problem is a usage error naming the flag, the file and what was wrong.
+ */
+export async function loadWorkloadFile({ kind, file }: WorkloadSource): Promise<LoadedWorkload> {
+  try {
+    const text = await readFile(file, 'utf8');
+    const name = basename(file).replace(/(\.bundle)?\.ya?ml$/i, '');
+    if (kind === 'bundle') {
+      // Its check that the text is a bundle at all says so more plainly than the workload reader.
+      vmRequestsFromBundle(text);
+      const workload = workloadFromBundle([text], { name });
+      const vms = placementRequests(workload);
+      if (vms.length === 0) throw new Error('the bundle has no application with units to place');
+      return { name, kind, file, vms, workload };
+    }
+    const { vms } = parseWorkloadYaml(text);
+    if (vms.length === 0) throw new Error('the workload has no VMs: give `preset:` or `vms:`');
+    return { name, kind, file, vms, workload: null };
+  } catch (error) {
+    throw new UsageError(`--${kind} ${file}: ${reason(error)}`, { cause: error });
+  }
+}
+
+/**
+ * The workload the flags name: `--workload FILE` or `--bundle FILE` (loaded), else null for a preset.
+ * They are exclusive with each other and with `--preset`.
+ */
+export async function workloadFromFlags(values: {
+  preset?: unknown;
+  workload?: unknown;
+  bundle?: unknown;
+}): Promise<LoadedWorkload | null> {
+  const given = (['preset', 'workload', 'bundle'] as const).filter(
+    (flag) => typeof values[flag] === 'string',
+  );
+  if (given.length > 1)
+    throw new UsageError(`${given.map((flag) => `--${flag}`).join(' and ')} are exclusive; pick one`);
+  const kind = given[0];
+  if (kind === undefined || kind === 'preset') return null;
+  return loadWorkloadFile({ kind, file: String(values[kind]) });
+}
