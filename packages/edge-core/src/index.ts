@@ -5,6 +5,7 @@ export type { ApplyEvent, ApplyEventListener, RequestDescription } from './apply
 export { Journal, type JournalRecord } from './apply/journal.js';
 export { jujuApiFromClient } from './apply/juju-adapter.js';
 export type { BundleChange, JujuApi, StatusView } from './apply/juju-api.js';
+export { mapBounded } from './apply/parallel.js';
 export { type RollbackOptions, type RollbackResult, rollbackPlan } from './apply/rollback.js';
 export { isTransient } from './apply/transient.js';
 export { admits } from './capacity/admission.js';

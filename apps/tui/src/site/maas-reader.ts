@@ -1,4 +1,4 @@
-import type { VirtualMachineRow } from '@edgekit/edge-core';
+import { mapBounded, type VirtualMachineRow } from '@edgekit/edge-core';
 import {
   type MaasClient,
   MaasNotFoundError,
@@ -50,7 +50,7 @@ export async function readMaas(client: MaasClient, signal?: AbortSignal): Promis
   const bareMetal = machines.filter((m) => m.pod == null && m.virtualmachine_id == null);
   const scanned = bareMetal.length <= GPU_SCAN_LIMIT ? bareMetal : [];
   const gpus = new Map<string, readonly NodeDevice[]>();
-  await eachLimited(scanned, DEVICE_READ_CONCURRENCY, async (machine) => {
+  await mapBounded(scanned, DEVICE_READ_CONCURRENCY, async (machine) => {
     gpus.set(
       machine.system_id,
       await client.nodeDevices.list(machine.system_id, { hardware_type: 'gpu' }, options),
@@ -68,19 +68,4 @@ export async function readMaas(client: MaasClient, signal?: AbortSignal): Promis
     gpus,
     gpusComplete: scanned.length === bareMetal.length,
   };
-}
-
-async function eachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
