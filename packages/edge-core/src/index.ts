@@ -110,4 +110,23 @@ export * from './plan/schema.js';
 export * from './plan/workload.js';
 export { type BundleVmOptions, vmRequestsFromBundle } from './presets/bundle.js';
 export { type Preset, presets } from './presets/presets.js';
-export { parseWorkloadYaml, WorkloadFileSchema } from './workload/workload-yaml.js';
+export {
+  type FileApplication,
+  type FileApplicationInput,
+  FileApplicationSchema,
+  FileRelationSchema,
+} from './workload/application-schema.js';
+export {
+  CK_ROLE_APPLICATIONS,
+  DEFAULT_ROLE_CHARM,
+  type DefaultCharm,
+  type WorkloadFromFile,
+  type WorkloadFromFileInput,
+  workloadFromFile,
+} from './workload/to-workload.js';
+export {
+  parseWorkloadYaml,
+  readWorkloadFile,
+  type WorkloadFile,
+  WorkloadFileSchema,
+} from './workload/workload-yaml.js';

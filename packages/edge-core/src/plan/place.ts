@@ -4,9 +4,9 @@ import type { HostInput, VmRequestInput } from '../model/schemas.js';
 import { withRatioChanges } from '../outputs/ratios.js';
 import { solvePlacement } from '../placement/solve-placement.js';
 import type { Preset } from '../presets/presets.js';
+import { CK_ROLE_APPLICATIONS, workloadFromFile } from '../workload/to-workload.js';
 import { type Assignment, createPlan } from './create.js';
 import { PlanInputError } from './errors.js';
-import { workloadFromBundle } from './from-bundle.js';
 import type { Plan, RatioChange } from './schema.js';
 import { type Workload, type WorkloadInput, WorkloadSchema } from './workload.js';
 
@@ -165,50 +165,19 @@ export function planWorkload(input: PlanWorkloadInput): Plan {
   });
 }
 
-/** Which bundle applications ride on each VM of a Charmed Kubernetes preset (the rest: same name). */
-const CK_ROLE_APPLICATIONS: Readonly<Record<string, string[]>> = {
-  'control-plane': ['kubernetes-control-plane', 'etcd'],
-};
-
 /**
  * A placement preset turned into a deployable workload: the preset gives the machines (sizes, counts,
- * anti-affinity), the bundle gives the charms, options and relations.
+ * anti-affinity), the bundle gives the charms, options and relations (a preset is a workload file with
+ * only `preset:`).
  */
 export function workloadFromPreset(
   preset: Preset,
   bundleTexts: readonly string[],
   roleApplications: Readonly<Record<string, string[]>> = CK_ROLE_APPLICATIONS,
 ): Workload {
-  const fromBundle = workloadFromBundle(bundleTexts, { name: preset.name });
-  const roles: WorkloadInput['roles'] = {};
-  for (const vm of preset.vms) {
-    const memory = typeof vm.memory === 'number' ? vm.memory : Number.NaN;
-    const disks = (vm.disks ?? [{ size: 8 * 2 ** 30 }]).map((disk) => ({
-      sizeGB: Math.ceil((typeof disk.size === 'number' ? disk.size : Number.NaN) / 2 ** 30),
-      ...(disk.pool === undefined ? {} : { pool: disk.pool }),
-    }));
-    roles[vm.name] = {
-      count: vm.count ?? 1,
-      cores: vm.cores ?? 1,
-      memoryMiB: Number.isFinite(memory) ? memory : 2048,
-      disks,
-      ...(vm.zones === undefined ? {} : { zones: vm.zones }),
-      ...(vm.antiAffinity === undefined
-        ? {}
-        : {
-            antiAffinity: {
-              scope: vm.antiAffinity.scope ?? 'host',
-              maxPerDomain: vm.antiAffinity.maxPerDomain ?? 1,
-            },
-          }),
-      applications: roleApplications[vm.name] ?? [vm.name],
-    };
-  }
-  const parsed = WorkloadSchema.safeParse({ ...fromBundle, roles });
-  if (!parsed.success) {
-    throw new PlanInputError(
-      `preset ${preset.name} does not fit the bundle: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data;
+  return workloadFromFile(
+    { name: preset.name, preset: preset.name, vms: preset.vms },
+    bundleTexts,
+    roleApplications,
+  ).workload;
 }
