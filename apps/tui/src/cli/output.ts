@@ -19,7 +19,6 @@ export function outputFormat(flags: {
 
 export async function formatResult(result: CommandResult, format: OutputFormat): Promise<string> {
   if (format === 'json') return `${JSON.stringify(result.data, null, 2)}\n`;
-  // Loaded on demand: most runs never print YAML.
-  if (format === 'yaml') return (await import('yaml')).stringify(result.data);
+  if (format === 'yaml') return (await import('./yaml-output.js')).toYaml(result.data);
   return result.text.endsWith('\n') || result.text === '' ? result.text : `${result.text}\n`;
 }
