@@ -8,7 +8,9 @@ import {
   type SizeFleetResult,
   sizeFleet,
   solvePlacement,
+  type WorkloadFromFile,
   withRatioChanges,
+  workloadFromFile,
   workloadFromPreset,
 } from '@edgekit/edge-core';
 import { editedPreset, editedWorkload, type PlannerSettings, plannedVms } from './settings.js';
@@ -62,6 +64,20 @@ export function sizeForSite(snapshot: InventorySnapshot, settings: PlannerSettin
   });
 }
 
+/**
+ * What the edited preset or loaded file deploys. A bundle brings its own charms; a workload file
+ * names them per role (edge-core's workloadFromFile; roles it leaves open get the ubuntu charm, listed
+ * in `defaults`); a preset takes them from the Charmed Kubernetes bundle.
+ */
+export function plannedWorkload(settings: PlannerSettings, bundleTexts: readonly string[]): WorkloadFromFile {
+  const loaded = settings.loaded;
+  if (loaded?.workload) return { workload: editedWorkload(loaded.workload, settings), defaults: [] };
+  if (loaded?.content) {
+    return workloadFromFile({ ...loaded.content, name: loaded.name, vms: plannedVms(settings) }, bundleTexts);
+  }
+  return { workload: workloadFromPreset(editedPreset(settings), bundleTexts), defaults: [] };
+}
+
 /** A complete plan (placement, compose requests, bundle, overlay) for the edited preset or workload. */
 export function planForSite(
   snapshot: InventorySnapshot,
@@ -69,14 +85,9 @@ export function planForSite(
   bundleTexts: readonly string[],
   id?: string,
 ): Plan {
-  // A bundle brings its own charms; a preset or workload file takes them from the preset bundle.
-  const bundled = settings.loaded?.workload;
-  const workload = bundled
-    ? editedWorkload(bundled, settings)
-    : workloadFromPreset(editedPreset(settings), bundleTexts);
   return planWorkload({
     inventory: snapshot,
-    workload,
+    workload: plannedWorkload(settings, bundleTexts).workload,
     objective: settings.objective,
     rule: settings.rule,
     ratioChanges: ratioChanges(snapshot, settings),

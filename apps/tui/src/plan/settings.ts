@@ -59,15 +59,7 @@ export function plannedVms(settings: PlannerSettings): VmRequestInput[] {
 
 /** The preset as edited, for workloadFromPreset. */
 export function editedPreset(settings: PlannerSettings): Preset {
-  const base =
-    settings.loaded === null
-      ? presetNamed(settings.preset)
-      : {
-          name: settings.loaded.name,
-          description: settings.loaded.file,
-          source: settings.loaded.file,
-          vms: [],
-        };
+  const base = presetNamed(settings.preset);
   return { ...base, vms: plannedVms(settings).filter((vm) => (vm.count ?? 1) > 0) };
 }
 

@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  parseWorkloadYaml,
   placementRequests,
+  readWorkloadFile,
   type VmRequestInput,
   vmRequestsFromBundle,
   type Workload,
+  type WorkloadFile,
   workloadFromBundle,
+  workloadFromFile,
 } from '@edgekit/edge-core';
 import { UsageError } from '../cli/errors.js';
+import { presetBundleTexts } from './bundles.js';
 
 /** A workload the user loaded instead of picking a preset: its VM roles, and its charms when it has them. */
 export interface LoadedWorkload {
@@ -17,8 +20,10 @@ export interface LoadedWorkload {
   kind: 'workload' | 'bundle';
   file: string;
   vms: VmRequestInput[];
-  /** A bundle's applications, roles and relations; a workload file only has VM roles. */
+  /** A bundle's applications, roles and relations; null for a workload file. */
   workload: Workload | null;
+  /** A workload file's preset, applications and relations (edge-core's workloadFromFile input); null for a bundle. */
+  content: WorkloadFile | null;
 }
 
 export type WorkloadSource = { kind: 'workload' | 'bundle'; file: string };
@@ -47,11 +52,13 @@ export async function loadWorkloadFile({ kind, file }: WorkloadSource): Promise<
       const workload = workloadFromBundle([text], { name });
       const vms = placementRequests(workload);
       if (vms.length === 0) throw new Error('the bundle has no application with units to place');
-      return { name, kind, file, vms, workload };
+      return { name, kind, file, vms, workload, content: null };
     }
-    const { vms } = parseWorkloadYaml(text);
-    if (vms.length === 0) throw new Error('the workload has no VMs: give `preset:` or `vms:`');
-    return { name, kind, file, vms, workload: null };
+    const content = readWorkloadFile(text);
+    if (content.vms.length === 0) throw new Error('the workload has no VMs: give `preset:` or `vms:`');
+    // Unknown roles or relation ends are the file's fault: say so now, not when a plan is saved.
+    workloadFromFile({ ...content, name }, content.preset === undefined ? [] : await presetBundleTexts());
+    return { name, kind, file, vms: content.vms, workload: null, content };
   } catch (error) {
     throw new UsageError(`--${kind} ${file}: ${reason(error)}`, { cause: error });
   }

@@ -7,7 +7,7 @@ import {
   takeInventory,
 } from '@edgekit/edge-core';
 import { presetBundleTexts } from '../../plan/bundles.js';
-import { placeOnSite, planForSite, sizeForSite } from '../../plan/planner.js';
+import { placeOnSite, planForSite, plannedWorkload, sizeForSite } from '../../plan/planner.js';
 import { defaultSettings, type PlannerSettings } from '../../plan/settings.js';
 import { type LoadedWorkload, workloadFromFlags } from '../../plan/workload-file.js';
 import { type CommandContext, type CommandSpec, type OptionValues, stringOption } from '../command.js';
@@ -80,7 +80,11 @@ export const runPlan: CommandSpec['run'] = async (ctx) => {
   const settings = settingsFrom(ctx.values, await workloadFromFlags(ctx.values));
   const output = stringOption(ctx.values, 'output');
   return snapshotFor(ctx, async (snapshot) => {
-    const plan = planForSite(snapshot, settings, await presetBundleTexts());
+    const bundleTexts = await presetBundleTexts();
+    // Roles the workload file left without a charm deploy `ubuntu`: the output says which, and how to choose.
+    const { defaults } = plannedWorkload(settings, bundleTexts);
+    const notes = defaults.map((role) => role.note);
+    const plan = planForSite(snapshot, settings, bundleTexts);
     const file = output === undefined ? undefined : resolve(output);
     if (file !== undefined) await savePlanFile(file, plan);
     const machines = plan.placement.machines.map((m) => ({
@@ -95,8 +99,12 @@ export const runPlan: CommandSpec['run'] = async (ctx) => {
       file: file ?? null,
       stats: plan.placement.stats ?? null,
       machines,
+      defaults,
     };
-    if (file === undefined && ctx.format === 'text') return { data, text: serializePlan(plan, 'yaml') };
+    if (file === undefined && ctx.format === 'text') {
+      // As YAML comments, so the printed plan still parses.
+      return { data, text: [...notes.map((note) => `# ${note}`), serializePlan(plan, 'yaml')].join('\n') };
+    }
     return {
       data,
       text: [
@@ -104,6 +112,7 @@ export const runPlan: CommandSpec['run'] = async (ctx) => {
         ...machines.map(
           (m) => `  ${m.hostname.padEnd(38)} ${m.role.padEnd(24)} ${m.zone.padEnd(8)} ${m.target}`,
         ),
+        ...notes.map((note) => `note: ${note}`),
       ].join('\n'),
     };
   });
