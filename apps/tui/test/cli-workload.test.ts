@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/** `edgekit plan|bundle|apply` with a workload file of non-Kubernetes roles, on the embedded demo simulators. */
+const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'edgekit-cli-workload-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The built bin with no MAAS/Juju configured (so the demo site), stdin closed, as CI runs it. */
+async function edgekit(...args: string[]) {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(MAAS|JUJU|EDGEKIT_PROFILE|FORCE_COLOR)/.test(key)),
+  );
+  const child = spawn(process.execPath, [bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, NO_COLOR: '1', EDGEKIT_CONFIG_DIR: dir, HOME: dir },
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+async function file(name: string, text: string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+interface Bundle {
+  applications: Record<string, Record<string, unknown>>;
+  relations: string[][];
+}
+
+describe('edgekit plan --workload with roles that are not Charmed Kubernetes roles', () => {
+  it('plans a db role: exit 0, its machines in the JSON, and a note that it deploys ubuntu', async () => {
+    const workload = await file(
+      'db.workload.yaml',
+      'vms:\n  - { name: db, count: 2, cores: 4, memory: 16G }\n',
+    );
+    const result = await edgekit('plan', '--workload', workload, '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const data = JSON.parse(result.stdout) as {
+      machines: { role: string; hostname: string }[];
+      defaults: { role: string; charm: string; note: string }[];
+    };
+    expect(data.machines.map((m) => m.role)).toEqual(['db', 'db']);
+    expect(data.defaults).toMatchObject([{ role: 'db', charm: 'ubuntu' }]);
+    expect(data.defaults[0]?.note).toContain('applications: { <name>: { charm: <charm>, role: db } }');
+  });
+
+  it('plan -o then bundle shows the named charm, the ubuntu default and the relation', async () => {
+    const workload = await file(
+      'shop.workload.yaml',
+      `vms:
+  - { name: db, count: 2, cores: 2, memory: 4G }
+  - { name: web, count: 1, cores: 1, memory: 2G }
+applications:
+  postgresql: { charm: postgresql, channel: 16/stable, role: db }
+relations: [[postgresql:juju-info, web:juju-info]]
+`,
+    );
+    const planFile = join(dir, 'shop.plan.yaml');
+    const planned = await edgekit('plan', '--workload', workload, '-o', planFile);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toContain('note: role web: no charm given, deploys the ubuntu charm');
+    const shown = await edgekit('bundle', planFile, '--json');
+    expect(shown.code, shown.stderr).toBe(0);
+    const bundle = parse((JSON.parse(shown.stdout) as { bundle: string }).bundle) as Bundle;
+    expect(bundle.applications.postgresql).toMatchObject({
+      charm: 'postgresql',
+      channel: '16/stable',
+      num_units: 2,
+    });
+    expect(bundle.applications.web).toMatchObject({
+      charm: 'ubuntu',
+      channel: 'latest/stable',
+      num_units: 1,
+    });
+    expect(bundle.relations).toEqual([['postgresql:juju-info', 'web:juju-info']]);
+  });
+
+  it('applies a plan of a blank-machine role on the demo and every unit ends active', async () => {
+    const workload = await file(
+      'blank.workload.yaml',
+      'vms:\n  - { name: blank, count: 2, cores: 1, memory: 2G }\n',
+    );
+    const planFile = join(dir, 'blank.plan.yaml');
+    const planned = await edgekit('plan', '--workload', workload, '-o', planFile, '--json');
+    expect(planned.code, planned.stderr).toBe(0);
+    const applied = await edgekit('apply', planFile, '--json');
+    expect(applied.code, applied.stderr).toBe(0);
+    const { result } = JSON.parse(applied.stdout) as {
+      result: {
+        status: {
+          applications: Record<
+            string,
+            {
+              charm: string;
+              status: { status: string };
+              units: Record<string, { 'workload-status': { status: string } }>;
+            }
+          >;
+        };
+      };
+    };
+    const app = result.status.applications.blank;
+    expect(app?.charm).toMatch(/ubuntu/);
+    expect(app?.status.status).toBe('active');
+    const units = Object.values(app?.units ?? {});
+    expect(units).toHaveLength(2);
+    for (const unit of units) expect(unit['workload-status'].status).toBe('active');
+  }, 120_000);
+});
