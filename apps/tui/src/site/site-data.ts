@@ -8,9 +8,15 @@ import { readMaas } from './maas-reader.js';
 import type { MachineAction } from './model.js';
 import type { OpenedSite } from './open.js';
 
+export interface SiteDataOptions {
+  /** Between status polls while apply waits; the simulated demo's default is shorter than a real site's. */
+  pollIntervalMs?: number;
+}
+
 /** The TUI's data source over an opened site: reads through the SDKs, actions as MAAS operations. */
-export function createSiteData(site: OpenedSite): SiteData {
+export function createSiteData(site: OpenedSite, options: SiteDataOptions = {}): SiteData {
   const { maas, juju } = site;
+  const pollIntervalMs = options.pollIntervalMs ?? (site.description.simulated ? 200 : 2000);
   const actions: Record<MachineAction, (systemId: string) => Promise<unknown>> = {
     deploy: (id) => maas.machines.deploy(id, {}),
     release: (id) => maas.machines.release(id, {}),
@@ -34,10 +40,8 @@ export function createSiteData(site: OpenedSite): SiteData {
     },
     loadSnapshot: () => takeInventory(maas),
     diffPlan: (plan) => liveDiff(site, plan),
-    applyPlan: (plan, run) =>
-      runApply(site, plan, { ...run, pollIntervalMs: site.description.simulated ? 200 : 2000 }),
-    rollbackPlan: (plan, run) =>
-      runRollback(site, plan, { ...run, pollIntervalMs: site.description.simulated ? 200 : 2000 }),
+    applyPlan: (plan, run) => runApply(site, plan, { ...run, pollIntervalMs }),
+    rollbackPlan: (plan, run) => runRollback(site, plan, { ...run, pollIntervalMs }),
     close: () => site.close(),
   };
 }

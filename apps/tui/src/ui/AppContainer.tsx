@@ -103,6 +103,16 @@ export function AppContainer({
   }, [refresh, planner.reload]);
   const applying = useApply(data, planDir, afterApply);
 
+  // Say so on whatever screen opens: an unfinished apply is the first thing an operator wants to know.
+  const interruptedFile = applying.interrupted?.file;
+  useEffect(() => {
+    if (interruptedFile === undefined) return;
+    dispatch({
+      type: 'notice',
+      notice: { tone: 'warn', text: `${interruptedFile}: its last run did not finish; Apply (5) resumes it` },
+    });
+  }, [interruptedFile]);
+
   // Without a terminal nobody can press a key: show the loaded site once and leave.
   const settled =
     site.state === 'failed' ||
@@ -473,6 +483,7 @@ function Body(props: {
           }
           phase={applying.phase}
           log={applying.log}
+          interrupted={applying.interrupted}
           width={width}
         />
       );

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { type ApplyEvent, type InventorySnapshot, type Plan, savePlanFile } from '@edgekit/edge-core';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeEvent } from '../../plan/apply.js';
 import { presetBundleTexts } from '../../plan/bundles.js';
 import { planForSite } from '../../plan/planner.js';
 import type { PlannerSettings } from '../../plan/settings.js';
+import { findUnfinishedPlan, type UnfinishedPlan } from '../../plan/unfinished.js';
 import type { SiteData } from '../../site/data.js';
 import { errorMessage } from '../errorMessage.js';
 import type { ApplyPhase, LogLine } from '../views/ApplyView.js';
@@ -21,6 +22,22 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
   const [log, setLog] = useState<LogLine[]>([]);
   const nextId = useRef(0);
   const running = useRef<AbortController | null>(null);
+  /** A plan whose apply or rollback stopped before it finished, found in planDir when edgekit started. */
+  const [interrupted, setInterrupted] = useState<UnfinishedPlan | null>(null);
+
+  // After a crash (or a kill, or a failed run in an earlier session) reopen on that plan: its journal
+  // beside it lets apply resume, or rollback undo, what was done.
+  useEffect(() => {
+    let live = true;
+    void findUnfinishedPlan(planDir).then((found) => {
+      if (!live || found === null) return;
+      setInterrupted(found);
+      setSaved((current) => current ?? { plan: found.plan, file: found.file });
+    });
+    return () => {
+      live = false;
+    };
+  }, [planDir]);
 
   const append = useCallback((text: string) => {
     setLog((lines) => [...lines, { id: nextId.current++, text }]);
@@ -33,6 +50,7 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
       await savePlanFile(file, plan);
       const next = { plan, file };
       setSaved(next);
+      setInterrupted(null);
       setPhase({ kind: 'idle' });
       return next;
     },
@@ -92,6 +110,7 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
             signal: controller.signal,
           });
           const machines = Object.keys(result.machines).length;
+          setInterrupted(null);
           setPhase({
             kind: 'finished',
             what,
@@ -100,6 +119,7 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
           });
         } else {
           const result = await data.rollbackPlan(saved.plan, { planFile: saved.file, onEvent });
+          setInterrupted(null);
           setPhase({
             kind: 'finished',
             what,
@@ -125,6 +145,8 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
 
   return {
     saved,
+    /** Set while the saved plan is one an earlier session left unfinished. */
+    interrupted: interrupted !== null && saved?.file === interrupted.file ? interrupted : null,
     phase,
     log,
     save,

@@ -1,5 +1,6 @@
 import type { PlanDiff } from '@edgekit/edge-core';
 import { Box, Static, Text } from 'ink';
+import type { UnfinishedPlan } from '../../plan/unfinished.js';
 import { Spinner } from '../components/Spinner.js';
 import { Toned } from '../components/Toned.js';
 
@@ -19,6 +20,8 @@ interface Props {
   plan: { id: string; name: string; file: string; machines: number } | null;
   phase: ApplyPhase;
   log: readonly LogLine[];
+  /** Set when the plan is one an earlier session's apply or rollback left unfinished. */
+  interrupted: UnfinishedPlan | null;
   width: number;
 }
 
@@ -26,7 +29,7 @@ interface Props {
  * The saved plan, its dry-run diff, then progress: finished events go to <Static> (printed once,
  * scrolling above the screen like a log), the running step stays live below.
  */
-export function ApplyView({ plan, phase, log }: Props) {
+export function ApplyView({ plan, phase, log, interrupted }: Props) {
   return (
     <Box flexDirection="column">
       <Static items={[...log]}>
@@ -43,11 +46,24 @@ export function ApplyView({ plan, phase, log }: Props) {
           <Text wrap="truncate">
             plan <Text bold>{plan.id}</Text> ({plan.name}): {plan.machines} machines, {plan.file}
           </Text>
+          {interrupted && phase.kind === 'idle' ? <Interrupted run={interrupted} /> : null}
           <Text dimColor>D dry run (diff, no change) · a apply · B roll back</Text>
           <PhaseLines phase={phase} />
         </>
       )}
     </Box>
+  );
+}
+
+function Interrupted({ run }: { run: UnfinishedPlan }) {
+  const why = run.failure ?? 'edgekit stopped before it finished';
+  const doubt = run.inDoubt.length;
+  return (
+    <Toned tone="warn" wrap="wrap">
+      its {run.mode} did not finish ({why}): {run.callsDone} calls done
+      {doubt > 0 ? `, ${doubt} sent without an answer (checked against the live site first)` : ''}. a resumes
+      from the journal · B rolls back
+    </Toned>
   );
 }
 
