@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type InventorySnapshot, takeInventory } from '@edgekit/edge-core';
@@ -69,6 +69,26 @@ relations: [[postgresql:juju-info, kubernetes-worker:juju-info]]
     });
     expect(bundle.applications['kubernetes-control-plane']).toMatchObject({ num_units: 3 });
     expect(bundle.relations).toContainEqual(['postgresql:juju-info', 'kubernetes-worker:juju-info']);
+  });
+
+  it("plans the README's example: postgresql on db, ubuntu on web", async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const example = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((block) => block.includes('applications:'));
+    if (example === undefined) throw new Error('the README has no workload file example');
+    const loaded = await loadWorkloadFile({
+      kind: 'workload',
+      file: await workloadFile('shop.yaml', example),
+    });
+    const settings = defaultSettings(undefined, loaded);
+    const texts = await presetBundleTexts();
+    expect(plannedWorkload(settings, texts).defaults.map((d) => d.role)).toEqual(['web']);
+    const bundle = parse(planForSite(snapshot, settings, texts).outputs.juju.bundle) as {
+      applications: Record<string, { charm: string; num_units: number }>;
+    };
+    expect(bundle.applications.postgresql).toMatchObject({ charm: 'postgresql', num_units: 2 });
+    expect(bundle.applications.web).toMatchObject({ charm: 'ubuntu', num_units: 2 });
   });
 
   it('a role or relation the workload does not have is a usage error naming the flag, file and name', async () => {

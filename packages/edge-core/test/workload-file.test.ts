@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -136,6 +138,26 @@ relations: [[redis, kubernetes-worker:juju-info]]
     );
     expect(workload).toEqual(workloadFromPreset(preset, ckBundleTexts()));
     expect(defaults).toEqual([]);
+  });
+});
+
+describe('the README workload file example', () => {
+  it('reads, plans and defaults the role it leaves open', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const example = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((block) => block.includes('applications:'));
+    if (example === undefined) throw new Error('the README has no workload file example');
+    const { workload, defaults } = fromText(example);
+    expect(defaults.map((d) => d.role)).toEqual(['bastion']);
+    expect(defaults[0]?.note).toBe(
+      'role bastion: no charm given, deploys the ubuntu charm (blank machines); add applications: { <name>: { charm: <charm>, role: bastion } } to the workload file to choose one',
+    );
+    expect(workload.roles.db?.applications).toEqual(['postgresql']);
+    expect(workload.applications['grafana-agent']?.subordinate).toBe(true);
+    expect(workload.roles['control-plane']?.applications).toEqual(['kubernetes-control-plane', 'etcd']);
+    const bundle = plannedBundle(workload);
+    expect(bundle.applications.shop).toMatchObject({ charm: 'my-shop', expose: true, num_units: 2 });
   });
 });
 
