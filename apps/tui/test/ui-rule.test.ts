@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratiosOf, serverHeadroom, uiHeadroom } from '../src/site/headroom.js';
-import { toInventory } from '../src/site/maas-adapter.js';
-import { readMaas } from '../src/site/maas-reader.js';
+import { loadInventory } from '../src/site/maas-adapter.js';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 
 let site: OpenedSite;
@@ -12,7 +11,7 @@ afterAll(() => site.close());
 
 describe("VM host headroom on the demo site: MAAS's server rule vs the UI's stricter rule", () => {
   it('counts VMs of other LXD projects (from /virtual-machines/) only under the UI rule', async () => {
-    const inventory = toInventory(await readMaas(site.maas));
+    const inventory = await loadInventory(site.maas);
     const withOthers = inventory.vmHosts.filter((host) => host.usedOther.cores > 0);
     // The demo puts one VM of another project on the second host of each zone.
     expect(withOthers.map((host) => host.name).sort()).toEqual(['kvm-a2', 'kvm-b2', 'kvm-c2']);

@@ -36,7 +36,14 @@ export {
   saveSnapshotFile,
   serializeSnapshot,
 } from './inventory/snapshot-file.js';
-export { type InventoryMaasApi, type TakeInventoryOptions, takeInventory } from './inventory/take.js';
+export {
+  type InventoryMaasApi,
+  type MaasSiteReadings,
+  type ReadMaasOptions,
+  readMaasSite,
+  type TakeInventoryOptions,
+  takeInventory,
+} from './inventory/take.js';
 export { GIB, MIB, parseSize } from './model/quantities.js';
 export {
   AntiAffinitySchema,

@@ -1,10 +1,31 @@
-import { otherProjectUsage } from '@edgekit/edge-core';
+import {
+  type InventoryMaasApi,
+  type MaasSiteReadings,
+  otherProjectUsage,
+  readMaasSite,
+} from '@edgekit/edge-core';
 import type { Machine, VmHost } from '@edgekit/maas-client';
-import type { MaasReadings } from './maas-reader.js';
 import type { Inventory, MachineRow, VmHostRow } from './model.js';
 
+/** Above this many bare-metal machines the per-machine GPU reads would dominate a refresh. */
+export const GPU_SCAN_LIMIT = 400;
+
+/**
+ * One refresh of the screens: edge-core's MAAS reads, with the GPUs of every bare-metal machine (the
+ * fleet view shows them all, not only the ones a plan could take) up to GPU_SCAN_LIMIT.
+ */
+export async function loadInventory(maas: InventoryMaasApi, signal?: AbortSignal): Promise<Inventory> {
+  return toInventory(
+    await readMaasSite(maas, {
+      gpuScan: 'bare-metal',
+      gpuScanLimit: GPU_SCAN_LIMIT,
+      ...(signal === undefined ? {} : { signal }),
+    }),
+  );
+}
+
 /** The screens' view of one MAAS refresh. */
-export function toInventory(readings: MaasReadings): Inventory {
+export function toInventory(readings: MaasSiteReadings): Inventory {
   const hostNames = new Map(readings.vmHosts.map((host) => [host.id, host.name]));
   const machines = readings.machines.map((machine) => machineRow(machine, readings, hostNames));
   return {
@@ -16,8 +37,12 @@ export function toInventory(readings: MaasReadings): Inventory {
   };
 }
 
-function machineRow(machine: Machine, readings: MaasReadings, hostNames: Map<number, string>): MachineRow {
-  const devices = readings.gpus.get(machine.system_id);
+function machineRow(
+  machine: Machine,
+  readings: MaasSiteReadings,
+  hostNames: Map<number, string>,
+): MachineRow {
+  const devices = readings.devices.get(machine.system_id);
   return {
     systemId: machine.system_id,
     hostname: machine.hostname,
@@ -39,7 +64,7 @@ function machineRow(machine: Machine, readings: MaasReadings, hostNames: Map<num
   };
 }
 
-function vmHostRow(host: VmHost, machines: readonly MachineRow[], readings: MaasReadings): VmHostRow {
+function vmHostRow(host: VmHost, machines: readonly MachineRow[], readings: MaasSiteReadings): VmHostRow {
   return {
     id: host.id,
     name: host.name,

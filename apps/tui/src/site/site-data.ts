@@ -3,8 +3,7 @@ import { liveDiff, runApply, runRollback } from '../plan/apply.js';
 import type { SiteData } from './data.js';
 import type { Ratios } from './headroom.js';
 import { watchModel } from './juju-watch.js';
-import { toInventory } from './maas-adapter.js';
-import { readMaas } from './maas-reader.js';
+import { loadInventory } from './maas-adapter.js';
 import type { MachineAction } from './model.js';
 import type { OpenedSite } from './open.js';
 
@@ -27,7 +26,7 @@ export function createSiteData(site: OpenedSite, options: SiteDataOptions = {}):
   return {
     description: site.description,
     jujuNote: site.jujuNote,
-    loadInventory: async (signal) => toInventory(await readMaas(maas, signal)),
+    loadInventory: (signal) => loadInventory(maas, signal),
     watchJuju: juju === null ? null : (onState, signal) => watchModel(juju.client, onState, signal),
     machineAction: async (systemId, action) => {
       await actions[action](systemId);

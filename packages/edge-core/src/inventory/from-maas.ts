@@ -31,7 +31,7 @@ export interface MaasReadings {
   tags: readonly Tag[];
   vmHosts: readonly VmHost[];
   machines: readonly Machine[];
-  /** Node devices per system id, read for the candidate bare-metal machines only. */
+  /** Node devices per system id, for the machines whose GPUs were read (see readMaasSite). */
   devices: ReadonlyMap<string, readonly NodeDevice[]>;
   /** Absent when the server does not expose `/virtual-machines/`: other projects then count as zero. */
   virtualMachines?: readonly VirtualMachineRow[];

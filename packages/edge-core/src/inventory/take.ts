@@ -9,19 +9,27 @@ import {
 } from '@edgekit/maas-client';
 import { mapBounded } from '../apply/parallel.js';
 import { InventoryError } from '../plan/errors.js';
-import { buildInventory, isBareMetal, type VirtualMachineRow } from './from-maas.js';
+import { buildInventory, isBareMetal, type MaasReadings, type VirtualMachineRow } from './from-maas.js';
 import type { InventorySnapshot } from './schema.js';
+
+/** Per-call options every read takes (the SDK's request options; only the signal is used here). */
+type ReadOptions = { signal?: AbortSignal };
 
 /** The reads inventory needs; `@edgekit/maas-client`'s MaasClient satisfies it. */
 export interface InventoryMaasApi {
   url: string;
-  version: { read(): Promise<{ version: string }> };
-  zones: { list(): Promise<Zone[]> };
-  resourcePools: { list(): Promise<ResourcePool[]> };
-  tags: { list(): Promise<Tag[]> };
-  vmHosts: { list(): Promise<VmHost[]>; virtualMachines(): Promise<VirtualMachineRow[]> };
-  machines: { list(): Promise<Machine[]> };
-  nodeDevices: { list(systemId: string, filters?: { hardware_type?: 'gpu' }): Promise<NodeDevice[]> };
+  version: { read(options?: ReadOptions): Promise<{ version: string }> };
+  zones: { list(options?: ReadOptions): Promise<Zone[]> };
+  resourcePools: { list(options?: ReadOptions): Promise<ResourcePool[]> };
+  tags: { list(options?: ReadOptions): Promise<Tag[]> };
+  vmHosts: {
+    list(options?: ReadOptions): Promise<VmHost[]>;
+    virtualMachines(options?: ReadOptions): Promise<VirtualMachineRow[]>;
+  };
+  machines: { list(filters?: Record<string, never>, options?: ReadOptions): Promise<Machine[]> };
+  nodeDevices: {
+    list(systemId: string, filters?: { hardware_type?: 'gpu' }, options?: ReadOptions): Promise<NodeDevice[]>;
+  };
 }
 
 export interface TakeInventoryOptions {
@@ -32,6 +40,76 @@ export interface TakeInventoryOptions {
   otherProjects?: boolean;
   /** Node-device reads in flight at once. */
   concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export interface ReadMaasOptions extends TakeInventoryOptions {
+  /**
+   * Whose GPUs to read (one node-device call per machine): `candidates`, the machines a workload could
+   * take (Ready, unowned, not a VM host), as planning needs; or `bare-metal`, every bare-metal machine,
+   * as a fleet view shows them, up to `gpuScanLimit` machines.
+   */
+  gpuScan?: 'candidates' | 'bare-metal';
+  /** Above this many machines to scan, skip the scan (`gpusComplete: false`); default unlimited. */
+  gpuScanLimit?: number;
+}
+
+/** One refresh of a MAAS: the readings, and whether every scanned machine's GPUs were read. */
+export interface MaasSiteReadings extends MaasReadings {
+  gpusComplete: boolean;
+}
+
+/**
+ * Reads everything an inventory is built from: seven list calls (MAAS lists are not paginated), plus
+ * one node-device list per machine whose GPUs are asked for. No interpretation here: see buildInventory.
+ */
+export async function readMaasSite(
+  maas: InventoryMaasApi,
+  options: ReadMaasOptions = {},
+): Promise<MaasSiteReadings> {
+  const request = options.signal === undefined ? {} : { signal: options.signal };
+  const [version, zones, pools, tags, vmHosts, machines, virtualMachines] = await Promise.all([
+    maas.version.read(request),
+    maas.zones.list(request),
+    maas.resourcePools.list(request),
+    maas.tags.list(request),
+    maas.vmHosts.list(request),
+    maas.machines.list({}, request),
+    // MAAS's hidden listing is the only place VMs of other LXD projects show (the UI rule needs them).
+    options.otherProjects === false
+      ? undefined
+      : maas.vmHosts.virtualMachines(request).catch((error: unknown) => {
+          if (error instanceof MaasNotFoundError) return undefined;
+          throw error;
+        }),
+  ]);
+  const hostSystemIds = new Set(vmHosts.map((host) => host.host?.system_id));
+  const wanted = machines.filter(
+    (machine) =>
+      isBareMetal(machine) &&
+      (options.gpuScan === 'bare-metal' ||
+        (machine.status_name === 'Ready' && !machine.owner && !hostSystemIds.has(machine.system_id))),
+  );
+  const scanned = wanted.length <= (options.gpuScanLimit ?? Number.POSITIVE_INFINITY) ? wanted : [];
+  const devices = new Map<string, NodeDevice[]>();
+  await mapBounded(scanned, options.concurrency ?? 8, async (machine) => {
+    devices.set(
+      machine.system_id,
+      await maas.nodeDevices.list(machine.system_id, { hardware_type: 'gpu' }, request),
+    );
+  });
+  return {
+    maasUrl: maas.url,
+    maasVersion: version.version,
+    zones,
+    pools,
+    tags,
+    vmHosts,
+    machines,
+    devices,
+    ...(virtualMachines === undefined ? {} : { virtualMachines }),
+    gpusComplete: scanned.length === wanted.length,
+  };
 }
 
 /**
@@ -44,46 +122,7 @@ export async function takeInventory(
   options: TakeInventoryOptions = {},
 ): Promise<InventorySnapshot> {
   try {
-    const [version, zones, pools, tags, vmHosts, machines, virtualMachines] = await Promise.all([
-      maas.version.read(),
-      maas.zones.list(),
-      maas.resourcePools.list(),
-      maas.tags.list(),
-      maas.vmHosts.list(),
-      maas.machines.list(),
-      options.otherProjects === false
-        ? undefined
-        : maas.vmHosts.virtualMachines().catch((error: unknown) => {
-            if (error instanceof MaasNotFoundError) return undefined;
-            throw error;
-          }),
-    ]);
-    const hostSystemIds = new Set(vmHosts.map((host) => host.host?.system_id));
-    const candidates = machines.filter(
-      (machine) =>
-        isBareMetal(machine) &&
-        machine.status_name === 'Ready' &&
-        !machine.owner &&
-        !hostSystemIds.has(machine.system_id),
-    );
-    const devices = new Map<string, NodeDevice[]>();
-    await mapBounded(candidates, options.concurrency ?? 8, async (machine) => {
-      devices.set(
-        machine.system_id,
-        await maas.nodeDevices.list(machine.system_id, { hardware_type: 'gpu' }),
-      );
-    });
-    return buildInventory({
-      maasUrl: maas.url,
-      maasVersion: version.version,
-      zones,
-      pools,
-      tags,
-      vmHosts,
-      machines,
-      devices,
-      ...(virtualMachines === undefined ? {} : { virtualMachines }),
-    });
+    return buildInventory(await readMaasSite(maas, options));
   } catch (cause) {
     if (cause instanceof InventoryError) throw cause;
     throw new InventoryError(`could not read the inventory from ${maas.url}: ${(cause as Error).message}`, {

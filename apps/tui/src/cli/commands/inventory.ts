@@ -1,14 +1,13 @@
 import { mib } from '../../site/format.js';
 import { ratiosOf, serverHeadroom, uiHeadroom } from '../../site/headroom.js';
-import { toInventory } from '../../site/maas-adapter.js';
-import { readMaas } from '../../site/maas-reader.js';
+import { loadInventory } from '../../site/maas-adapter.js';
 import { countByStatus } from '../../site/model.js';
 import type { CommandSpec } from '../command.js';
 import { withSite } from '../site.js';
 
 export const runInventory: CommandSpec['run'] = (ctx) =>
   withSite(ctx, async (site) => {
-    const inventory = toInventory(await readMaas(site.maas, ctx.signal));
+    const inventory = await loadInventory(site.maas, ctx.signal);
     const vmHosts = inventory.vmHosts.map((host) => ({
       ...host,
       headroom: { server: serverHeadroom(host, ratiosOf(host)), ui: uiHeadroom(host, ratiosOf(host)) },

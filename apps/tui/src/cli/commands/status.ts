@@ -1,7 +1,6 @@
 import { allActive, type JujuModelState, summarise, unitsOf } from '../../site/juju-model.js';
 import { readModelOnce } from '../../site/juju-watch.js';
-import { toInventory } from '../../site/maas-adapter.js';
-import { readMaas } from '../../site/maas-reader.js';
+import { loadInventory } from '../../site/maas-adapter.js';
 import { countByStatus } from '../../site/model.js';
 import type { CommandSpec } from '../command.js';
 import { withSite } from '../site.js';
@@ -22,7 +21,7 @@ function jujuData(state: JujuModelState) {
 export const runStatus: CommandSpec['run'] = (ctx) =>
   withSite(ctx, async (site) => {
     const [inventory, model] = await Promise.all([
-      readMaas(site.maas, ctx.signal).then(toInventory),
+      loadInventory(site.maas, ctx.signal),
       site.juju ? readModelOnce(site.juju.client, ctx.signal) : Promise.resolve(null),
     ]);
     const byStatus = Object.fromEntries(countByStatus(inventory.machines));
