@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   PlacementInputError,
+  type Preset,
   parseWorkloadYaml,
   presets,
   solvePlacement,
   VmRequestSchema,
   vmRequestsFromBundle,
+  workloadFromPreset,
 } from '../src/index.js';
 import { sharedDir } from './placement-fixtures.js';
+import { ckBundleTexts } from './plan-helpers.js';
 
 const GiB = 2 ** 30;
 
@@ -128,5 +131,34 @@ hosts:
   it('names the bad field and the unknown preset', () => {
     expect(() => parseWorkloadYaml('preset: nope')).toThrow(/charmed-kubernetes/);
     expect(() => parseWorkloadYaml('vms:\n  - { name: a, cores: two }')).toThrow(/vms\.0\.cores/);
+  });
+});
+
+describe('every preset is deployable with the Charmed Kubernetes 1.35 bundle', () => {
+  const texts = ckBundleTexts();
+  for (const [name, preset] of Object.entries(presets)) {
+    it(`${name}: each role's machines carry bundle applications, every principal has a role`, () => {
+      const workload = workloadFromPreset(preset, texts);
+      const carried = new Set(Object.values(workload.roles).flatMap((role) => role.applications));
+      for (const [app, spec] of Object.entries(workload.applications))
+        expect(spec.subordinate || carried.has(app), `${app} is carried`).toBe(true);
+      for (const [a, b] of workload.relations)
+        for (const endpoint of [a, b])
+          expect(workload.applications[endpoint.split(':')[0] ?? '']).toBeDefined();
+    });
+  }
+
+  it('kubernetes-core is the two-machine form: easyrsa on the control plane, no API load balancer', () => {
+    const workload = workloadFromPreset(presets['kubernetes-core'] as Preset, texts);
+    expect(workload.roles['control-plane']?.applications).toEqual([
+      'kubernetes-control-plane',
+      'etcd',
+      'easyrsa',
+    ]);
+    expect(workload.applications['kubeapi-load-balancer']).toBeUndefined();
+    expect(workload.relations.flat().some((endpoint) => endpoint.startsWith('kubeapi-load-balancer'))).toBe(
+      false,
+    );
+    expect(Object.keys(workload.roles).sort()).toEqual(['control-plane', 'kubernetes-worker']);
   });
 });

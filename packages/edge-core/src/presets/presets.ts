@@ -6,6 +6,13 @@ export interface Preset {
   /** Where the numbers come from. */
   source: string;
   vms: VmRequestInput[];
+  /**
+   * Bundle applications each role carries, where that is not just the application of the role's name
+   * (the default for every preset: CK_ROLE_APPLICATIONS).
+   */
+  roleApplications?: Readonly<Record<string, string[]>>;
+  /** Bundle applications this preset leaves out (with their relations). */
+  omitApplications?: readonly string[];
 }
 
 const GiB = 2 ** 30;
@@ -73,6 +80,10 @@ const kubernetesCore: Preset = {
   description: 'two machines: control plane + etcd (+ easyrsa in LXD), one worker',
   source: 'charmed-kubernetes/bundle kubernetes-core (two-machine form)',
   vms: [app('control-plane', 1, 2, 4), app('kubernetes-worker', 1, 4, 4)],
+  // No VM of its own for easyrsa (an LXD container on machine 0 in the bundle: here a unit on that VM);
+  // no API load balancer, the workers talk to the control plane directly.
+  roleApplications: { 'control-plane': ['kubernetes-control-plane', 'etcd', 'easyrsa'] },
+  omitApplications: ['kubeapi-load-balancer'],
 };
 
 export const presets: Readonly<Record<string, Preset>> = {

@@ -2,6 +2,7 @@ import type { VmRequestInput } from '../model/schemas.js';
 import { fromZodIssues, placementError } from '../placement/errors.js';
 import { workloadFromBundle } from '../plan/from-bundle.js';
 import { type Workload, type WorkloadInput, WorkloadSchema } from '../plan/workload.js';
+import { presets } from '../presets/presets.js';
 import type { FileApplication } from './application-schema.js';
 import { roleFromVmRequest } from './role-from-vm.js';
 
@@ -59,11 +60,17 @@ export function workloadFromFile(
   roleApplications: Readonly<Record<string, string[]>> = CK_ROLE_APPLICATIONS,
 ): WorkloadFromFile {
   const bundle = file.preset === undefined ? null : workloadFromBundle(bundleTexts, { name: file.name });
-  const applications: WorkloadInput['applications'] = { ...bundle?.applications };
+  // A preset may carry some bundle applications on other roles' machines, or leave some out.
+  const preset = file.preset === undefined ? undefined : presets[file.preset];
+  const omitted = new Set(preset?.omitApplications ?? []);
+  const carriedBy = { ...roleApplications, ...preset?.roleApplications };
+  const applications: WorkloadInput['applications'] = Object.fromEntries(
+    Object.entries(bundle?.applications ?? {}).filter(([name]) => !omitted.has(name)),
+  );
   const bundleCover = (role: string): string[] => {
     if (bundle === null) return [];
-    const app = bundle.applications[role];
-    return roleApplications[role] ?? (app !== undefined && !app.subordinate ? [role] : []);
+    const app = applications[role];
+    return carriedBy[role] ?? (app !== undefined && !app.subordinate ? [role] : []);
   };
   const roles: Record<string, WorkloadInput['roles'][string] & { applications: string[] }> = {};
   for (const vm of file.vms) roles[vm.name] = roleFromVmRequest(vm, bundleCover(vm.name));
@@ -99,7 +106,9 @@ export function workloadFromFile(
     defaults.push({ role: name, application: name, ...DEFAULT_ROLE_CHARM, note: defaultNote(name) });
   }
 
-  const relations: [string, string][] = [...(bundle?.relations ?? [])];
+  const relations: [string, string][] = (bundle?.relations ?? []).filter(
+    (pair) => !pair.some((endpoint) => omitted.has(endpoint.split(':')[0] ?? '')),
+  );
   const known = new Set(relations.map((pair) => pair.join(' ')));
   (file.relations ?? []).forEach(([a, b], index) => {
     for (const endpoint of [a, b]) {
