@@ -1,3 +1,4 @@
+import { presets } from '@edgekit/edge-core';
 import { describe, expect, it } from 'vitest';
 import { editPlanner, newEditor, rowAt } from '../src/plan/editor.js';
 import { editedWorkload, plannedVms } from '../src/plan/settings.js';
@@ -21,10 +22,21 @@ describe('planner editor on a loaded bundle', () => {
     expect(workload.roles[first.role]?.count).toBe(before);
   });
 
-  it('moves on to the presets with the next-preset key', async () => {
+  it('moves on to the presets with the next-preset key, and comes back to the file after the last', async () => {
     const loaded = await loadWorkloadFile({ kind: 'bundle', file: CK_BUNDLE });
-    const editor = editPlanner(newEditor(undefined, loaded), 'nextPreset');
+    let editor = editPlanner(newEditor(undefined, loaded), 'nextPreset');
     expect(editor.settings.loaded).toBeNull();
     expect(plannedVms(editor.settings).length).toBeGreaterThan(0);
+    const seen = [editor.settings.preset];
+    editor = editPlanner(editor, 'increase');
+    while (editor.settings.loaded === null && seen.length < 10) {
+      editor = editPlanner(editor, 'nextPreset');
+      if (editor.settings.loaded === null) seen.push(editor.settings.preset);
+    }
+    expect(seen.sort()).toEqual(Object.keys(presets).sort());
+    // Back on the file, as loaded: role edits made on a preset do not follow.
+    expect(editor.settings.loaded).toBe(loaded);
+    expect(editor.settings.preset).toBe('charmed-kubernetes-1.35');
+    expect(editor.settings.overrides).toEqual({});
   });
 });

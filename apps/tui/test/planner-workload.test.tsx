@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadWorkloadFile } from '../src/plan/workload-file.js';
@@ -37,5 +39,48 @@ describe('planner opened on a loaded bundle (edgekit --bundle FILE)', () => {
       expect(frame).toMatch(new RegExp(`^[ ›]${name.slice(0, 20)}\\s+${num_units}\\s+\\d+\\s+\\d+G`, 'm'));
     }
     app.unmount();
+  });
+});
+
+describe('planner opened on a workload file (edgekit --workload FILE)', () => {
+  it('names the roles that get the ubuntu charm, cycles through the presets and back to the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'edgekit-workload-'));
+    const file = join(dir, 'edge-db.yaml');
+    await writeFile(
+      file,
+      'vms:\n  - { name: db, count: 2, cores: 2, memory: 4G }\n  - { name: cache, count: 1, cores: 1, memory: 2G }\n',
+    );
+    const workload = await loadWorkloadFile({ kind: 'workload', file });
+    // Its own demo: the container closes its site when it unmounts.
+    const own = await openSite({ kind: 'demo' }, { timeScale: 3000 });
+    const app = renderUi(
+      <AppContainer
+        connect={async () => createSiteData(own)}
+        initialScreen="planner"
+        plannerStart={{ workload }}
+        size={{ columns: 100, rows: 30 }}
+      />,
+    );
+    try {
+      const frame = await app.waitFor(/fits: 3 VMs/);
+      expect(frame).toContain('workload edge-db');
+      await app.waitFor('ubuntu charm (none named): db, cache');
+      // Spread is the objective: no "gap" against the fewest hosts it is not trying for.
+      expect(app.screen()).toContain('spread on purpose');
+      expect(app.screen()).not.toMatch(/gap \d+%/);
+      await app.press('p', 'preset charmed-kubernetes');
+      expect(app.screen()).not.toContain('ubuntu charm');
+      let guard = 0;
+      while (!app.screen().includes('workload edge-db') && guard++ < 5) {
+        const before = app.screen();
+        await app.press('p', (f) => f !== before);
+      }
+      expect(app.screen()).toContain('workload edge-db');
+      await app.waitFor('ubuntu charm (none named): db, cache');
+    } finally {
+      app.unmount();
+      await own.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

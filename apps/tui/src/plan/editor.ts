@@ -15,10 +15,21 @@ export interface PlannerEditor {
   settings: PlannerSettings;
   row: number;
   column: number;
+  /** The workload or bundle file the planner was opened with: kept so next-preset can come back to it. */
+  file: LoadedWorkload | null;
 }
 
 export function newEditor(preset?: string, loaded: LoadedWorkload | null = null): PlannerEditor {
-  return { settings: defaultSettings(preset, loaded), row: 0, column: 0 };
+  return { settings: defaultSettings(preset, loaded), row: 0, column: 0, file: loaded };
+}
+
+/**
+ * What next-preset cycles through: the loaded file first (when there is one), then every preset.
+ * A file entry is null; a preset entry is its name.
+ */
+function choices(editor: PlannerEditor): (string | null)[] {
+  const names = Object.keys(presets);
+  return editor.file === null ? names : [null, ...names];
 }
 
 export function rowCount(editor: PlannerEditor): number {
@@ -53,11 +64,11 @@ export function editPlanner(editor: PlannerEditor, move: EditorMove): PlannerEdi
     case 'right':
       return { ...editor, column: (editor.column + 1) % ROLE_COLUMNS.length };
     case 'nextPreset': {
-      const names = Object.keys(presets);
-      const next =
-        names[(names.indexOf(editor.settings.preset) + 1) % names.length] ?? editor.settings.preset;
-      const settings = { ...defaultSettings(next), ...pickGlobal(editor.settings) };
-      return { settings, row: 0, column: editor.column };
+      const list = choices(editor);
+      const current = editor.settings.loaded === null ? editor.settings.preset : null;
+      const next = list[(list.indexOf(current) + 1) % list.length] ?? null;
+      const base = next === null ? defaultSettings(undefined, editor.file) : defaultSettings(next);
+      return { ...editor, settings: { ...base, ...pickGlobal(editor.settings) }, row: 0 };
     }
     case 'increase':
     case 'decrease':

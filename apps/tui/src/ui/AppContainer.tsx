@@ -464,6 +464,7 @@ function Body(props: {
           editor={planner.editor}
           placement={planner.placement}
           sizing={planner.sizing}
+          charms={planner.charms}
           width={width}
           height={height}
         />

@@ -1,7 +1,8 @@
-import type { InventorySnapshot, PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
+import type { DefaultCharm, InventorySnapshot, PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
 import { useEffect, useMemo, useState } from 'react';
+import { presetBundleTexts } from '../../plan/bundles.js';
 import { type EditorMove, editPlanner, newEditor, type PlannerEditor } from '../../plan/editor.js';
-import { placeOnSite, sizeForSite } from '../../plan/planner.js';
+import { placeOnSite, plannedWorkload, sizeForSite } from '../../plan/planner.js';
 import type { LoadedWorkload } from '../../plan/workload-file.js';
 import type { SiteData } from '../../site/data.js';
 import { errorMessage } from '../errorMessage.js';
@@ -12,6 +13,11 @@ export interface PlannerModel {
   snapshot: Loadable<InventorySnapshot>;
   placement: PlacementResult | null;
   sizing: SizeFleetResult | null | 'working';
+  /**
+   * Whether the edited plan can become a Juju bundle, checked as you type (null until the preset bundle
+   * is read): roles that get the default ubuntu charm, or why there is no deployable workload.
+   */
+  charms: { defaults: DefaultCharm[]; error: string | null } | null;
   edit(move: EditorMove): void;
   /** Re-reads the inventory (after an apply changed the site). */
   reload(): void;
@@ -56,11 +62,27 @@ export function usePlanner(data: SiteData | null, active: boolean, start: Planne
     return () => clearTimeout(timer);
   }, [ready, editor.settings]);
 
+  const [bundleTexts, setBundleTexts] = useState<string[] | string | null>(null);
+  useEffect(() => {
+    if (!active || bundleTexts !== null) return;
+    presetBundleTexts().then(setBundleTexts, (error: unknown) => setBundleTexts(errorMessage(error)));
+  }, [active, bundleTexts]);
+  const charms = useMemo(() => {
+    if (bundleTexts === null) return null;
+    if (typeof bundleTexts === 'string') return { defaults: [], error: bundleTexts };
+    try {
+      return { defaults: plannedWorkload(editor.settings, bundleTexts).defaults, error: null };
+    } catch (error) {
+      return { defaults: [], error: errorMessage(error) };
+    }
+  }, [bundleTexts, editor.settings]);
+
   return {
     editor,
     snapshot,
     placement,
     sizing,
+    charms,
     edit: (move) => setEditor((current) => editPlanner(current, move)),
     reload: () => setWanted((n) => n + 1),
   };

@@ -4,11 +4,13 @@ import { type PlannerEditor, ROLE_COLUMNS, SETTING_ROWS, type SettingRow } from 
 import { plannedVms } from '../../plan/settings.js';
 import { mib, ratio, trim } from '../../site/format.js';
 import { Toned } from '../components/Toned.js';
+import type { PlannerModel } from '../hooks/usePlanner.js';
 
 interface Props {
   editor: PlannerEditor;
   placement: PlacementResult;
   sizing: SizeFleetResult | null | 'working';
+  charms: PlannerModel['charms'];
   width: number;
   height: number;
 }
@@ -38,7 +40,7 @@ function settingValue(editor: PlannerEditor, row: SettingRow): string {
 }
 
 /** Preset editor on the left, live placement (per-host bars, bound, gap, unplaced) and sizing on the right. */
-export function PlannerView({ editor, placement, sizing, width, height }: Props) {
+export function PlannerView({ editor, placement, sizing, charms, width, height }: Props) {
   const vms = plannedVms(editor.settings);
   const leftWidth = 40;
   // name 9 + two bars + '10/128' and '28G/128G' labels must fit the right column.
@@ -80,6 +82,7 @@ export function PlannerView({ editor, placement, sizing, width, height }: Props)
             </Text>
           );
         })}
+        <CharmLines charms={charms} />
         <Text> </Text>
         <SizingLines sizing={sizing} failures={editor.settings.tolerateHostFailures} />
       </Box>
@@ -89,9 +92,12 @@ export function PlannerView({ editor, placement, sizing, width, height }: Props)
           {placement.placements.length} VMs on {placement.hostsUsed} hosts
         </Toned>
         <Text wrap="truncate">
-          bound {placement.lowerBound.value} ({placement.lowerBound.rule}), gap{' '}
-          {(placement.gap * 100).toFixed(0)}%{placement.provenOptimal ? ', optimal' : ''}; binding{' '}
-          {placement.bindingResource}
+          bound {placement.lowerBound.value} ({placement.lowerBound.rule}),{' '}
+          {/* The gap measures hosts used against the fewest possible: only packing tries for that. */}
+          {editor.settings.objective === 'pack'
+            ? `gap ${(placement.gap * 100).toFixed(0)}%${placement.provenOptimal ? ', optimal' : ''}`
+            : 'spread on purpose (pack: fewest hosts)'}
+          ; binding {placement.bindingResource}
         </Text>
         {usedHosts.slice(0, hostRows).map((host) => (
           <Text key={host.host} wrap="truncate">
@@ -124,6 +130,24 @@ function meter(used: number, capacity: number, width: number): string {
   const cells = capacity > 0 ? Math.min(width, Math.round((used / capacity) * width)) : width;
   const filled = used > 0 ? Math.max(1, cells) : 0;
   return '█'.repeat(filled) + '░'.repeat(Math.max(0, width - filled));
+}
+
+/** Roles deploying the default ubuntu charm, or why the edited plan cannot become a bundle. */
+function CharmLines({ charms }: { charms: Props['charms'] }) {
+  if (charms === null) return null;
+  if (charms.error !== null) {
+    return (
+      <Toned tone="bad" wrap="wrap">
+        not deployable: {charms.error}
+      </Toned>
+    );
+  }
+  if (charms.defaults.length === 0) return null;
+  return (
+    <Toned tone="warn" wrap="truncate">
+      ubuntu charm (none named): {charms.defaults.map((d) => d.role).join(', ')}
+    </Toned>
+  );
 }
 
 function SizingLines({ sizing, failures }: { sizing: Props['sizing']; failures: 0 | 1 }) {
