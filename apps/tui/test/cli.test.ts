@@ -8,7 +8,7 @@ import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import packageJson from '../package.json' with { type: 'json' };
-import { CK_BUNDLE } from './helpers/shared.js';
+import { CK_BUNDLE, VAULT_OVERLAY } from './helpers/shared.js';
 
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -254,6 +254,40 @@ describe('planning subcommands (--json parsed)', () => {
     const perRole = new Map<string, number>();
     for (const m of data.machines as { role: string }[]) perRole.set(m.role, (perRole.get(m.role) ?? 0) + 1);
     expect(Object.fromEntries(perRole)).toEqual(Object.fromEntries(units));
+  });
+
+  it('plan --bundle --overlay merges overlays as juju deploy does (the real vault PKI HA overlay, then a local one)', async () => {
+    const local = join(configDir, 'local.overlay.yaml');
+    await writeFile(
+      local,
+      'applications:\n  kubernetes-worker:\n    num_units: 4\n  kubeapi-load-balancer: null\n',
+    );
+    const result = await edgekit(
+      'plan',
+      '--bundle',
+      CK_BUNDLE,
+      '--overlay',
+      VAULT_OVERLAY,
+      '--overlay',
+      local,
+      '--json',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const perRole = new Map<string, number>();
+    for (const m of JSON.parse(result.stdout).machines as { role: string }[])
+      perRole.set(m.role, (perRole.get(m.role) ?? 0) + 1);
+    expect(perRole.get('vault')).toBe(3);
+    expect(perRole.get('mysql-innodb-cluster')).toBe(3);
+    expect(perRole.get('kubernetes-worker')).toBe(4);
+    expect(perRole.has('kubeapi-load-balancer')).toBe(false);
+    const sized = await edgekit('size', '--bundle', CK_BUNDLE, '--overlay', local, '--json');
+    expect(JSON.parse(sized.stdout).workload).toEqual({ kind: 'bundle', file: CK_BUNDLE, overlays: [local] });
+    const alone = await edgekit('plan', '--overlay', local);
+    expect(alone).toMatchObject({ code: 2, stdout: '' });
+    expect(alone.stderr).toMatch(/^edgekit: --overlay applies to a bundle: [^\n]*\n$/);
+    const missing = await edgekit('plan', '--bundle', CK_BUNDLE, '--overlay', join(configDir, 'nope.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^edgekit: --overlay \S*nope\.yaml: no such file\n$/);
   });
 
   it("size --workload sizes the file's own VMs", async () => {

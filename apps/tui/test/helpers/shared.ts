@@ -21,3 +21,6 @@ export const CK_BUNDLE = join(
   'bundles',
   'charmed-kubernetes-1.35.bundle.yaml',
 );
+
+/** The real Vault PKI HA overlay for that bundle, from the shared fixtures. */
+export const VAULT_OVERLAY = join(sharedDir(), 'fixtures', 'juju', 'bundles', 'vault-pki-ha-overlay.yaml');

@@ -56,11 +56,15 @@ export function workloadFromBundle(texts: readonly string[], options: BundleWork
   const first = docs[0];
   if (first === undefined) throw new PlanInputError('no bundle document given');
   const apps = new Map<string, BundleApp>();
-  const relations: [string, string][] = [];
+  let relations: [string, string][] = [];
+  const names = (endpoint: string, app: string) => endpoint === app || endpoint.startsWith(`${app}:`);
   for (const doc of docs) {
     for (const [name, app] of Object.entries(doc.applications ?? {})) {
-      if (app === null) apps.delete(name);
-      else apps.set(name, { ...apps.get(name), ...app });
+      if (app === null) {
+        // As `juju deploy --overlay` does: a removed application takes its relations with it.
+        apps.delete(name);
+        relations = relations.filter(([a, b]) => !names(a, name) && !names(b, name));
+      } else apps.set(name, { ...apps.get(name), ...app });
     }
     for (const pair of doc.relations ?? []) {
       const [a, b] = pair;

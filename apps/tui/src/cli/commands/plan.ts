@@ -126,7 +126,11 @@ export const runSize: CommandSpec['run'] = async (ctx) => {
     const placement = placeOnSite(snapshot, settings);
     const data = {
       preset: settings.loaded === null ? settings.preset : null,
-      workload: settings.loaded && { kind: settings.loaded.kind, file: settings.loaded.file },
+      workload: settings.loaded && {
+        kind: settings.loaded.kind,
+        file: settings.loaded.file,
+        overlays: settings.loaded.overlays,
+      },
       tolerateHostFailures: settings.tolerateHostFailures,
       hostsNeeded: sizing.hosts,
       perZone: sizing.perZone,

@@ -43,12 +43,14 @@ export async function runTui(ctx: CommandContext): Promise<number> {
 /** The planner's preset or workload from the flags; the planner code loads only when one is given. */
 async function plannerStartFrom(ctx: CommandContext): Promise<PlannerStart> {
   const preset = stringOption(ctx.values, 'preset');
-  if (preset === undefined && ctx.values.workload === undefined && ctx.values.bundle === undefined) return {};
+  const { workload, bundle, overlay } = ctx.values;
+  if (preset === undefined && workload === undefined && bundle === undefined && overlay === undefined)
+    return {};
   const [{ workloadFromFlags }, { presetNamed }] = await Promise.all([
     import('../../plan/workload-file.js'),
     import('../../plan/settings.js'),
   ]);
-  const workload = await workloadFromFlags(ctx.values);
+  const loaded = await workloadFromFlags(ctx.values);
   if (preset !== undefined) presetNamed(preset);
-  return { ...(preset === undefined ? {} : { preset }), workload };
+  return { ...(preset === undefined ? {} : { preset }), workload: loaded };
 }
