@@ -89,7 +89,7 @@ export function helpText(commands: readonly CommandSpec[]): string {
     'Usage:',
     ...commandLines(
       'edgekit',
-      '[--preset NAME | --workload FILE | --bundle FILE [--overlay FILE]...]',
+      '[--preset NAME | --workload FILE | --bundle FILE] [--overlay FILE]...',
       'open the terminal UI (on the embedded simulated site when nothing is configured)',
     ),
     ...commands.flatMap((c) => commandLines(`edgekit ${c.name}`, c.usage, c.summary)),

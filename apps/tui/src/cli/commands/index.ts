@@ -44,7 +44,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary:
       'plan a preset, workload file or Juju bundle on the site (live placement, compose requests, bundle) and save it',
     usage:
-      '[--preset NAME | --workload FILE | --bundle FILE [--overlay FILE]...] [-o plan.yaml] [--count ROLE=N] [--cores ROLE=N] [--memory ROLE=GiB] [--cpu-ratio R]',
+      '[--preset NAME | --workload FILE | --bundle FILE] [--overlay FILE]... [-o plan.yaml] [--count ROLE=N] [--cores ROLE=N] [--memory ROLE=GiB] [--cpu-ratio R]',
     options: { ...PLANNING_OPTIONS, output: { type: 'string', short: 'o' } },
     run: async (ctx) => (await import('./plan.js')).runPlan(ctx),
   },
@@ -53,7 +53,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary:
       'how many VM hosts a preset, workload or bundle needs (with --tolerate-failures 1: surviving one host loss)',
     usage:
-      '[--preset NAME | --workload FILE | --bundle FILE [--overlay FILE]...] [--tolerate-failures 0|1] [--count ROLE=N] [--rule server|ui]',
+      '[--preset NAME | --workload FILE | --bundle FILE] [--overlay FILE]... [--tolerate-failures 0|1] [--count ROLE=N] [--rule server|ui]',
     options: PLANNING_OPTIONS,
     run: async (ctx) => (await import('./plan.js')).runSize(ctx),
   },
