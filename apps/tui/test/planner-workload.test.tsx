@@ -58,6 +58,7 @@ describe('planner opened on a workload file (edgekit --workload FILE)', () => {
         connect={async () => createSiteData(own)}
         initialScreen="planner"
         plannerStart={{ workload }}
+        planDir={dir}
         size={{ columns: 100, rows: 30 }}
       />,
     );
@@ -77,6 +78,20 @@ describe('planner opened on a workload file (edgekit --workload FILE)', () => {
       }
       expect(app.screen()).toContain('workload edge-db');
       await app.waitFor('ubuntu charm (none named): db, cache');
+
+      // x: save the plan and export what `juju deploy` takes, beside it.
+      const exported = await app.press(
+        'x',
+        /wrote edge-db-[0-9a-f]+ \.plan\.yaml \.bundle\.yaml \.overlay\.yaml/,
+      );
+      const base = /wrote (edge-db-[0-9a-f]+) /.exec(exported)?.[1];
+      expect(base, exported).toBeDefined();
+      const bundle = parse(await readFile(join(dir, `${base}.bundle.yaml`), 'utf8'));
+      expect(bundle.applications.db).toMatchObject({ charm: 'ubuntu', num_units: 2 });
+      expect(bundle.applications.cache).toMatchObject({ charm: 'ubuntu', num_units: 1 });
+      const overlay = parse(await readFile(join(dir, `${base}.overlay.yaml`), 'utf8'));
+      expect(Object.keys(overlay.machines)).toHaveLength(3);
+      await readFile(join(dir, `${base}.plan.yaml`), 'utf8');
     } finally {
       app.unmount();
       await own.close();

@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { Box, type Key, Text, useApp, useStdin } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { EditorMove } from '../plan/editor.js';
@@ -257,14 +258,22 @@ export function AppContainer({
     };
     const move = moves[command];
     if (move) return planner.edit(move);
-    if (command === 'save' && planner.snapshot.state === 'ready') {
+    if ((command === 'save' || command === 'exportJuju') && planner.snapshot.state === 'ready') {
       const snapshot = planner.snapshot.value;
       setWorking('planning and saving…');
-      applying
-        .save(snapshot, planner.editor.settings)
+      const saving =
+        command === 'save'
+          ? applying
+              .save(snapshot, planner.editor.settings)
+              .then((saved) => `saved ${saved.file}; 5 opens Apply`)
+          : applying.exportJuju(snapshot, planner.editor.settings).then(({ saved }) => {
+              // One footer line: the three files' shared name first, the folder (may be cut) last.
+              const base = basename(saved.file, '.plan.yaml');
+              return `wrote ${base} .plan.yaml .bundle.yaml .overlay.yaml (juju deploy) in ${dirname(saved.file)}`;
+            });
+      saving
         .then(
-          (saved) =>
-            dispatch({ type: 'notice', notice: { tone: 'ok', text: `saved ${saved.file}; 5 opens Apply` } }),
+          (text) => dispatch({ type: 'notice', notice: { tone: 'ok', text } }),
           (error: unknown) =>
             dispatch({ type: 'notice', notice: { tone: 'bad', text: errorMessage(error) } }),
         )

@@ -39,6 +39,7 @@ export type Command =
   | 'decrease'
   | 'cyclePreset'
   | 'save'
+  | 'exportJuju'
   | 'dryRun'
   | 'apply'
   | 'rollback'
@@ -273,6 +274,14 @@ export const BINDINGS: readonly Binding[] = [
     description: 'save (plan file / ratios)',
     scope: 'screen',
     screens: ['vmhosts', 'planner'],
+  },
+  {
+    command: 'exportJuju',
+    chords: [c('x')],
+    label: 'x',
+    description: 'save, and export the Juju bundle + overlay',
+    scope: 'screen',
+    screens: ['planner'],
   },
   {
     command: 'dryRun',

@@ -1,8 +1,9 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type ApplyEvent, type InventorySnapshot, type Plan, savePlanFile } from '@edgekit/edge-core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeEvent } from '../../plan/apply.js';
 import { presetBundleTexts } from '../../plan/bundles.js';
+import { writeJujuFiles } from '../../plan/export.js';
 import { planForSite } from '../../plan/planner.js';
 import type { PlannerSettings } from '../../plan/settings.js';
 import { findUnfinishedPlan, type UnfinishedPlan } from '../../plan/unfinished.js';
@@ -55,6 +56,15 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
       return next;
     },
     [planDir],
+  );
+
+  /** Saves the plan, then writes its Juju bundle and overlay beside it, for a deploy by hand. */
+  const exportJuju = useCallback(
+    async (snapshot: InventorySnapshot, settings: PlannerSettings) => {
+      const saved = await save(snapshot, settings);
+      return { saved, files: await writeJujuFiles(saved.plan, planDir, basename(saved.file, '.plan.yaml')) };
+    },
+    [save, planDir],
   );
 
   const preview = useCallback(async () => {
@@ -150,6 +160,7 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
     phase,
     log,
     save,
+    exportJuju,
     preview,
     apply: () => run('apply'),
     rollback: () => run('rollback'),
