@@ -101,8 +101,10 @@ describe('Apply screen after a crash', () => {
 
     const journal = (await readFile(journalPathFor(planFile), 'utf8')).trim().split('\n');
     expect(journal.map((line) => JSON.parse(line).kind)).not.toContain('end');
-    const unfinished = await findUnfinishedPlan(dir);
+    const unfinished = await findUnfinishedPlan(dir, maas.url);
     expect(unfinished).toMatchObject({ file: planFile, mode: 'apply', failure: null });
+    // Not offered on another MAAS: it is not that site's plan to resume.
+    expect(await findUnfinishedPlan(dir, 'http://127.0.0.1:1/MAAS/')).toBeNull();
     const planId = unfinished?.plan.id ?? '';
 
     const site = await openSite(await chooseSite({ profile: 'lab' }, env));
@@ -125,7 +127,7 @@ describe('Apply screen after a crash', () => {
       // Resumed, not redone: exactly one machine per planned VM carries the plan's name.
       const machines = await site.maas.machines.list();
       expect(machines.filter((m) => m.hostname.startsWith(`ek-${planId}-`))).toHaveLength(7);
-      expect(await findUnfinishedPlan(dir)).toBeNull();
+      expect(await findUnfinishedPlan(dir, maas.url)).toBeNull();
     } finally {
       app.unmount();
       await site.close();

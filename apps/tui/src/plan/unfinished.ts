@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Journal, type JournalRecord, loadPlanFile, type Plan } from '@edgekit/edge-core';
+import { Journal, type JournalRecord, loadPlanFile, type Plan, publicUrl } from '@edgekit/edge-core';
 import { journalPathFor } from './apply.js';
 
 /** A saved plan whose last apply or rollback began and did not finish: what the Apply screen resumes. */
@@ -29,12 +29,24 @@ function lastRunIfUnfinished(records: readonly JournalRecord[]): JournalRecord[]
   return run;
 }
 
+/** Two MAAS URLs name the same server (credentials, query and a missing trailing slash aside). */
+function sameMaas(a: string, b: string): boolean {
+  const normal = (url: string) => publicUrl(url).replace(/\/?$/, '/');
+  try {
+    return normal(a) === normal(b);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The newest plan in `dir` (by its journal's last write) whose apply or rollback did not finish, so
- * that after a crash the TUI reopens on it; null when every journalled plan there finished. A journal
- * that cannot be read is skipped: this is a convenience, `edgekit apply FILE` reports such errors.
+ * that after a crash the TUI reopens on it; null when every journalled plan there finished. With
+ * `maasUrl`, only a plan made for that MAAS counts: another site's plan (or an earlier, since vanished,
+ * simulated demo's) is not this site's to resume. A journal that cannot be read is skipped: this is a
+ * convenience, `edgekit apply FILE` reports such errors.
  */
-export async function findUnfinishedPlan(dir: string): Promise<UnfinishedPlan | null> {
+export async function findUnfinishedPlan(dir: string, maasUrl?: string): Promise<UnfinishedPlan | null> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => PLAN_FILE.test(name));
@@ -56,6 +68,7 @@ export async function findUnfinishedPlan(dir: string): Promise<UnfinishedPlan | 
     try {
       if (lastRunIfUnfinished(Journal.read(journal)) === null) continue;
       const plan = await loadPlanFile(file);
+      if (maasUrl !== undefined && !sameMaas(plan.inventory.source.maasUrl, maasUrl)) continue;
       // Opening checks the journal belongs to this plan.
       const log = Journal.open(journal, plan.id, { readOnly: true });
       const run = lastRunIfUnfinished(log.records) ?? [];

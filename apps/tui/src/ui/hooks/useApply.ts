@@ -28,9 +28,11 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
 
   // After a crash (or a kill, or a failed run in an earlier session) reopen on that plan: its journal
   // beside it lets apply resume, or rollback undo, what was done.
+  const maasUrl = data?.description.maasUrl;
   useEffect(() => {
+    if (maasUrl === undefined) return;
     let live = true;
-    void findUnfinishedPlan(planDir).then((found) => {
+    void findUnfinishedPlan(planDir, maasUrl).then((found) => {
       if (!live || found === null) return;
       setInterrupted(found);
       setSaved((current) => current ?? { plan: found.plan, file: found.file });
@@ -38,7 +40,7 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
     return () => {
       live = false;
     };
-  }, [planDir]);
+  }, [planDir, maasUrl]);
 
   const append = useCallback((text: string) => {
     setLog((lines) => [...lines, { id: nextId.current++, text }]);
