@@ -279,7 +279,7 @@ export const BINDINGS: readonly Binding[] = [
     command: 'exportJuju',
     chords: [c('x')],
     label: 'x',
-    description: 'save, and export the Juju bundle + overlay',
+    description: 'save + export bundle, overlay',
     scope: 'screen',
     screens: ['planner'],
   },
