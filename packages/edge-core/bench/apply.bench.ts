@@ -89,15 +89,8 @@ async function once(run: number): Promise<number> {
     timeScale: TIME_SCALE,
     seed: run,
   });
-  const model = jujuSim.models.find((m) => m.name === 'default') ?? jujuSim.models[0];
-  if (model === undefined) throw new Error('the Juju simulator has no model');
-  const client = await JujuClient.connect({
-    endpoints: jujuSim.endpoints,
-    caCert: jujuSim.caCert,
-    user: jujuSim.user,
-    password: jujuSim.password,
-    modelUUID: model.uuid,
-  });
+  const login = jujuSim.modelLogin();
+  const client = await JujuClient.connect(login);
   try {
     const maas = new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey });
     const inventory = await takeInventory(maas);
@@ -115,7 +108,7 @@ async function once(run: number): Promise<number> {
     await applyPlan({
       plan,
       maas,
-      juju: jujuApiFromClient(client, model.uuid),
+      juju: jujuApiFromClient(client, login.modelUUID),
       journalPath,
       pollIntervalMs: 50,
       concurrency: 4,

@@ -74,20 +74,13 @@ async function applyAndKill(
   killAfter: number,
   siteOptions: SiteOptions,
 ): Promise<'killed' | 'finished'> {
-  const model = sites.jujuSim.models.find((m) => m.name === 'default') ?? sites.jujuSim.models[0];
   const config = {
     maas: {
       url: sites.maasSim.url,
       apiKey: sites.maasSim.apiKey,
       ...(siteOptions.maasRetry === undefined ? {} : { retry: siteOptions.maasRetry }),
     },
-    juju: {
-      endpoints: sites.jujuSim.endpoints,
-      caCert: sites.jujuSim.caCert,
-      user: sites.jujuSim.user,
-      password: sites.jujuSim.password,
-      modelUUID: model?.uuid,
-    },
+    juju: sites.jujuSim.modelLogin(),
     planPath,
     journalPath,
     pollIntervalMs: 10,

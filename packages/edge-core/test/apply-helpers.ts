@@ -33,15 +33,8 @@ export async function startSites(options: SiteOptions = {}): Promise<Sites> {
     seed: 7,
     ...(options.jujuFaults ? { faults: options.jujuFaults } : {}),
   });
-  const model = jujuSim.models.find((m) => m.name === 'default') ?? jujuSim.models[0];
-  if (model === undefined) throw new Error('the Juju simulator has no model');
-  const jujuClient = await JujuClient.connect({
-    endpoints: jujuSim.endpoints,
-    caCert: jujuSim.caCert,
-    user: jujuSim.user,
-    password: jujuSim.password,
-    modelUUID: model.uuid,
-  });
+  const login = jujuSim.modelLogin();
+  const jujuClient = await JujuClient.connect(login);
   const maas = new MaasClient({
     url: maasSim.url,
     apiKey: maasSim.apiKey,
@@ -51,7 +44,7 @@ export async function startSites(options: SiteOptions = {}): Promise<Sites> {
     maasSim,
     jujuSim,
     maas,
-    juju: jujuApiFromClient(jujuClient, model.uuid),
+    juju: jujuApiFromClient(jujuClient, login.modelUUID),
     jujuClient,
     async close() {
       await jujuClient.close();

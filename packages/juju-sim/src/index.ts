@@ -6,6 +6,12 @@ export { allocateParams as maasAllocateParams, createMaasProvisioner } from './p
 export type { Provisioner, StartedInstance, StartInstanceRequest } from './provisioner/types.js';
 export { RpcError } from './rpc/errors.js';
 export { type JujuVersion, SUPPORTED_JUJU_VERSIONS } from './rpc/facade-versions.js';
-export { type JujuSim, type SimModel, type StartJujuSimOptions, startJujuSim } from './start.js';
+export {
+  type JujuSim,
+  type ModelLogin,
+  type SimModel,
+  type StartJujuSimOptions,
+  startJujuSim,
+} from './start.js';
 export type { JujuSimStats } from './stats.js';
 export { JUJU_APISERVER_NAME } from './tls/certificates.js';

@@ -43,6 +43,14 @@ export interface SimModel {
   url: string;
 }
 
+export interface ModelLogin {
+  endpoints: string[];
+  caCert: string;
+  user: string;
+  password: string;
+  modelUUID: string;
+}
+
 export interface JujuSim {
   /** `host:port` strings, as controllers.yaml `api-endpoints`. */
   endpoints: string[];
@@ -57,6 +65,11 @@ export interface JujuSim {
   /** The controller's current models (live). */
   readonly models: SimModel[];
   modelUrl(uuid: string): string;
+  /**
+   * What a client needs to log in to a model (default: `default`), in the shape Juju clients take:
+   * endpoints, CA, credentials and the model UUID. Throws when there is no such model.
+   */
+  modelLogin(name?: string): ModelLogin;
   setFaults(faults: JujuSimFaults): void;
   stats(): JujuSimStats;
   close(): Promise<void>;
@@ -163,6 +176,11 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
       }));
     },
     modelUrl,
+    modelLogin(name = 'default') {
+      const model = summaries().find((summary) => summary.name === name);
+      if (model === undefined) throw new Error(`the Juju simulator has no model "${name}"`);
+      return { endpoints: [hostPort], caCert: certificates.caCert, user, password, modelUUID: model.uuid };
+    },
     setFaults(next) {
       checkFaults(next);
       controller.setFaults(next);

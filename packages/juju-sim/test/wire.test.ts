@@ -62,6 +62,18 @@ describe('controller wire protocol', () => {
     client.close();
   });
 
+  it('modelLogin gives what a client logs in to a model with; an unknown model is an error', () => {
+    const model = sim.models.find((m) => m.name === 'default')!;
+    expect(sim.modelLogin()).toEqual({
+      endpoints: sim.endpoints,
+      caCert: sim.caCert,
+      user: sim.user,
+      password: sim.password,
+      modelUUID: model.uuid,
+    });
+    expect(() => sim.modelLogin('nope')).toThrow('the Juju simulator has no model "nope"');
+  });
+
   it('logs in on /model/<uuid>/api with model facades including AllWatcher', async () => {
     const model = sim.models.find((m) => m.name === 'default')!;
     const client = await WireClient.connect(model.url, sim.caCert);

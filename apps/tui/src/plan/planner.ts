@@ -8,6 +8,7 @@ import {
   type SizeFleetResult,
   sizeFleet,
   solvePlacement,
+  type Workload,
   type WorkloadFromFile,
   withRatioChanges,
   workloadFromFile,
@@ -85,9 +86,19 @@ export function planForSite(
   bundleTexts: readonly string[],
   id?: string,
 ): Plan {
+  return planWorkloadOnSite(snapshot, settings, plannedWorkload(settings, bundleTexts).workload, id);
+}
+
+/** planForSite for a workload already built (by plannedWorkload, whose defaults the caller also wants). */
+export function planWorkloadOnSite(
+  snapshot: InventorySnapshot,
+  settings: PlannerSettings,
+  workload: Workload,
+  id?: string,
+): Plan {
   return planWorkload({
     inventory: snapshot,
-    workload: plannedWorkload(settings, bundleTexts).workload,
+    workload,
     objective: settings.objective,
     rule: settings.rule,
     ratioChanges: ratioChanges(snapshot, settings),

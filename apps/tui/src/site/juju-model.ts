@@ -1,4 +1,13 @@
-import type { Delta } from '@edgekit/juju-client';
+import {
+  type ApplicationDelta,
+  allUnitsActiveIdle,
+  applyDelta,
+  type Delta,
+  emptyModelState,
+  type MachineDelta,
+  type ModelState,
+  type UnitDelta,
+} from '@edgekit/juju-client';
 
 /** One Juju model as the AllWatcher describes it, kept up to date by applying deltas. */
 export interface JujuUnitRow {
@@ -41,6 +50,8 @@ export interface JujuModelState {
   units: ReadonlyMap<string, JujuUnitRow>;
   machines: ReadonlyMap<string, JujuMachineRow>;
   relations: ReadonlyMap<number, JujuRelationRow>;
+  /** The watcher's entities as juju-client folds them; the rows above are derived from it. */
+  entities: Readonly<ModelState>;
 }
 
 export const EMPTY_MODEL: JujuModelState = {
@@ -49,75 +60,69 @@ export const EMPTY_MODEL: JujuModelState = {
   units: new Map(),
   machines: new Map(),
   relations: new Map(),
+  entities: emptyModelState(),
 };
 
-/** Applies one AllWatcher batch; entities of unknown kinds (annotations, charms…) are ignored. */
+/**
+ * Applies one AllWatcher batch with juju-client's delta folding (on copies: each batch yields a new
+ * state for React), then derives the rows the screens show; annotations and other kinds have no rows.
+ */
 export function applyDeltas(state: JujuModelState, deltas: readonly Delta[]): JujuModelState {
-  const applications = new Map(state.applications);
-  const units = new Map(state.units);
-  const machines = new Map(state.machines);
-  const relations = new Map(state.relations);
-  let model = state.model;
-  for (const delta of deltas) {
-    switch (delta.kind) {
-      case 'application': {
-        const e = delta.entity;
-        if (delta.removed) applications.delete(e.name);
-        else
-          applications.set(e.name, {
-            name: e.name,
-            charm: charmName(e['charm-url']),
-            status: e.status.current,
-            message: e.status.message,
-            exposed: e.exposed,
-            subordinate: e.subordinate,
-          });
-        break;
-      }
-      case 'unit': {
-        const e = delta.entity;
-        if (delta.removed) units.delete(e.name);
-        else
-          units.set(e.name, {
-            name: e.name,
-            application: e.application,
-            machine: e['machine-id'],
-            workload: e['workload-status'].current,
-            agent: e['agent-status'].current,
-            message: e['workload-status'].message,
-            address: e['public-address'] || e['private-address'],
-            subordinate: e.subordinate,
-          });
-        break;
-      }
-      case 'machine': {
-        const e = delta.entity;
-        if (delta.removed) machines.delete(e.id);
-        else
-          machines.set(e.id, {
-            id: e.id,
-            instanceId: e['instance-id'],
-            hostname: e.hostname ?? '',
-            agent: e['agent-status'].current,
-            instance: e['instance-status'].current,
-            message: e['instance-status'].message,
-          });
-        break;
-      }
-      case 'relation': {
-        const e = delta.entity;
-        if (delta.removed) relations.delete(e.id);
-        else relations.set(e.id, { id: e.id, key: e.key });
-        break;
-      }
-      case 'model':
-        if (!delta.removed) model = delta.entity.name;
-        break;
-      default:
-        break;
-    }
-  }
-  return { model, applications, units, machines, relations };
+  const previous = state.entities;
+  const entities: ModelState = {
+    model: previous.model,
+    machines: new Map(previous.machines),
+    applications: new Map(previous.applications),
+    units: new Map(previous.units),
+    relations: new Map(previous.relations),
+    annotations: new Map(previous.annotations),
+  };
+  for (const delta of deltas) applyDelta(entities, delta);
+  const rows = <T, R>(map: ReadonlyMap<string, T>, row: (entity: T) => R) => [...map.values()].map(row);
+  return {
+    // A removed model keeps its name on screen: the watcher is about to end anyway.
+    model: entities.model?.name ?? state.model,
+    applications: new Map(rows(entities.applications, (e) => [e.name, applicationRow(e)] as const)),
+    units: new Map(rows(entities.units, (e) => [e.name, unitRow(e)] as const)),
+    machines: new Map(rows(entities.machines, (e) => [e.id, machineRow(e)] as const)),
+    relations: new Map(rows(entities.relations, (e) => [e.id, { id: e.id, key: e.key }] as const)),
+    entities,
+  };
+}
+
+function applicationRow(e: ApplicationDelta): JujuApplicationRow {
+  return {
+    name: e.name,
+    charm: charmName(e['charm-url']),
+    status: e.status.current,
+    message: e.status.message,
+    exposed: e.exposed,
+    subordinate: e.subordinate,
+  };
+}
+
+function unitRow(e: UnitDelta): JujuUnitRow {
+  return {
+    name: e.name,
+    application: e.application,
+    machine: e['machine-id'],
+    workload: e['workload-status'].current,
+    agent: e['agent-status'].current,
+    message: e['workload-status'].message,
+    address: e['public-address'] || e['private-address'],
+    subordinate: e.subordinate,
+  };
+}
+
+function machineRow(e: MachineDelta): JujuMachineRow {
+  return {
+    id: e.id,
+    instanceId: e['instance-id'],
+    hostname: e.hostname ?? '',
+    agent: e['agent-status'].current,
+    instance: e['instance-status'].current,
+    message: e['instance-status'].message,
+  };
 }
 
 /** `ch:amd64/kubernetes-control-plane-567` → `kubernetes-control-plane`. */
@@ -139,8 +144,7 @@ function unitNumber(name: string): number {
 
 /** True when the model has units and every one is active and idle: a finished deployment. */
 export function allActive(state: JujuModelState): boolean {
-  const units = [...state.units.values()];
-  return units.length > 0 && units.every((unit) => unit.workload === 'active' && unit.agent === 'idle');
+  return allUnitsActiveIdle(state.entities);
 }
 
 export interface JujuSummary {

@@ -141,25 +141,18 @@ async function openDemo(options: OpenOptions): Promise<OpenedSite> {
       seed: options.seed ?? 1,
     });
     closers.push(() => jujuSim.close());
-    const model = jujuSim.models.find((m) => m.name === 'default') ?? jujuSim.models[0];
-    if (model === undefined) throw new Error('the Juju simulator has no model');
-    const client = await JujuClient.connect({
-      endpoints: jujuSim.endpoints,
-      caCert: jujuSim.caCert,
-      user: jujuSim.user,
-      password: jujuSim.password,
-      modelUUID: model.uuid,
-    });
+    const login = jujuSim.modelLogin();
+    const client = await JujuClient.connect(login);
     closers.push(() => client.close());
     return {
       description: {
         simulated: true,
         maasUrl: maasSim.url,
-        jujuEndpoint: `${jujuSim.controllerName}/${model.name}`,
+        jujuEndpoint: `${jujuSim.controllerName}/default`,
         profile: 'demo (simulated)',
       },
       maas: new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey }),
-      juju: { client, controller: jujuSim.controllerName, model: model.name, modelUUID: model.uuid },
+      juju: { client, controller: jujuSim.controllerName, model: 'default', modelUUID: login.modelUUID },
       jujuNote: '',
       secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
       close,

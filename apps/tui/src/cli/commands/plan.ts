@@ -7,7 +7,7 @@ import {
   takeInventory,
 } from '@edgekit/edge-core';
 import { presetBundleTexts } from '../../plan/bundles.js';
-import { placeOnSite, planForSite, plannedWorkload, sizeForSite } from '../../plan/planner.js';
+import { placeOnSite, plannedWorkload, planWorkloadOnSite, sizeForSite } from '../../plan/planner.js';
 import { defaultSettings, type PlannerSettings } from '../../plan/settings.js';
 import { type LoadedWorkload, workloadFromFlags } from '../../plan/workload-file.js';
 import { type CommandContext, type CommandSpec, type OptionValues, stringOption } from '../command.js';
@@ -82,9 +82,9 @@ export const runPlan: CommandSpec['run'] = async (ctx) => {
   return snapshotFor(ctx, async (snapshot) => {
     const bundleTexts = await presetBundleTexts();
     // Roles the workload file left without a charm deploy `ubuntu`: the output says which, and how to choose.
-    const { defaults } = plannedWorkload(settings, bundleTexts);
+    const { workload, defaults } = plannedWorkload(settings, bundleTexts);
     const notes = defaults.map((role) => role.note);
-    const plan = planForSite(snapshot, settings, bundleTexts);
+    const plan = planWorkloadOnSite(snapshot, settings, workload);
     const file = output === undefined ? undefined : resolve(output);
     if (file !== undefined) await savePlanFile(file, plan);
     const machines = plan.placement.machines.map((m) => ({
