@@ -7,16 +7,16 @@
 // needs are active: easyrsa → etcd → calico → control plane → worker in the CK bundle). Every VM runs
 // its chain side by side, so that is the plan's critical path; the rest (API round trips, polling,
 // waiting on the slowest of a batch) is apply's own overhead.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { JujuClient } from '@edgekit/juju-client';
 import { startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
 import { PHASE_MS, startMaasSim } from '@edgekit/maas-sim';
 import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
 import { applyPlan, planWorkload, takeInventory, workloadFromBundle } from '../src/index.js';
+import { sharedDir } from '../test/placement-fixtures.js';
 
 /**
  * The Juju simulator's hook and agent durations (ms of simulated time) and the relation endpoints each
@@ -59,13 +59,6 @@ function readinessLevels(relations: string[][]): number {
 
 const TIME_SCALE = Number(process.env.EDGEKIT_BENCH_TIMESCALE ?? 75);
 const RUNS = 2;
-
-/** `<repo root>/../shared`: walk up to the folder holding pnpm-workspace.yaml. */
-function sharedDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) dir = dirname(dir);
-  return join(dir, '..', 'shared');
-}
 
 const bundle = readFileSync(
   join(sharedDir(), 'fixtures/juju/bundles/charmed-kubernetes-1.35.bundle.yaml'),

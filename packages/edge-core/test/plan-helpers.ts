@@ -1,19 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Assignment, InventorySnapshot, VmHostInventory, WorkloadInput } from '../src/index.js';
 import { workloadFromBundle } from '../src/index.js';
+import { sharedDir } from './placement-fixtures.js';
 
-/** `<repo root>/../shared`, found by walking up to the folder holding pnpm-workspace.yaml. */
-export function sharedDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above the test folder');
-    dir = parent;
-  }
-  return join(dir, '..', 'shared');
-}
+export { sharedDir };
 
 export function ckBundleTexts(): string[] {
   return [
