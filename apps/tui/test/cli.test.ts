@@ -240,6 +240,27 @@ describe('planning subcommands (--json parsed)', () => {
     expect(data.onThisSite.feasible).toBe(true);
   });
 
+  it('size on the HA edge preset surviving one host failure proves its answer: the bound equals it', async () => {
+    const json = await edgekit(
+      'size',
+      '--preset',
+      'charmed-kubernetes-ha-edge',
+      '--tolerate-failures',
+      '1',
+      '--json',
+    );
+    expect(json.code, json.stderr).toBe(0);
+    const data = JSON.parse(json.stdout);
+    // each zone holds one control-plane VM, which can only fail over within its zone: 2 hosts per zone
+    expect(data.hostsNeeded).toBe(6);
+    expect(data.lowerBound).toMatchObject({ value: 6, rule: 'N-1' });
+    expect(data.provenOptimal).toBe(true);
+    const text = await edgekit('size', '--preset', 'charmed-kubernetes-ha-edge', '--tolerate-failures', '1');
+    expect(text.stdout).toContain('6 hosts');
+    expect(text.stdout).toContain('lower bound 6, N-1; optimal');
+    expect(text.stdout).not.toMatch(/gap \d+%/);
+  });
+
   it('plan --bundle plans every principal unit of a real Juju bundle', async () => {
     const bundle = parse(await readFile(CK_BUNDLE, 'utf8')) as {
       applications: Record<string, { num_units?: number }>;

@@ -62,7 +62,15 @@ export { storageSpec } from './outputs/compose.js';
 export { formatConstraints, type JujuConstraints, parseConstraints } from './outputs/constraints.js';
 export { machineHostname, planTag, roleTag } from './outputs/names.js';
 export { ratioUpdates, withRatioChanges } from './outputs/ratios.js';
-export type { LowerBound, LowerBoundRule } from './placement/bounds.js';
+export {
+  boundCardinality,
+  boundClique,
+  boundL1,
+  boundL2,
+  combinatorialBounds,
+  type LowerBound,
+  type LowerBoundRule,
+} from './placement/bounds.js';
 export {
   ExactSolverError,
   PlacementError,
@@ -72,12 +80,15 @@ export {
 export { type ExactOptions, type ExactOutcome, packVectorsExact } from './placement/exact.js';
 export type { Suggestion, UnplacedVm } from './placement/explain.js';
 export type { SizeMeasure } from './placement/greedy.js';
+export { type LpSolver, loadLpSolver } from './placement/highs-adapter.js';
+export { columnGenerationBound, type LpBoundOutcome } from './placement/lp-bound.js';
 export {
   firstFitDecreasing,
   type PackVectorsInput,
   PackVectorsInputSchema,
   type PackVectorsResult,
   type PackVectorsStats,
+  type PackVectorsTools,
   packVectors,
 } from './placement/pack-vectors.js';
 export {

@@ -34,6 +34,9 @@ describe('sizeFleet', () => {
     });
     expect(n1.hosts).toBeGreaterThan(3);
     expect(n1.failover?.ok).toBe(true);
+    // losing a host must leave the 3 that memory needs
+    expect(n1.lowerBound).toMatchObject({ value: 4, rule: 'N-1' });
+    expect(n1.hosts!).toBeGreaterThanOrEqual(n1.lowerBound.value);
     expect(Object.values(n1.perZone).reduce((a, b) => a + b, 0)).toBe(n1.hosts);
   });
 
@@ -50,7 +53,11 @@ describe('sizeFleet', () => {
     expect(r.hosts).toBe(6);
     expect(r.perZone).toEqual({ 'edge-a': 2, 'edge-b': 2, 'edge-c': 2 });
     expect(r.failover?.ok).toBe(true);
-    expect(r.provenOptimal).toBe(false);
+    // ... and the bound knows it: 3 zones full of control-plane members need 2 hosts each
+    expect(r.lowerBound).toMatchObject({ value: 6, rule: 'N-1' });
+    expect(r.lowerBound.detail).toContain('group control-plane');
+    expect(r.gap).toBe(0);
+    expect(r.provenOptimal).toBe(true);
   });
 
   it('finds the smallest ratios that make given hosts suffice', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Host, HostSchema, type PlacementProblem, VmRequestSchema } from '../model/schemas.js';
+import type { LowerBound } from '../placement/bounds.js';
 import { fromZodIssues } from '../placement/errors.js';
-import { placementLowerBound } from '../placement/placement-bounds.js';
 import {
   type PlacementResult,
   SolvePlacementOptionsSchema,
@@ -9,7 +9,7 @@ import {
 } from '../placement/solve-placement.js';
 import { compileProblem } from '../placement/units.js';
 import { checkSingleHostFailures, type FailoverCheck } from './failover.js';
-import { HostState } from './host-state.js';
+import { sizingLowerBounds } from './sizing-bounds.js';
 
 export const HostProfileSchema = HostSchema.omit({ name: true, zone: true });
 
@@ -45,11 +45,13 @@ export interface SizeFleetResult {
   /** Fewest hosts of the profile, or null when `maxHosts` is not enough. */
   hosts: number | null;
   perZone: Record<string, number>;
-  /** Lower bound on the host count (before failure tolerance) and the rule that gave it. */
-  lowerBound: { value: number; rule: string; detail: string };
-  /** (hosts - bound) / bound. */
+  /** Lower bound on the host count (failure tolerance included) and the rule that gave it. */
+  lowerBound: LowerBound;
+  /** Every sizing bound computed, best first. */
+  bounds: LowerBound[];
+  /** (hosts - bound) / bound: the certified gap; 0 when proven optimal. */
   gap: number;
-  /** hosts equals the bound (with tolerateHostFailures 1: the bound plus one). */
+  /** hosts equals the bound: no fleet of this profile with fewer hosts can work. */
   provenOptimal: boolean;
   /** The placement on the sized fleet (or on `maxHosts` hosts when none sufficed). */
   placement: PlacementResult;
@@ -93,12 +95,17 @@ export function sizeFleet(input: SizeFleetInput): SizeFleetResult {
     throw new Error('unreachable');
   };
 
-  // Bound over a fleet of maxHosts (so capacity is never the limit), then grow from it.
-  const bound = placementLowerBound(
+  const bounds = sizingLowerBounds(
     compileProblem([], spec.workload),
-    fleet(spec.maxHosts).map((host) => new HostState(host, spec.admission)),
+    fleet,
+    spec.maxHosts,
+    spec.zones,
+    spec.tolerateHostFailures,
+    spec.admission,
   );
-  let n = Math.max(bound.value + spec.tolerateHostFailures, 1);
+  const bound = bounds[0]!;
+  // Grow from the bound: the first fleet size that works is the answer, proven optimal when it is the bound.
+  let n = Math.min(Math.max(bound.value, 1), spec.maxHosts);
   let last = attempt(n);
   while (!last.ok && n < spec.maxHosts) {
     n++;
@@ -106,14 +113,13 @@ export function sizeFleet(input: SizeFleetInput): SizeFleetResult {
   }
   const perZone: Record<string, number> = {};
   for (const host of fleet(n)) perZone[host.zone] = (perZone[host.zone] ?? 0) + 1;
-  const floor = bound.value + spec.tolerateHostFailures;
   return {
     hosts: last.ok ? n : null,
     perZone,
-    lowerBound: { ...bound, detail: `${bound.detail} (without failure tolerance)` },
+    lowerBound: bound,
+    bounds,
     gap: last.ok && bound.value > 0 ? (n - bound.value) / bound.value : 0,
-    // Losing any one host must leave at least `bound` hosts, so N-1 needs bound + 1.
-    provenOptimal: last.ok && n === floor,
+    provenOptimal: last.ok && n === bound.value,
     placement: last.placement,
     failover: last.failover,
     ratios: spec.hosts ? smallestRatios(spec.hosts, spec.workload, spec.tolerateHostFailures, options) : null,

@@ -1,7 +1,17 @@
 import type { VectorInstance } from './vectors.js';
 
 /** Which rule produced a lower bound (docs/placement.md §3). */
-export type LowerBoundRule = 'L1' | 'L2' | 'clique' | 'anti-affinity' | 'exact' | 'empty';
+export type LowerBoundRule =
+  | 'L1'
+  | 'L2'
+  | 'clique'
+  | 'cardinality'
+  | 'LP'
+  | 'anti-affinity'
+  | 'pins'
+  | 'N-1'
+  | 'exact'
+  | 'empty';
 
 export interface LowerBound {
   value: number;
@@ -10,9 +20,9 @@ export interface LowerBound {
   detail: string;
 }
 
-/** ceil that ignores floating-point dust just above an integer. */
-function ceilTolerant(x: number): number {
-  return Math.ceil(x - 1e-9);
+/** ceil that ignores floating-point dust just above an integer (`relative` of the value, at least absolute). */
+export function ceilTolerant(x: number, relative = 1e-9): number {
+  return Math.ceil(x - relative * Math.max(1, Math.abs(x)));
 }
 
 /** Continuous bound: max over dimensions of ceil(sum of sizes / capacity). */
@@ -141,12 +151,81 @@ export function boundClique(inst: VectorInstance): LowerBound {
   return { value: best.length, rule: 'clique', detail: `${best.length} pairwise incompatible items` };
 }
 
-/** The best of L1, L2 and the clique bound; ties keep the cheapest rule's name. */
-export function lowerBound(inst: VectorInstance, capacity: readonly number[]): LowerBound {
-  if (inst.n === 0) return { value: 0, rule: 'empty', detail: 'no items' };
-  let best = boundL1(inst, capacity);
-  for (const candidate of [boundL2(inst, capacity), boundClique(inst)]) {
-    if (candidate.value > best.value) best = candidate;
+/**
+ * Most items of the K largest (by one measure) that one bin can hold is at most m(K), the largest m whose m
+ * smallest members of that subset still fit by the measure; so those K items need ceil(K / m(K)) bins.
+ * `sizes` are normalised sizes, `room` the normalised capacity (1 for one dimension, d summed over all).
+ * m(K) never decreases with K (the K-th item is the smallest yet), so one pass with prefix sums finds all.
+ */
+export function cardinalityBound(
+  sizes: readonly number[],
+  room: number,
+): { value: number; k: number; m: number } {
+  const s = [...sizes].sort((x, y) => y - x);
+  const n = s.length;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + s[i]!;
+  let best = { value: n > 0 ? 1 : 0, k: n, m: n };
+  let m = 0;
+  for (let k = 1; k <= n; k++) {
+    // the m smallest of the first k items are positions k-m .. k-1
+    while (m < k && prefix[k]! - prefix[k - m - 1]! <= room + 1e-9) m++;
+    if (m === 0) continue; // an item larger than the room (cannot happen for valid input)
+    const value = Math.ceil(k / m - 1e-9);
+    if (value > best.value) best = { value, k, m };
   }
   return best;
+}
+
+/**
+ * Cardinality: how many items can share a bin at most, per dimension and summed over dimensions (e.g. items
+ * each above a third of the capacity summed over dimensions: at most two per bin), applied to the K largest
+ * items for every K.
+ */
+export function boundCardinality(inst: VectorInstance): LowerBound {
+  const { n, d, u } = inst;
+  let best: LowerBound = { value: n > 0 ? 1 : 0, rule: 'cardinality', detail: 'at least one bin' };
+  const measures: { label: string; room: number; size: (i: number) => number }[] = [];
+  for (let k = 0; k < d; k++) measures.push({ label: `dimension ${k}`, room: 1, size: (i) => u[i * d + k]! });
+  if (d > 1) {
+    measures.push({
+      label: 'summed over dimensions',
+      room: d,
+      size: (i) => {
+        let t = 0;
+        for (let k = 0; k < d; k++) t += u[i * d + k]!;
+        return t;
+      },
+    });
+  }
+  for (const measure of measures) {
+    const sizes = Array.from({ length: n }, (_, i) => measure.size(i));
+    const { value, k, m } = cardinalityBound(sizes, measure.room);
+    if (value > best.value) {
+      best = {
+        value,
+        rule: 'cardinality',
+        detail: `at most ${m} of the ${k} largest items share a bin (${measure.label})`,
+      };
+    }
+  }
+  return best;
+}
+
+/** Every combinatorial bound with its rule, cheapest first. */
+export function combinatorialBounds(inst: VectorInstance, capacity: readonly number[]): LowerBound[] {
+  if (inst.n === 0) return [{ value: 0, rule: 'empty', detail: 'no items' }];
+  return [boundL1(inst, capacity), boundL2(inst, capacity), boundClique(inst), boundCardinality(inst)];
+}
+
+/** The largest bound; ties keep the earlier (cheaper) rule's name. */
+export function bestBound(bounds: readonly LowerBound[]): LowerBound {
+  let best = bounds[0]!;
+  for (const candidate of bounds) if (candidate.value > best.value) best = candidate;
+  return best;
+}
+
+/** The best of L1, L2, the clique and the cardinality bounds; ties keep the cheapest rule's name. */
+export function lowerBound(inst: VectorInstance, capacity: readonly number[]): LowerBound {
+  return bestBound(combinatorialBounds(inst, capacity));
 }

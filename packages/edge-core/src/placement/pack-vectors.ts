@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { type LowerBound, lowerBound } from './bounds.js';
+import { bestBound, combinatorialBounds, type LowerBound } from './bounds.js';
+import { packFromColumns } from './column-mip.js';
 import { fromZodIssues, placementError } from './errors.js';
 import { decreasingOrder, firstFit, runGreedyPortfolio, type SizeMeasure, unitWeights } from './greedy.js';
+import type { LpSolver } from './highs-adapter.js';
+import { columnGenerationBound, type LpBoundOutcome } from './lp-bound.js';
 import { createRng } from './rng.js';
 import { improveByEmptyingBins } from './search.js';
 import { buildInstance } from './vectors.js';
@@ -21,6 +24,18 @@ export const PackVectorsInputSchema = z.object({
 
 export type PackVectorsInput = z.input<typeof PackVectorsInputSchema>;
 
+/** What the LP bound's column generation (and the MIP over its columns) did. */
+export interface LpStats {
+  stoppedBy: LpBoundOutcome['stoppedBy'];
+  /** Master LP solves. */
+  iterations: number;
+  /** The LP optimum, when column generation converged. */
+  lpValue: number | null;
+  timeMs: number;
+  /** Bins of the packing the MIP over the LP's columns found, when it beat the search. */
+  columnPackingBins: number | null;
+}
+
 export interface PackVectorsStats {
   /** Bins of every constructive heuristic, in the order run. */
   greedy: { name: string; bins: number }[];
@@ -36,6 +51,10 @@ export interface PackVectorsStats {
   gap: number;
   /** Per dimension: total size / (bins x capacity). */
   utilisation: number[];
+  /** Every bound computed, each with its rule (the best is `lowerBound`). */
+  bounds: LowerBound[];
+  /** The column generation, when it ran: how it stopped, rounds, and the LP value when it converged. */
+  lp: LpStats | null;
   /** The dimension with the highest utilisation. */
   bindingDimension: number;
 }
@@ -49,6 +68,16 @@ export interface PackVectorsResult {
 }
 
 const DEFAULT_TIME_LIMIT_MS = 1000;
+/** Above this many items the LP bound is not tried: its master and pricing would eat the whole budget. */
+const LP_ITEM_LIMIT = 2000;
+
+export interface PackVectorsTools {
+  /**
+   * HiGHS (from `loadLpSolver()`): with it, when the search does not meet the combinatorial bound, the LP
+   * relaxation of the set-cover model is computed by column generation to certify (or bound) the answer.
+   */
+  lpSolver?: LpSolver;
+}
 
 /**
  * Packs d-dimensional items into the fewest identical bins: a portfolio of greedies (FFD by several size
@@ -56,7 +85,7 @@ const DEFAULT_TIME_LIMIT_MS = 1000;
  * until the lower bound (L1, Martello-Toth L2 per dimension, incompatibility clique) is met or the budget
  * runs out. Items listed as a conflict pair never share a bin.
  */
-export function packVectors(input: PackVectorsInput): PackVectorsResult {
+export function packVectors(input: PackVectorsInput, tools: PackVectorsTools = {}): PackVectorsResult {
   const started = performance.now();
   const parsed = PackVectorsInputSchema.safeParse(input);
   if (!parsed.success) throw fromZodIssues('packVectors input', parsed.error.issues);
@@ -64,8 +93,10 @@ export function packVectors(input: PackVectorsInput): PackVectorsResult {
   validateShapes(binCapacity, items, conflicts);
 
   const inst = buildInstance(binCapacity, items, conflicts);
-  const bound = lowerBound(inst, binCapacity);
+  const bounds = combinatorialBounds(inst, binCapacity);
+  let bound = bestBound(bounds);
   const timeLimit = parsed.data.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const maxIterations = parsed.data.maxIterations ?? Number.POSITIVE_INFINITY;
   // Greedies may use up to half the time limit; the search gets the rest.
   const greedy = runGreedyPortfolio(inst, () => performance.now() - started < timeLimit / 2);
   let bestIndex = 0;
@@ -76,24 +107,69 @@ export function packVectors(input: PackVectorsInput): PackVectorsResult {
   let bins = winner.packing.snapshot();
   let iterations = 0;
   let attempts = 0;
-  let stoppedBy: PackVectorsStats['stoppedBy'] = 'greedy';
-  if (bins.length > bound.value) {
+  let stoppedBy: PackVectorsStats['stoppedBy'] = bins.length > bound.value ? 'greedy' : 'bound';
+  const rng = createRng(seed);
+  const search = (deadline: number): void => {
+    if (bins.length <= bound.value) {
+      stoppedBy = 'bound';
+      return;
+    }
     const outcome = improveByEmptyingBins(
       inst,
       bins,
       bound.value,
-      {
-        deadline: started + timeLimit,
-        maxIterations: parsed.data.maxIterations ?? Number.POSITIVE_INFINITY,
-        now: () => performance.now(),
-      },
-      createRng(seed),
+      { deadline, maxIterations: maxIterations - iterations, now: () => performance.now() },
+      rng,
     );
     bins = outcome.bins;
-    iterations = outcome.iterations;
-    attempts = outcome.attempts;
+    iterations += outcome.iterations;
+    attempts += outcome.attempts;
     stoppedBy = outcome.stoppedBy;
-  } else stoppedBy = 'bound';
+  };
+  let lp: PackVectorsStats['lp'] = null;
+  const lpSolver = tools.lpSolver;
+  if (lpSolver && inst.n <= LP_ITEM_LIMIT) {
+    // The search first gets a slice on its own (most instances meet the combinatorial bound there), then
+    // the LP bound may certify the answer or show the gap is real, then the search gets the rest.
+    const elapsed = performance.now() - started;
+    const rest = Math.max(0, timeLimit - elapsed);
+    search(started + elapsed + rest * 0.35);
+    if (bins.length > bound.value) {
+      const lpStarted = performance.now();
+      const outcome = columnGenerationBound(inst, bins, bins.length, lpSolver, {
+        deadline: started + elapsed + rest * 0.75,
+        now: () => performance.now(),
+      });
+      const stats: LpStats = {
+        stoppedBy: outcome.stoppedBy,
+        iterations: outcome.iterations,
+        lpValue: outcome.lpValue,
+        timeMs: performance.now() - lpStarted,
+        columnPackingBins: null,
+      };
+      lp = stats;
+      if (outcome.bound) {
+        bounds.push(outcome.bound);
+        bound = bestBound([bound, outcome.bound]);
+      }
+      // Still a gap: the LP's columns may hold a better packing (price and branch).
+      if (bins.length > bound.value) {
+        const better = packFromColumns(
+          outcome.types,
+          outcome.columns,
+          bins.length,
+          bound.value,
+          lpSolver,
+          Math.min(started + timeLimit - performance.now(), rest * 0.25),
+        );
+        if (better) {
+          stats.columnPackingBins = better.length;
+          bins = better;
+        }
+      }
+    }
+  }
+  search(started + timeLimit);
 
   const utilisation = binCapacity.map((c, k) => {
     let total = 0;
@@ -120,6 +196,8 @@ export function packVectors(input: PackVectorsInput): PackVectorsResult {
       gap: bound.value > 0 ? (bins.length - bound.value) / bound.value : 0,
       utilisation,
       bindingDimension,
+      bounds,
+      lp,
     },
   };
 }

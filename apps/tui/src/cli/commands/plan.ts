@@ -7,6 +7,7 @@ import {
   takeInventory,
 } from '@edgekit/edge-core';
 import { presetBundleTexts } from '../../plan/bundles.js';
+import { gapText } from '../../plan/gap.js';
 import { placeOnSite, plannedWorkload, planWorkloadOnSite, sizeForSite } from '../../plan/planner.js';
 import { defaultSettings, type PlannerSettings } from '../../plan/settings.js';
 import { type LoadedWorkload, workloadFromFlags } from '../../plan/workload-file.js';
@@ -135,6 +136,7 @@ export const runSize: CommandSpec['run'] = async (ctx) => {
       hostsNeeded: sizing.hosts,
       perZone: sizing.perZone,
       lowerBound: sizing.lowerBound,
+      bounds: sizing.bounds,
       gap: sizing.gap,
       provenOptimal: sizing.provenOptimal,
       failover: sizing.failover,
@@ -146,7 +148,7 @@ export const runSize: CommandSpec['run'] = async (ctx) => {
       },
     };
     const text = [
-      `${settings.preset}: ${sizing.hosts ?? 'more than the limit of'} hosts like ${snapshot.vmHosts[0]?.name} (lower bound ${sizing.lowerBound.value}, ${sizing.lowerBound.rule}; gap ${(sizing.gap * 100).toFixed(0)}%)${settings.tolerateHostFailures ? ', surviving one host failure' : ''}`,
+      `${settings.preset}: ${sizing.hosts ?? 'more than the limit of'} hosts like ${snapshot.vmHosts[0]?.name} (lower bound ${sizing.lowerBound.value}, ${sizing.lowerBound.rule}; ${sizing.hosts === null ? 'no answer' : gapText(sizing)})${settings.tolerateHostFailures ? ', surviving one host failure' : ''}`,
       `per zone: ${Object.entries(sizing.perZone)
         .map(([z, n]) => `${z} ${n}`)
         .join(', ')}`,

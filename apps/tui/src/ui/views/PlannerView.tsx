@@ -1,6 +1,7 @@
 import type { PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
 import { Box, Text } from 'ink';
 import { type PlannerEditor, ROLE_COLUMNS, SETTING_ROWS, type SettingRow } from '../../plan/editor.js';
+import { gapText } from '../../plan/gap.js';
 import { plannedVms } from '../../plan/settings.js';
 import { mib, ratio, trim } from '../../site/format.js';
 import { Toned } from '../components/Toned.js';
@@ -95,7 +96,7 @@ export function PlannerView({ editor, placement, sizing, charms, width, height }
           bound {placement.lowerBound.value} ({placement.lowerBound.rule}),{' '}
           {/* The gap measures hosts used against the fewest possible: only packing tries for that. */}
           {editor.settings.objective === 'pack'
-            ? `gap ${(placement.gap * 100).toFixed(0)}%${placement.provenOptimal ? ', optimal' : ''}`
+            ? gapText(placement)
             : 'spread on purpose (pack: fewest hosts)'}
           ; binding {placement.bindingResource}
         </Text>
@@ -156,7 +157,8 @@ function SizingLines({ sizing, failures }: { sizing: Props['sizing']; failures: 
   return (
     <>
       <Text bold wrap="truncate">
-        sizing: {sizing.hosts ?? '>limit'} hosts{failures ? ' (N-1)' : ''}, bound {sizing.lowerBound.value}
+        sizing: {sizing.hosts ?? '>limit'} hosts{failures ? ' (N-1)' : ''}, bound {sizing.lowerBound.value} (
+        {sizing.lowerBound.rule}){sizing.hosts === null ? '' : `, ${gapText(sizing)}`}
       </Text>
       <Text wrap="truncate">
         {Object.entries(sizing.perZone)

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  columnGenerationBound,
+  combinatorialBounds,
+  loadLpSolver,
+  packVectors,
+  packVectorsExact,
+} from '../src/index.js';
+import { firstFit } from '../src/placement/greedy.js';
+import { buildInstance } from '../src/placement/vectors.js';
+import { bruteForceBins } from './brute-force-bins.js';
+import { packingViolations } from './placement-checker.js';
+
+const instanceArb = (maxItems: number, withConflicts: boolean) =>
+  fc
+    .record({
+      d: fc.integer({ min: 1, max: 3 }),
+      caps: fc.array(fc.integer({ min: 10, max: 60 }), { minLength: 3, maxLength: 3 }),
+      n: fc.integer({ min: 1, max: maxItems }),
+    })
+    .chain(({ d, caps, n }) =>
+      fc.record({
+        binCapacity: fc.constant(caps.slice(0, d)),
+        // sizes as a share of each capacity, so every item fits a bin on its own
+        items: fc.array(
+          fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: d, maxLength: d }),
+          { minLength: n, maxLength: n },
+        ),
+        conflicts:
+          !withConflicts || n < 2
+            ? fc.constant([] as [number, number][])
+            : fc.array(
+                fc
+                  .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }))
+                  .filter(([a, b]) => a !== b),
+                { maxLength: 4 },
+              ),
+      }),
+    )
+    .map(({ binCapacity, items, conflicts }) => ({
+      binCapacity,
+      items: items.map((row) => row.map((share, k) => Math.floor(share * binCapacity[k]!))),
+      conflicts,
+    }));
+
+type Instance = { binCapacity: number[]; items: number[][]; conflicts: [number, number][] };
+
+/** The LP bound run to convergence (no deadline, no round cap): the result cannot depend on machine speed. */
+async function convergedLpBound(inst: Instance) {
+  const solver = await loadLpSolver();
+  const v = buildInstance(inst.binCapacity, inst.items, inst.conflicts);
+  const start = firstFit(v, v.u.length === 0 ? [] : Array.from({ length: v.n }, (_, i) => i)).snapshot();
+  return columnGenerationBound(v, start, Number.POSITIVE_INFINITY, solver, {
+    deadline: Number.POSITIVE_INFINITY,
+    now: () => 0,
+  });
+}
+
+describe('lower bounds', () => {
+  it('every combinatorial bound is at most the brute-force optimum', () => {
+    fc.assert(
+      fc.property(instanceArb(8, true), (inst) => {
+        const optimum = bruteForceBins(inst.binCapacity, inst.items, inst.conflicts);
+        const v = buildInstance(inst.binCapacity, inst.items, inst.conflicts);
+        for (const bound of combinatorialBounds(v, inst.binCapacity)) {
+          expect(bound.value, `${bound.rule}: ${bound.detail}`).toBeLessThanOrEqual(optimum);
+        }
+      }),
+      { numRuns: 300, seed: 19 },
+    );
+  }, 60_000);
+
+  it('the LP bound (converged) is at most the optimum and at least every combinatorial bound', async () => {
+    await fc.assert(
+      fc.asyncProperty(instanceArb(8, true), async (inst) => {
+        const optimum = bruteForceBins(inst.binCapacity, inst.items, inst.conflicts);
+        const lp = await convergedLpBound(inst);
+        expect(lp.converged).toBe(true);
+        expect(lp.bound!.value).toBeLessThanOrEqual(optimum);
+        // the LP optimum itself (not only its ceiling) is at most the optimum
+        expect(lp.lpValue!).toBeLessThanOrEqual(optimum + 1e-6);
+        const v = buildInstance(inst.binCapacity, inst.items, inst.conflicts);
+        for (const bound of combinatorialBounds(v, inst.binCapacity)) {
+          expect(lp.bound!.value, `LP vs ${bound.rule}: ${bound.detail}`).toBeGreaterThanOrEqual(bound.value);
+        }
+      }),
+      { numRuns: 150, seed: 1919 },
+    );
+  }, 120_000);
+
+  it('on larger instances every bound is at most the optimum HiGHS proves (assignment MIP)', async () => {
+    const lpSolver = await loadLpSolver();
+    let proven = 0;
+    await fc.assert(
+      fc.asyncProperty(instanceArb(14, false), async (inst) => {
+        const exact = await packVectorsExact(
+          { ...inst, maxIterations: 0 },
+          { exactTimeLimitMs: 600_000, maxItems: 20 },
+        );
+        if (exact.exact !== 'optimal' && exact.exact !== 'heuristic-was-optimal') return;
+        proven++;
+        const optimum = exact.bins.length;
+        const r = packVectors({ ...inst, maxIterations: 200, timeLimitMs: 600_000 }, { lpSolver });
+        expect(packingViolations(inst.binCapacity, inst.items, r.bins, inst.conflicts)).toEqual([]);
+        for (const bound of r.stats.bounds) {
+          expect(bound.value, `${bound.rule}: ${bound.detail}`).toBeLessThanOrEqual(optimum);
+        }
+        expect(r.provenOptimal).toBe(r.bins.length === r.lowerBound.value);
+        const lp = await convergedLpBound(inst);
+        expect(lp.bound!.value).toBeLessThanOrEqual(optimum);
+      }),
+      { numRuns: 40, seed: 2026 },
+    );
+    expect(proven).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('cardinality: 99 items each above a third of the capacity summed over dimensions need 50 bins', () => {
+    // class-8-like: w1 in [20, 100], w2 = 120 - w1 on 150 x 150 bins, so w1 + w2 = 120 > 300 / 3
+    const items = Array.from({ length: 99 }, (_, i) => {
+      const w1 = 20 + ((i * 37) % 81);
+      return [w1, 120 - w1];
+    });
+    const r = packVectors({ binCapacity: [150, 150], items, maxIterations: 0 });
+    expect(r.lowerBound).toMatchObject({ value: 50, rule: 'cardinality' });
+    expect(r.lowerBound.detail).toContain('summed over dimensions');
+    expect(r.bins.length).toBe(50);
+    expect(r.provenOptimal).toBe(true);
+    expect(r.stats.gap).toBe(0);
+  });
+
+  it('with HiGHS the engine proves optimal what the combinatorial bounds cannot', async () => {
+    const lpSolver = await loadLpSolver();
+    // Found by a random search: L1, L2, clique and cardinality all say 4; the LP relaxation is 4.5.
+    const binCapacity = [10, 10];
+    const items = [
+      [7, 7],
+      [6, 4],
+      [4, 2],
+      [4, 3],
+      [6, 4],
+      [2, 7],
+      [4, 4],
+      [3, 4],
+    ];
+    expect(bruteForceBins(binCapacity, items)).toBe(5);
+    const plain = packVectors({ binCapacity, items, maxIterations: 100, timeLimitMs: 600_000 });
+    expect(plain.lowerBound.value).toBe(4);
+    expect(plain.provenOptimal).toBe(false);
+    const r = packVectors({ binCapacity, items, maxIterations: 100, timeLimitMs: 600_000 }, { lpSolver });
+    expect(r.bins.length).toBe(5);
+    expect(r.lowerBound).toMatchObject({ value: 5, rule: 'LP' });
+    expect(r.provenOptimal).toBe(true);
+    expect(r.stats.gap).toBe(0);
+  });
+});
