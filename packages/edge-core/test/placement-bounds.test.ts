@@ -6,6 +6,7 @@ import {
   loadLpSolver,
   packVectors,
   packVectorsExact,
+  solvePlacement,
 } from '../src/index.js';
 import { firstFit } from '../src/placement/greedy.js';
 import { buildInstance } from '../src/placement/vectors.js';
@@ -152,5 +153,29 @@ describe('lower bounds', () => {
     expect(r.lowerBound).toMatchObject({ value: 5, rule: 'LP' });
     expect(r.provenOptimal).toBe(true);
     expect(r.stats.gap).toBe(0);
+  });
+
+  it('pins: VMs allowed only in disjoint host sets add up their hosts', () => {
+    const host = (name: string, zone: string, cores: number) => ({ name, zone, cores, memory: 65536 });
+    const r = solvePlacement(
+      {
+        hosts: [
+          host('a1', 'edge-a', 4),
+          host('a2', 'edge-a', 4),
+          host('b1', 'edge-b', 16),
+          host('b2', 'edge-b', 16),
+        ],
+        vms: [
+          { name: 'a', count: 4, cores: 2, memory: 2048, disks: [], zones: ['edge-a'] },
+          { name: 'b', count: 2, cores: 2, memory: 2048, disks: [], zones: ['edge-b'] },
+        ],
+      },
+      { maxIterations: 500, timeLimitMs: 600_000 },
+    );
+    // 12 cores fit one 16-core host by capacity alone, but edge-a's VMs need both 4-core edge-a hosts
+    expect(r.feasible).toBe(true);
+    expect(r.hostsUsed).toBe(3);
+    expect(r.lowerBound).toMatchObject({ value: 3, rule: 'pins' });
+    expect(r.provenOptimal).toBe(true);
   });
 });
