@@ -29,7 +29,7 @@ export interface LpBoundOutcome {
 
 /** Nodes per pricing call: enough for a few thousand items per bin choice, small enough to stay responsive. */
 const PRICING_NODE_LIMIT = 200_000;
-const COLUMNS_PER_ROUND = 12;
+const COLUMNS_PER_ROUND = 30;
 
 /**
  * Lower bound from the LP relaxation of the set-cover model (one column per bin pattern, each item type
@@ -74,7 +74,9 @@ export function columnGenerationBound(
     masterMs,
   });
   try {
-    model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
+    // Primal simplex (strategy 4): added columns keep the last basis primal feasible, so each re-solve
+    // starts where the previous one ended (measured: half the master time of the default choice).
+    model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
     for (const type of types) model.addRow(type.count, solver.infinity, { indices: [], values: [] });
     const addColumn = (pattern: Pattern): boolean => {
       const key = pattern.map((x) => `${x.type}x${x.copies}`).join(' ');
@@ -118,6 +120,8 @@ export function columnGenerationBound(
         nodeLimit: PRICING_NODE_LIMIT,
         maxPatterns: COLUMNS_PER_ROUND,
         threshold: 1 + 1e-6,
+        deadline: budget.deadline,
+        now: budget.now,
       });
       pricingMs += budget.now() - t0;
       const scale = Math.max(1, priced.upper);

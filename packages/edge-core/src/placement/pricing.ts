@@ -55,8 +55,9 @@ export interface PricingOptions {
   maxPatterns: number;
   /** Only patterns worth more than this are columns worth adding (1: the reduced cost is negative). */
   threshold: number;
-  /** Stop as soon as this many patterns above the threshold are found (the answer is then not exact). */
-  stopAfter?: number;
+  /** Give up exactness at this time (checked every 1024 nodes). */
+  deadline?: number;
+  now?: () => number;
 }
 
 /**
@@ -164,21 +165,19 @@ export function priceBestPatterns(
     return true;
   };
   const rootBound = fractionalBound(0, Number.NEGATIVE_INFINITY);
+  const pastDeadline = (): boolean =>
+    options.deadline !== undefined && options.now !== undefined && options.now() >= options.deadline;
 
   // Each node is a feasible pattern; its children add one copy of a type at or after the last one added,
   // so every multiset is met once. The bound from position q never grows with q, so the first child whose
   // bound cannot beat the best ends the loop.
   const dive = (from: number, value: number): void => {
-    if (++nodes > options.nodeLimit) {
+    if (++nodes > options.nodeLimit || ((nodes & 1023) === 0 && pastDeadline())) {
       aborted = true;
       return;
     }
     if (value > best) best = value;
     record(value);
-    if (options.stopAfter !== undefined && found.size >= options.stopAfter) {
-      aborted = true;
-      return;
-    }
     for (let q = from; q < m && !aborted; q++) {
       if (!fitsOneMore(q)) continue;
       const t = order[q]!;
