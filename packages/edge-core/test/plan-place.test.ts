@@ -8,9 +8,11 @@ import {
   headroom,
   loadSnapshotFile,
   PlanInputError,
+  parsePlan,
   planWorkload,
   presets,
   saveSnapshotFile,
+  serializePlan,
   takeInventory,
   workloadFromPreset,
 } from '../src/index.js';
@@ -63,6 +65,22 @@ describe('planning with the placement engine', () => {
       hostsUsed: expect.any(Number),
       lowerBound: expect.any(Object),
     });
+  });
+
+  it('records the certified bound, its rule and the optimal flag in the plan document, typed', () => {
+    const plan = planWorkload({
+      inventory: demoInventory(),
+      workload: workloadFromPreset(preset, ckBundleTexts()),
+      objective: 'pack',
+      timeLimitMs: 60_000,
+      maxIterations: 2000,
+      id: 'place2',
+    });
+    const stats = parsePlan(serializePlan(plan, 'yaml')).placement.stats;
+    // three control-plane VMs, one per zone: the zone anti-affinity bound is 3
+    expect(stats?.lowerBound).toMatchObject({ value: 3, rule: 'anti-affinity' });
+    expect(stats?.provenOptimal).toBe(stats?.hostsUsed === 3);
+    expect(stats?.gap).toBeCloseTo(((stats?.hostsUsed ?? 0) - 3) / 3, 9);
   });
 
   it('explains a workload that does not fit, naming the VM and a fix', () => {

@@ -46,12 +46,30 @@ export const PlannedMachineSchema = z.object({
 });
 export type PlannedMachine = z.infer<typeof PlannedMachineSchema>;
 
+/**
+ * What the placement engine reported, kept for the record. The certified bound, its rule, the gap against it
+ * and whether the engine proved the placement optimal are typed; anything else the engine adds passes
+ * through. Every field is optional, so plans written before they were typed still read.
+ */
+export const PlacementStatsSchema = z
+  .object({
+    hostsUsed: z.number().int().nonnegative().optional(),
+    /** The engine's own lower bound on the hosts and the rule that gave it (L1, anti-affinity, pins, ...). */
+    lowerBound: z
+      .object({ value: z.number().int().nonnegative(), rule: z.string(), detail: z.string() })
+      .optional(),
+    /** (hostsUsed - bound) / bound: how far from optimal the plan can be, at most. */
+    gap: z.number().nonnegative().optional(),
+    /** hostsUsed equals the bound: no placement of these VMs uses fewer hosts. */
+    provenOptimal: z.boolean().optional(),
+  })
+  .catchall(z.unknown());
+
 export const PlacementSchema = z.object({
   objective: z.enum(['pack', 'spread']),
   rule: z.enum(['server', 'ui']),
   machines: z.array(PlannedMachineSchema),
-  /** What the placement engine reported (hosts used, bound, gap, ...), kept for the record. */
-  stats: z.record(z.string(), z.unknown()).optional(),
+  stats: PlacementStatsSchema.optional(),
 });
 export type Placement = z.infer<typeof PlacementSchema>;
 
