@@ -110,6 +110,11 @@ describe('lower bounds', () => {
         expect(r.provenOptimal).toBe(r.bins.length === r.lowerBound.value);
         const lp = await convergedLpBound(inst);
         expect(lp.bound!.value).toBeLessThanOrEqual(optimum);
+        // no search at all: the greedy, the LP and the MIP over its columns (price and branch) must
+        // still give a valid packing, never below the optimum
+        const priced = packVectors({ ...inst, maxIterations: 0, timeLimitMs: 600_000 }, { lpSolver });
+        expect(packingViolations(inst.binCapacity, inst.items, priced.bins, inst.conflicts)).toEqual([]);
+        expect(priced.bins.length).toBeGreaterThanOrEqual(optimum);
       }),
       { numRuns: 40, seed: 2026 },
     );
@@ -176,6 +181,29 @@ describe('lower bounds', () => {
     expect(r.feasible).toBe(true);
     expect(r.hostsUsed).toBe(3);
     expect(r.lowerBound).toMatchObject({ value: 3, rule: 'pins' });
+    expect(r.provenOptimal).toBe(true);
+  });
+
+  it('price and branch: the MIP over the LP columns finds the perfect packing of triplets no greedy finds', async () => {
+    const lpSolver = await loadLpSolver();
+    // Caprara-Toth class 10 shape: per dimension a, b in [25, 50] and c = 100 - a - b, so 3 items fill a bin
+    let state = 10;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const items: number[][] = [];
+    for (let t = 0; t < 12; t++) {
+      const a = [0, 1].map(() => 25 + Math.floor(next() * 26));
+      const b = [0, 1].map(() => 25 + Math.floor(next() * 26));
+      items.push(a, b, [100 - a[0]! - b[0]!, 100 - a[1]! - b[1]!]);
+    }
+    const input = { binCapacity: [100, 100], items, maxIterations: 0, timeLimitMs: 600_000 };
+    expect(packVectors(input).bins.length).toBeGreaterThan(12);
+    const r = packVectors(input, { lpSolver });
+    expect(packingViolations([100, 100], items, r.bins)).toEqual([]);
+    expect(r.stats.lp?.columnPackingBins).toBe(12);
+    expect(r.bins.length).toBe(12);
     expect(r.provenOptimal).toBe(true);
   });
 });

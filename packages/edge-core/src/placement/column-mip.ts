@@ -11,12 +11,23 @@ import type { ItemType, Pattern } from './pricing.js';
  */
 export function packFromColumns(
   types: readonly ItemType[],
-  columns: readonly Pattern[],
+  pool: readonly Pattern[],
+  lastDuals: { duals: Float64Array; value: number } | null,
   bins: number,
   target: number,
   solver: LpSolver,
   timeLimitMs: number,
 ): number[][] | null {
+  // Reduced-cost fixing: with the master's duals d, any cover x has sum(x) >= sum(count x d) + sum(rc x), and
+  // every pool column has rc >= 0; so a cover with at most bins - 1 columns uses none whose reduced cost
+  // exceeds bins - 1 - sum(count x d). Dropping those shrinks the MIP without losing any better packing.
+  const slack = lastDuals ? bins - 1 - lastDuals.value + 1e-6 : Number.POSITIVE_INFINITY;
+  const columns = pool.filter((pattern) => {
+    if (!lastDuals) return true;
+    let value = 0;
+    for (const { type, copies } of pattern) value += copies * lastDuals.duals[type]!;
+    return 1 - value <= slack;
+  });
   if (columns.length === 0 || timeLimitMs <= 0) return null;
   const model = solver.createModel();
   try {
@@ -28,7 +39,6 @@ export function packFromColumns(
       mip_abs_gap: 0.999,
     });
     for (const type of types) model.addRow(type.count, solver.infinity, { indices: [], values: [] });
-    // fewer bins than the answer in hand, or nothing
     columns.forEach((pattern, c) => {
       addPatternColumn(model, solver, pattern);
       model.changeColIntegrality(c, solver.constants.variableType.integer);

@@ -22,6 +22,11 @@ export interface LpBoundOutcome {
   types: ItemType[];
   /** Every column of the master (the start packing's bins, then the priced ones). */
   columns: Pattern[];
+  /**
+   * The last optimal master's duals (per type) and their value sum(count x dual), or null when no master
+   * solve finished: every column of the pool then has reduced cost 1 - sum(copies x dual) >= 0.
+   */
+  lastDuals: { duals: Float64Array; value: number } | null;
   /** Time spent pricing and in the master LP. */
   pricingMs: number;
   masterMs: number;
@@ -57,6 +62,7 @@ export function columnGenerationBound(
   const model = solver.createModel();
   let pricingMs = 0;
   let masterMs = 0;
+  let lastDuals: LpBoundOutcome['lastDuals'] = null;
   const outcome = (
     bound: LowerBound | null,
     lpValue: number | null,
@@ -70,6 +76,7 @@ export function columnGenerationBound(
     iterations,
     types,
     columns,
+    lastDuals,
     pricingMs,
     masterMs,
   });
@@ -115,6 +122,7 @@ export function columnGenerationBound(
         duals[t] = Math.max(0, rowDual[t] ?? 0);
         dualValue += types[t]!.count * duals[t]!;
       }
+      lastDuals = { duals: Float64Array.from(duals), value: dualValue };
       const t0 = budget.now();
       const priced = priceBestPatterns(inst, types, duals, {
         nodeLimit: PRICING_NODE_LIMIT,

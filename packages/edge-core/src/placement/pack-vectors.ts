@@ -159,10 +159,11 @@ export function packVectors(input: PackVectorsInput, tools: PackVectorsTools = {
         const better = packFromColumns(
           outcome.types,
           outcome.columns,
+          outcome.lastDuals,
           bins.length,
           bound.value,
           lpSolver,
-          at(0.9) - performance.now(),
+          at(0.95) - performance.now(),
         );
         if (better) {
           stats.columnPackingBins = better.length;

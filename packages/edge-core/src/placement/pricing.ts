@@ -15,11 +15,11 @@ export interface ItemType {
 export type Pattern = { type: number; copies: number }[];
 
 export interface PricingOutcome {
-  /** Largest dual value of any feasible pattern found. */
+  /** Largest dual value of any pattern found above the threshold, else the threshold. */
   value: number;
   /** True when the search finished, so `value` is the maximum. */
   exact: boolean;
-  /** An upper bound on the maximum (equal to `value` when exact). */
+  /** An upper bound on the maximum (`value` when exact: nothing beats the threshold if nothing was found). */
   upper: number;
   /** Patterns worth more than the threshold, best first. */
   patterns: { pattern: Pattern; value: number }[];
@@ -85,7 +85,9 @@ export function priceBestPatterns(
   const rem = Float64Array.from(cap);
   const copies = new Int32Array(m);
   const chosen = new Uint8Array(inst.n);
-  let best = 0;
+  // Only patterns above the threshold matter: starting the incumbent there prunes every subtree that cannot
+  // beat it, which is most of the tree once the LP is nearly optimal (many patterns worth exactly 1).
+  let best = options.threshold;
   let nodes = 0;
   let aborted = false;
   const found = new Map<string, { pattern: Pattern; value: number }>();
