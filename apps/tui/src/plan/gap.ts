@@ -6,3 +6,15 @@
 export function gapText(result: { gap: number; provenOptimal: boolean }): string {
   return result.provenOptimal ? 'optimal' : `gap ${(result.gap * 100).toFixed(0)}%`;
 }
+
+/**
+ * The gap of a placement: only packing tries for the fewest hosts, so a spread placement (or one that left
+ * VMs out) has no gap to report.
+ */
+export function placementGap(
+  result: { gap: number; provenOptimal: boolean; feasible: boolean },
+  objective: 'pack' | 'spread',
+): string {
+  if (!result.feasible) return 'not all placed';
+  return objective === 'pack' ? gapText(result) : 'spread on purpose (pack: fewest hosts)';
+}

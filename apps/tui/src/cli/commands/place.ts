@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { PlacementProblemSchema, solvePlacement } from '@edgekit/edge-core';
 import { parse } from 'yaml';
-import { gapText } from '../../plan/gap.js';
+import { placementGap } from '../../plan/gap.js';
 import { type CommandSpec, stringOption } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 
@@ -26,7 +26,7 @@ export const runPlace: CommandSpec['run'] = async (ctx) => {
   if (rule !== 'server' && rule !== 'ui') throw new UsageError('--rule is server or ui');
   const result = solvePlacement(parsed.data, { objective, admission: rule, seed: 1, maxIterations: 2_000 });
   const text = [
-    `${result.feasible ? 'placed' : 'NOT all placed'}: ${result.placements.length} VMs on ${result.hostsUsed} hosts (lower bound ${result.lowerBound.value}, ${result.lowerBound.rule}; ${result.feasible ? gapText(result) : 'not all placed'})`,
+    `${result.feasible ? 'placed' : 'NOT all placed'}: ${result.placements.length} VMs on ${result.hostsUsed} hosts (lower bound ${result.lowerBound.value}, ${result.lowerBound.rule}; ${placementGap(result, objective)})`,
     ...result.placements.map((p) => `  ${p.vm.padEnd(28)} ${p.host}`),
     ...result.unplaced.map((u) => `  unplaced ${u.vm}: ${u.message}`),
   ];

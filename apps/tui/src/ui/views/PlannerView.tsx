@@ -1,7 +1,7 @@
 import type { PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
 import { Box, Text } from 'ink';
 import { type PlannerEditor, ROLE_COLUMNS, SETTING_ROWS, type SettingRow } from '../../plan/editor.js';
-import { gapText } from '../../plan/gap.js';
+import { gapText, placementGap } from '../../plan/gap.js';
 import { plannedVms } from '../../plan/settings.js';
 import { mib, ratio, trim } from '../../site/format.js';
 import { Toned } from '../components/Toned.js';
@@ -94,11 +94,7 @@ export function PlannerView({ editor, placement, sizing, charms, width, height }
         </Toned>
         <Text wrap="truncate">
           bound {placement.lowerBound.value} ({placement.lowerBound.rule}),{' '}
-          {/* The gap measures hosts used against the fewest possible: only packing tries for that. */}
-          {editor.settings.objective === 'pack'
-            ? gapText(placement)
-            : 'spread on purpose (pack: fewest hosts)'}
-          ; binding {placement.bindingResource}
+          {placementGap(placement, editor.settings.objective)}; binding {placement.bindingResource}
         </Text>
         {usedHosts.slice(0, hostRows).map((host) => (
           <Text key={host.host} wrap="truncate">
