@@ -160,6 +160,27 @@ describe('lower bounds', () => {
     expect(r.stats.gap).toBe(0);
   });
 
+  it('existing load: on hosts of different free capacity the vector bounds use the largest free host', () => {
+    const host = (name: string, cores: number, usedCores: number) => ({
+      name,
+      cores,
+      memory: 65536,
+      used: { cores: usedCores, memory: 0 },
+    });
+    const r = solvePlacement(
+      {
+        // free cores 8, 8 and 6: any two of the 5-core VMs need 10 > 8, so each needs its own host
+        hosts: [host('h1', 12, 4), host('h2', 8, 0), host('h3', 8, 2)],
+        vms: [{ name: 'big', count: 3, cores: 5, memory: 2048, disks: [] }],
+      },
+      { maxIterations: 500, timeLimitMs: 600_000 },
+    );
+    expect(r.hostsUsed).toBe(3);
+    expect(r.lowerBound.value).toBe(3);
+    expect(r.lowerBound.detail).toContain('hosts no larger than the largest free one');
+    expect(r.provenOptimal).toBe(true);
+  });
+
   it('pins: VMs allowed only in disjoint host sets add up their hosts', () => {
     const host = (name: string, zone: string, cores: number) => ({ name, zone, cores, memory: 65536 });
     const r = solvePlacement(

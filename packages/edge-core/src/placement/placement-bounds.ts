@@ -6,8 +6,8 @@ import { buildInstance } from './vectors.js';
 /**
  * Fewest hosts the VMs could possibly need. Capacity: per resource, the fewest hosts whose largest free
  * capacities add up to the demand. Side constraints: an anti-affinity group of r with at most q per domain
- * needs ceil(r/q) hosts. When all hosts offer the same free capacity, the vector bounds (L2, clique with
- * host anti-affinity as conflicts) apply too.
+ * needs ceil(r/q) hosts. The vector bounds (L2, clique with host anti-affinity as conflicts, cardinality)
+ * apply on hosts of the largest free cores and memory, which every host fits inside.
  */
 export function placementLowerBound(problem: CompiledProblem, states: readonly HostState[]): LowerBound {
   const units = problem.units;
@@ -58,16 +58,14 @@ export function placementLowerBound(problem: CompiledProblem, states: readonly H
       detail: `group ${group.name}: ${group.size} members, at most ${group.maxPerDomain} per ${group.scope}`,
     });
   }
-  const first = states[0];
+  // Every host fits inside one with the largest free cores and the largest free memory of them all, so a
+  // bound for identical hosts of that size holds for these hosts too (exactly so when they are identical).
+  const freeCores = states.map((s) => s.cpuCapacity - s.usedCores);
+  const freeMemory = states.map((s) => s.memoryCapacity - s.usedMemory);
+  const capacity = [Math.max(0, ...freeCores), Math.max(0, ...freeMemory)];
   const identical =
-    first !== undefined &&
-    states.every(
-      (s) =>
-        s.cpuCapacity - s.usedCores === first.cpuCapacity - first.usedCores &&
-        s.memoryCapacity - s.usedMemory === first.memoryCapacity - first.usedMemory,
-    );
-  if (identical && units.length <= 5000) {
-    const capacity = [first.cpuCapacity - first.usedCores, first.memoryCapacity - first.usedMemory];
+    freeCores.every((c) => c === freeCores[0]) && freeMemory.every((m) => m === freeMemory[0]);
+  if (states.length > 0 && units.length <= 5000) {
     if (
       capacity.every((c) => c > 0) &&
       units.every((u) => u.demand.cores <= capacity[0]! && u.demand.memory <= capacity[1]!)
@@ -92,7 +90,8 @@ export function placementLowerBound(problem: CompiledProblem, states: readonly H
       );
       const vector = vectorLowerBound(inst, capacity);
       if (vector.value > best.value) {
-        consider({ ...vector, detail: `${vector.detail} (cores, memory on identical hosts)` });
+        const hosts = identical ? 'identical hosts' : 'hosts no larger than the largest free one';
+        consider({ ...vector, detail: `${vector.detail} (cores, memory on ${hosts})` });
       }
     }
   }
