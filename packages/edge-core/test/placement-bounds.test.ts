@@ -181,6 +181,37 @@ describe('lower bounds', () => {
     expect(r.provenOptimal).toBe(true);
   });
 
+  it('cores and memory must be covered by the same hosts (hosts of different shapes or load)', () => {
+    // 2 hosts with cores to spare, 2 with memory (the rest of each already used): each resource alone is
+    // covered by 2 hosts, but no 3 hosts cover both
+    const host = (name: string, cores: number, memory: number, used: { cores: number; memory: number }) => ({
+      name,
+      cores,
+      memory,
+      used,
+    });
+    const r = solvePlacement(
+      {
+        hosts: [
+          host('cpu1', 48, 16384, { cores: 16, memory: 8192 }),
+          host('cpu2', 32, 8192, { cores: 0, memory: 0 }),
+          host('mem1', 8, 524288, { cores: 6, memory: 262144 }),
+          host('mem2', 2, 262144, { cores: 0, memory: 0 }),
+        ],
+        vms: [
+          { name: 'cpu', count: 8, cores: 7, memory: 1024, disks: [] },
+          { name: 'mem', count: 4, cores: 1, memory: 126976, disks: [] },
+        ],
+      },
+      { maxIterations: 500, timeLimitMs: 600_000 },
+    );
+    expect(r.feasible).toBe(true);
+    expect(r.hostsUsed).toBe(4);
+    expect(r.lowerBound).toMatchObject({ value: 4, rule: 'L1' });
+    expect(r.lowerBound.detail).toContain('cores and memory on the same hosts');
+    expect(r.provenOptimal).toBe(true);
+  });
+
   it('pins: VMs allowed only in disjoint host sets add up their hosts', () => {
     const host = (name: string, zone: string, cores: number) => ({ name, zone, cores, memory: 65536 });
     const r = solvePlacement(

@@ -48,6 +48,8 @@ export function placementLowerBound(problem: CompiledProblem, states: readonly H
     if (hosts !== null && hosts > 0)
       consider({ value: hosts, rule: 'L1', detail: `${dim.name}: largest free capacities` });
   }
+  const joint = jointCapacityBound(dims[0]!, dims[1]!);
+  if (joint) consider(joint);
   const pinned = pinBound(units, states);
   if (pinned) consider(pinned);
   for (const group of problem.groups) {
@@ -162,4 +164,35 @@ function pinBound(units: readonly Unit[], states: readonly HostState[]): LowerBo
     rule: 'pins',
     detail: `${vms} pinned VMs in ${families} host set${families === 1 ? '' : 's'} that share no host`,
   };
+}
+
+/** Weights tried between the two resources (0 and 1 are the per-resource bounds above). */
+const JOINT_WEIGHTS = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+
+/**
+ * Cores and memory together: the hosts used must cover both demands with the same hosts. For any weight w,
+ * a host set covering both has w x cores/coreDemand + (1 - w) x memory/memoryDemand summing to at least 1
+ * over its hosts, so the fewest hosts (largest first) reaching 1 is a bound; on hosts of different shapes
+ * (many cores or much memory) it beats each resource alone.
+ */
+function jointCapacityBound(
+  cores: { demand: number; free: number[] },
+  memory: { demand: number; free: number[] },
+): LowerBound | null {
+  if (cores.demand <= 0 || memory.demand <= 0) return null;
+  let best: LowerBound | null = null;
+  for (const w of JOINT_WEIGHTS) {
+    const shares = cores.free.map(
+      (c, h) => (w * c) / cores.demand + ((1 - w) * memory.free[h]!) / memory.demand,
+    );
+    const hosts = fewestHostsCovering(shares, 1 - 1e-12);
+    if (hosts !== null && (best === null || hosts > best.value)) {
+      best = {
+        value: hosts,
+        rule: 'L1',
+        detail: `cores and memory on the same hosts (weights ${w.toFixed(2)} / ${(1 - w).toFixed(2)})`,
+      };
+    }
+  }
+  return best;
 }
