@@ -42,8 +42,9 @@ const COLUMNS_PER_ROUND = 30;
  * prices the multi-dimensional knapsack exactly when it can. Every round yields a proven bound (Farley):
  * the master's duals, scaled by the best pattern value when it exceeds 1, are feasible for the LP's dual,
  * so sum(count x dual) / max(1, best pattern value) <= LP optimum <= optimum. Rounded up with a tolerance.
- * Stops at convergence, when the bound reaches `target` (the answer in hand), when the master's own value
- * shows no higher bound is possible, or at the budget.
+ * Stops at convergence, when the bound reaches `target` (the answer in hand), when pricing finds only
+ * columns the master already has, or at the budget. The columns and the last duals are returned for the
+ * MIP over them (price and branch).
  */
 export function columnGenerationBound(
   inst: VectorInstance,
@@ -151,8 +152,8 @@ export function columnGenerationBound(
         return outcome(best, z, 'converged', iterations);
       }
       if (best.value >= target) return outcome(best, null, 'target', iterations);
-      // (When ceil(z) <= best the bound cannot rise any more, but the columns still feed the MIP over
-      // them, which needs the LP's own, so the generation goes on.)
+      // (Once ceil(z) <= best the bound cannot rise any more, but the generation goes on: the MIP over the
+      // columns needs the LP's own to find a better packing.)
       let added = 0;
       for (const { pattern } of priced.patterns) if (addColumn(pattern)) added++;
       if (added === 0) return outcome(best, null, 'no-gain', iterations);

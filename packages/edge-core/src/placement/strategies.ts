@@ -23,11 +23,26 @@ export function unitOrder(units: readonly Unit[]): Unit[] {
 
 /** Hosts with the most free over-committed capacity first, so packing opens as few as possible. */
 export function packHostOrder(a: Assignment): number[] {
-  const score = (h: number): number => {
+  // Largest useful capacity first: the share of the whole demand a host could take in its binding resource
+  // (with memory the scarce resource, a host with more memory and fewer cores comes first: measured on the
+  // scale bench, ordering by cores + memory / 4 GiB used 112 hosts with 256 GiB where 384 GiB ones were idle).
+  let cores = 0;
+  let memory = 0;
+  for (const unit of a.problem.units) {
+    cores += unit.demand.cores;
+    memory += unit.demand.memory;
+  }
+  const share = (h: number): number => {
+    const s = a.states[h]!;
+    const c = cores > 0 ? (s.cpuCapacity - s.usedCores) / cores : Number.POSITIVE_INFINITY;
+    const m = memory > 0 ? (s.memoryCapacity - s.usedMemory) / memory : Number.POSITIVE_INFINITY;
+    return Math.min(c, m);
+  };
+  const size = (h: number): number => {
     const s = a.states[h]!;
     return s.cpuCapacity - s.usedCores + (s.memoryCapacity - s.usedMemory) / 4096;
   };
-  return a.hosts.map((_, h) => h).sort((x, y) => score(y) - score(x) || x - y);
+  return a.hosts.map((_, h) => h).sort((x, y) => share(y) - share(x) || size(y) - size(x) || x - y);
 }
 
 /** Pack: first fit over the host order. Returns units that found no host. */
