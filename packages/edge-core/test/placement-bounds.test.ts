@@ -127,7 +127,7 @@ describe('lower bounds', () => {
       const w1 = 20 + ((i * 37) % 81);
       return [w1, 120 - w1];
     });
-    const r = packVectors({ binCapacity: [150, 150], items, maxIterations: 0 });
+    const r = packVectors({ binCapacity: [150, 150], items, maxIterations: 0, timeLimitMs: 600_000 });
     expect(r.lowerBound).toMatchObject({ value: 50, rule: 'cardinality' });
     expect(r.lowerBound.detail).toContain('summed over dimensions');
     expect(r.bins.length).toBe(50);
