@@ -21,11 +21,13 @@ export function unitOrder(units: readonly Unit[]): Unit[] {
   );
 }
 
-/** Hosts with the most free over-committed capacity first, so packing opens as few as possible. */
+/**
+ * Hosts that can take the largest share of the whole demand first (in the host's binding resource, then by
+ * free capacity), so packing opens as few as possible.
+ */
 export function packHostOrder(a: Assignment): number[] {
-  // Largest useful capacity first: the share of the whole demand a host could take in its binding resource
-  // (with memory the scarce resource, a host with more memory and fewer cores comes first: measured on the
-  // scale bench, ordering by cores + memory / 4 GiB used 112 hosts with 256 GiB where 384 GiB ones were idle).
+  // With memory the scarce resource, a host with more memory and fewer cores comes first: measured on the
+  // scale bench, ordering by cores + memory / 4 GiB used 112 hosts with 256 GiB where 384 GiB ones were idle.
   let cores = 0;
   let memory = 0;
   for (const unit of a.problem.units) {
