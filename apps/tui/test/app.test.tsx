@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppContainer } from '../src/ui/AppContainer.js';
-import { KEYS, renderUi } from './helpers/render.js';
+import { KEYS, renderUi } from './support/render.js';
 
 const never = () => new Promise<never>(() => {});
 

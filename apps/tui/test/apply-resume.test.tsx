@@ -14,7 +14,7 @@ import { chooseSite } from '../src/site/choose.js';
 import { openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
-import { renderUi } from './helpers/render.js';
+import { renderUi } from './support/render.js';
 
 // The crash is real: the built `edgekit apply` runs in its own process against simulators that outlive
 // it, and is SIGKILLed mid-apply. Then a fresh TUI, started in the plan's folder, must find the plan,

@@ -8,7 +8,7 @@ import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import packageJson from '../package.json' with { type: 'json' };
-import { CK_BUNDLE, VAULT_OVERLAY } from './helpers/shared.js';
+import { CK_BUNDLE, VAULT_OVERLAY } from './support/fixtures.js';
 
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
-import { renderUi } from './helpers/render.js';
+import { renderUi } from './support/render.js';
 
 let site: OpenedSite;
 let planDir: string;

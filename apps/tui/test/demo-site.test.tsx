@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
-import { KEYS, renderUi } from './helpers/render.js';
+import { KEYS, renderUi } from './support/render.js';
 
 /** The simulated demo site over real HTTP on loopback, fast-forwarded so deploys finish in seconds. */
 let site: OpenedSite;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './helpers/tmux.js';
+import { hasTmux, TmuxSession } from './support/tmux.js';
 
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const tmux = await hasTmux();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editPlanner, newEditor, rowAt } from '../src/plan/editor.js';
 import { editedWorkload, plannedVms } from '../src/plan/settings.js';
 import { loadWorkloadFile } from '../src/plan/workload-file.js';
-import { CK_BUNDLE } from './helpers/shared.js';
+import { CK_BUNDLE } from './support/fixtures.js';
 
 describe('planner editor on a loaded bundle', () => {
   it("edits the bundle's roles and the workload the plan deploys follows", async () => {

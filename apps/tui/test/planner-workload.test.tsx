@@ -7,8 +7,8 @@ import { loadWorkloadFile } from '../src/plan/workload-file.js';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
-import { renderUi } from './helpers/render.js';
-import { CK_BUNDLE } from './helpers/shared.js';
+import { CK_BUNDLE } from './support/fixtures.js';
+import { renderUi } from './support/render.js';
 
 let site: OpenedSite;
 beforeAll(async () => {

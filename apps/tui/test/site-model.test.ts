@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterMachines, parseMachineFilter } from '../src/site/filter.js';
 import { clampRatio, serverHeadroom, uiHeadroom } from '../src/site/headroom.js';
-import { inventory, vmHostRow } from './helpers/inventory.js';
+import { inventory, vmHostRow } from './support/inventory.js';
 
 describe('machine filter', () => {
   const machines = inventory(40).machines;

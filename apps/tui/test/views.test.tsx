@@ -3,8 +3,8 @@ import { TOP } from '../src/ui/list.js';
 import { MachinesView } from '../src/ui/views/MachinesView.js';
 import { SiteView } from '../src/ui/views/SiteView.js';
 import { VmHostsView } from '../src/ui/views/VmHostsView.js';
-import { inventory } from './helpers/inventory.js';
-import { renderUi } from './helpers/render.js';
+import { inventory } from './support/inventory.js';
+import { renderUi } from './support/render.js';
 
 // Any SGR colour (30-37, 90-97 foreground; 38;5 / 38;2 extended).
 const COLOUR_SGR = new RegExp(`${String.fromCharCode(27)}\\[(?:3[0-8]|9[0-7])[;m]`);

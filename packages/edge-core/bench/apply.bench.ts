@@ -10,13 +10,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 import { JujuClient } from '@edgekit/juju-client';
 import { startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
 import { PHASE_MS, startMaasSim } from '@edgekit/maas-sim';
 import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
 import { applyPlan, planWorkload, takeInventory, workloadFromBundle } from '../src/index.js';
-import { sharedDir } from '../test/placement-fixtures.js';
 
 /**
  * The Juju simulator's hook and agent durations (ms of simulated time) and the relation endpoints each
@@ -60,10 +60,7 @@ function readinessLevels(relations: string[][]): number {
 const TIME_SCALE = Number(process.env.EDGEKIT_BENCH_TIMESCALE ?? 75);
 const RUNS = 2;
 
-const bundle = readFileSync(
-  join(sharedDir(), 'fixtures/juju/bundles/charmed-kubernetes-1.35.bundle.yaml'),
-  'utf8',
-);
+const bundle = readFileSync(fixturePath('juju', 'bundles', 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8');
 const levels = readinessLevels(workloadFromBundle([bundle]).relations.map((pair) => [...pair]));
 const criticalSimMs =
   PHASE_MS.commissioning +

@@ -1,5 +1,5 @@
 // Vector packing benchmark: packVectors against FFD-L2 (measured in the same run) on the 400 Caprara-Toth
-// 2-D instances and the 103 Mommessin multi-dimensional files of ../shared/fixtures/vbp.
+// 2-D instances and the 103 Mommessin multi-dimensional files of fixtures/vbp.
 // Knobs: PLACEMENT_BENCH_MS (time limit per instance, default 1000 as the issue asks),
 //        PLACEMENT_BENCH_FILTER (regex on the fixture path, default all).
 import { firstFitDecreasing, loadLpSolver, packVectors } from '../src/index.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 import { describe, expect, it } from 'vitest';
 import { unitCount, workloadFromBundle } from '../src/index.js';
-import { sharedDir } from './placement-fixtures.js';
 
-const bundles = join(sharedDir(), 'fixtures', 'juju', 'bundles');
+const bundles = fixturePath('juju', 'bundles');
 const ck = readFileSync(join(bundles, 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8');
 const vault = readFileSync(join(bundles, 'vault-pki-ha-overlay.yaml'), 'utf8');
 

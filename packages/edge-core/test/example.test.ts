@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planAndApply } from '../examples/plan-and-apply.js';
 import { loadPlanFile, takeInventory, unitCount } from '../src/index.js';
 import { consistencyProblems, type Sites, startSites } from './apply-helpers.js';
-import { sharedDir } from './placement-fixtures.js';
 
 // The README's library example, run as written against the MAAS and Juju simulators.
 let sites: Sites;
@@ -29,7 +29,7 @@ describe('examples/plan-and-apply.ts', () => {
       maas: sites.maas,
       juju: sites.jujuClient,
       modelUUID: sites.juju.modelUUID,
-      bundleFile: join(sharedDir(), 'fixtures', 'juju', 'bundles', 'charmed-kubernetes-1.35.bundle.yaml'),
+      bundleFile: fixturePath('juju', 'bundles', 'charmed-kubernetes-1.35.bundle.yaml'),
       planFile,
       pollIntervalMs: 20,
     });

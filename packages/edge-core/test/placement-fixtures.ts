@@ -1,8 +1,9 @@
-// Reads the vector-packing fixtures in <repo root>/../shared/fixtures/vbp (instances.csv plus the 400
+// Reads the vector-packing fixtures in fixtures/vbp (instances.csv plus the 400
 // Caprara-Toth files and the Mommessin .vbp files). Used by the tests and by bench/placement.bench.ts.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 
 export interface VbpInstance {
   set: string;
@@ -16,17 +17,6 @@ export interface VbpInstance {
   bestKnown: number;
   /** Proven optimum, when known. */
   opt: number | null;
-}
-
-/** Walks up from here to the folder with pnpm-workspace.yaml; shared/ sits beside it. */
-export function sharedDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above the edge-core package');
-    dir = parent;
-  }
-  return join(dir, '..', 'shared');
 }
 
 function splitCsvLine(line: string): string[] {
@@ -89,7 +79,7 @@ function readVbp(path: string): { capacity: number[]; items: number[][] } {
 }
 
 export function loadVbpInstances(filter?: RegExp): VbpInstance[] {
-  const root = join(sharedDir(), 'fixtures', 'vbp');
+  const root = fixturePath('vbp');
   const lines = readFileSync(join(root, 'instances.csv'), 'utf8')
     .split(/\r?\n/)
     .filter((l) => l.length > 0);

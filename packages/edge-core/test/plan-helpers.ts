@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 import type { Assignment, InventorySnapshot, VmHostInventory, WorkloadInput } from '../src/index.js';
 import { workloadFromBundle } from '../src/index.js';
-import { sharedDir } from './placement-fixtures.js';
-
-export { sharedDir };
 
 export function ckBundleTexts(): string[] {
-  return [
-    readFileSync(join(sharedDir(), 'fixtures/juju/bundles/charmed-kubernetes-1.35.bundle.yaml'), 'utf8'),
-  ];
+  return [readFileSync(fixturePath('juju', 'bundles', 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8')];
 }
 
 /** The CK 1.35 bundle regrouped as the HA edge topology: 3 control-plane+etcd VMs across zones. */

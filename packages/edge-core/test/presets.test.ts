@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 import { describe, expect, it } from 'vitest';
 import {
   PlacementInputError,
@@ -11,7 +11,6 @@ import {
   vmRequestsFromBundle,
   workloadFromPreset,
 } from '../src/index.js';
-import { sharedDir } from './placement-fixtures.js';
 import { ckBundleTexts } from './plan-helpers.js';
 
 const GiB = 2 ** 30;
@@ -27,7 +26,7 @@ function totals(vms: readonly unknown[]) {
 }
 
 const bundleText = readFileSync(
-  join(sharedDir(), 'fixtures', 'juju', 'bundles', 'charmed-kubernetes-1.35.bundle.yaml'),
+  fixturePath('juju', 'bundles', 'charmed-kubernetes-1.35.bundle.yaml'),
   'utf8',
 );
 

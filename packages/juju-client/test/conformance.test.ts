@@ -6,9 +6,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPOSED_METHODS, type JujuClient, wire } from '../src/index.js';
 import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
+import { loadSchema, readJujuJson, type SchemaFacade } from './support/fixtures.js';
 import type { ReceivedFrame } from './support/loopback-server.js';
 import { type JsonSchema, sample } from './support/schema-samples.js';
-import { loadSchema, readJujuJson, type SchemaFacade } from './support/shared.js';
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 const validators = new Map<string, ValidateFunction>();

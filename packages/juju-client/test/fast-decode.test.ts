@@ -4,8 +4,8 @@ import { generateDeltaBatches, generateFullStatus } from '../bench/model-generat
 import { AllWatcherNext, EXPOSED_METHODS, JujuValidationError, wire } from '../src/index.js';
 import { decode } from '../src/rpc/decode.js';
 import { FAIL, fastChecker } from '../src/schemas/fast.js';
+import { loadSchema, readJujuJson } from './support/fixtures.js';
 import { type JsonSchema, sample } from './support/schema-samples.js';
-import { loadSchema, readJujuJson } from './support/shared.js';
 
 type Parser = { parse(v: unknown): unknown };
 const schemas = wire as unknown as Record<string, Parser>;

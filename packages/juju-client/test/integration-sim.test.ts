@@ -13,7 +13,7 @@ import {
   connectFromJujuData,
   type JujuClient,
 } from '../src/index.js';
-import { jujuFixture } from './support/shared.js';
+import { jujuFixture } from './support/fixtures.js';
 
 const TIME_SCALE = 5000;
 const bundle = readFileSync(jujuFixture('bundles', 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8');

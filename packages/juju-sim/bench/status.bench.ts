@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { startMaasSim } from '@edgekit/maas-sim';
 import { startJujuSim } from '../src/index.js';
-import { deployBundle } from '../test/helpers/deploy-bundle.js';
-import { allUnits, waitForStatus } from '../test/helpers/env.js';
-import { jujuFixture } from '../test/helpers/shared.js';
-import { WireClient } from '../test/helpers/wire.js';
+import { deployBundle } from '../test/support/deploy-bundle.js';
+import { allUnits, waitForStatus } from '../test/support/env.js';
+import { jujuFixture } from '../test/support/fixtures.js';
+import { WireClient } from '../test/support/wire.js';
 
 const ROUNDS = 200;
 

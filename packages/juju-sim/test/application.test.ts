@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployBundle } from './helpers/deploy-bundle.js';
-import { type Env, startEnv, waitForStatus } from './helpers/env.js';
-import type { Wire } from './helpers/wire.js';
+import { deployBundle } from './support/deploy-bundle.js';
+import { type Env, startEnv, waitForStatus } from './support/env.js';
+import type { Wire } from './support/wire.js';
 
 describe('applications, units and the AllWatcher', () => {
   let env: Env;

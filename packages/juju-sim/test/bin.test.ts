@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { WireClient } from './helpers/wire.js';
+import { WireClient } from './support/wire.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 

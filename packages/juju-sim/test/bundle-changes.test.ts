@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundleChanges } from '../src/index.js';
-import { jujuFixture } from './helpers/shared.js';
+import { jujuFixture } from './support/fixtures.js';
 
 const CK = readFileSync(jujuFixture('bundles', 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8');
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployBundle } from './helpers/deploy-bundle.js';
-import { allUnits, type Env, startEnv } from './helpers/env.js';
-import { jujuFixture } from './helpers/shared.js';
-import type { Wire } from './helpers/wire.js';
+import { deployBundle } from './support/deploy-bundle.js';
+import { allUnits, type Env, startEnv } from './support/env.js';
+import { jujuFixture } from './support/fixtures.js';
+import type { Wire } from './support/wire.js';
 
 const CK = readFileSync(jujuFixture('bundles', 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8');
 

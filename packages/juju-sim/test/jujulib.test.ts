@@ -5,8 +5,8 @@ import ModelManager from '@canonical/jujulib/dist/api/facades/model-manager/inde
 import Pinger from '@canonical/jujulib/dist/api/facades/pinger/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientOptions, WebSocket } from 'ws';
-import { deployBundle } from './helpers/deploy-bundle.js';
-import { type Env, startEnv } from './helpers/env.js';
+import { deployBundle } from './support/deploy-bundle.js';
+import { type Env, startEnv } from './support/env.js';
 
 /**
  * The official JS client, @canonical/jujulib 9.1.0, used unchanged: it only takes a WebSocket class, so

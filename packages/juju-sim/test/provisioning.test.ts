@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Env, startEnv, waitForStatus } from './helpers/env.js';
-import { WireClient } from './helpers/wire.js';
+import { type Env, startEnv, waitForStatus } from './support/env.js';
+import { WireClient } from './support/wire.js';
 
 describe('machines provisioned through the MAAS simulator', () => {
   let env: Env;

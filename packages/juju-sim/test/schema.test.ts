@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployBundle } from './helpers/deploy-bundle.js';
-import { allUnits, type Env, startEnv } from './helpers/env.js';
-import { SchemaChecker } from './helpers/schema.js';
-import { type Wire, WireClient } from './helpers/wire.js';
+import { deployBundle } from './support/deploy-bundle.js';
+import { allUnits, type Env, startEnv } from './support/env.js';
+import { SchemaChecker } from './support/schema.js';
+import { type Wire, WireClient } from './support/wire.js';
 
 const SMALL_BUNDLE = `
 series: noble

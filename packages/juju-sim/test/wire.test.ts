@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type JujuSim, startJujuSim } from '../src/index.js';
-import { type Wire, WireClient } from './helpers/wire.js';
+import { type Wire, WireClient } from './support/wire.js';
 
 // No machine is provisioned in these tests, so the MAAS endpoint is never called.
 const NO_MAAS = { url: 'http://127.0.0.1:9/MAAS/', apiKey: 'consumer:token:secret' };

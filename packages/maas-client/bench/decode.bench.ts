@@ -1,20 +1,17 @@
 // Decode + validate a 5 000-machine `GET /machines/` answer and compare with JSON.parse alone, in one run.
 // Machines are cloned from the real fixtures (machine-read, machine-allocate, tag-machines), so field
 // sets and nesting depth (interfaces, block devices, links) match what MAAS sends.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 import { z } from 'zod';
 import { decodeMaasJson, MachineSchema } from '../src/index.js';
 
 const COUNT = 5000;
 const ROUNDS = 7;
 
-function fixturesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) dir = dirname(dir);
-  return resolve(dir, '..', 'shared', 'fixtures', 'maas');
-}
+const fixturesDir = (): string => fixturePath('maas');
 
 function templates(): Record<string, unknown>[] {
   const read = (name: string) => JSON.parse(readFileSync(join(fixturesDir(), name), 'utf8')) as unknown;

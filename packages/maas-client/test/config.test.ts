@@ -13,7 +13,7 @@ import {
   resolveMaasConfig,
   saveMaasProfile,
 } from '../src/index.js';
-import { API_KEY, type Loopback, startLoopback, TOKEN_SECRET } from './helpers/loopback.js';
+import { API_KEY, type Loopback, startLoopback, TOKEN_SECRET } from './support/loopback.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -18,6 +18,7 @@ import {
   MaasValidationError,
   MaasVmHostsRemovedError,
 } from '../src/index.js';
+import { maasFixturesDir } from './support/fixtures.js';
 import {
   API_KEY,
   CONSUMER_KEY,
@@ -25,8 +26,7 @@ import {
   startLoopback,
   TOKEN_KEY,
   TOKEN_SECRET,
-} from './helpers/loopback.js';
-import { maasFixturesDir } from './helpers/shared.js';
+} from './support/loopback.js';
 
 let server: Loopback;
 let client: MaasClient;

@@ -39,7 +39,7 @@ import {
   validateMaasData,
   ZoneSchema,
 } from '../src/index.js';
-import { maasFixturesDir } from './helpers/shared.js';
+import { maasFixturesDir } from './support/fixtures.js';
 
 const list = <S extends z.ZodType>(schema: S) => z.array(schema);
 

@@ -18,7 +18,7 @@ import {
   vmHostFits,
   vmHostHeadroom,
 } from '../src/index.js';
-import { maasFixturesDir } from './helpers/shared.js';
+import { maasFixturesDir } from './support/fixtures.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(maasFixturesDir(), name), 'utf8'));
 

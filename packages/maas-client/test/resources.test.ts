@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MaasClient } from '../src/index.js';
-import { API_KEY, type Loopback, startLoopback } from './helpers/loopback.js';
-import { machine } from './helpers/objects.js';
+import { API_KEY, type Loopback, startLoopback } from './support/loopback.js';
+import { machine } from './support/objects.js';
 
 let server: Loopback;
 let client: MaasClient;

@@ -9,7 +9,7 @@ import {
   MaasTimeoutError,
   type RetryEvent,
 } from '../src/index.js';
-import { API_KEY, type Loopback, parseOAuthHeader, startLoopback } from './helpers/loopback.js';
+import { API_KEY, type Loopback, parseOAuthHeader, startLoopback } from './support/loopback.js';
 
 const whoami = {
   username: 'admin',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MaasClient, MaasConnectionError } from '../src/index.js';
-import { API_KEY, type Loopback, startLoopback } from './helpers/loopback.js';
-import { mintPki, type TestPki } from './helpers/tls.js';
+import { API_KEY, type Loopback, startLoopback } from './support/loopback.js';
+import { mintPki, type TestPki } from './support/tls.js';
 
 let pki: TestPki;
 let server: Loopback;

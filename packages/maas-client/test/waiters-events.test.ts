@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MaasClient, type MaasEvent, MaasWaitError, NodeStatus } from '../src/index.js';
-import { API_KEY, type Loopback, startLoopback } from './helpers/loopback.js';
-import { machine } from './helpers/objects.js';
+import { API_KEY, type Loopback, startLoopback } from './support/loopback.js';
+import { machine } from './support/objects.js';
 
 let server: Loopback;
 let client: MaasClient;

@@ -8,8 +8,8 @@ import {
   startLoopback,
   TOKEN_KEY,
   TOKEN_SECRET,
-} from './helpers/loopback.js';
-import { machine } from './helpers/objects.js';
+} from './support/loopback.js';
+import { machine } from './support/objects.js';
 
 let server: Loopback;
 let client: MaasClient;

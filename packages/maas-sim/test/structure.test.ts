@@ -5,7 +5,7 @@ import { machineByHostname, Wire } from './support/wire.js';
 
 /**
  * Each resource the simulator serves is compared key-for-key and type-for-type with the real MAAS
- * fixture of the same resource (../shared/fixtures/maas), without using any client schema.
+ * fixture of the same resource (fixtures/maas), without using any client schema.
  */
 let sim: MaasSim;
 let wire: Wire;

@@ -31,7 +31,7 @@ function app(name: string, count: number, cores: number, memGiB: number, diskGiB
 
 /**
  * Charmed Kubernetes 1.35 (charmed-kubernetes/bundle releases/1.35/bundle.yaml, the fixture in
- * shared/fixtures/juju/bundles): 10 machines, 18 cores, 72 GiB, 160 GiB. Units of one application are kept
+ * fixtures/juju/bundles): 10 machines, 18 cores, 72 GiB, 160 GiB. Units of one application are kept
  * on different hosts (Juju would spread them over zones; on VM hosts the host is the failure domain).
  */
 const charmedKubernetes: Preset = {

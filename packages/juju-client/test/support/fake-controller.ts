@@ -2,6 +2,7 @@
 // the facade list of a 3.6.14 or 4.0.12 controller (from the official schema files).
 
 import { JujuClient, type JujuConnectOptions } from '../../src/index.js';
+import { loadSchema } from './fixtures.js';
 import {
   type Handler,
   type LoopbackServer,
@@ -10,7 +11,6 @@ import {
   type ServerConnection,
   startLoopbackServer,
 } from './loopback-server.js';
-import { loadSchema } from './shared.js';
 
 export type FacadeHandler = (
   frame: ReceivedFrame,

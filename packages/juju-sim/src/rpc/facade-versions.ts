@@ -1,7 +1,7 @@
 /**
  * Which facades a controller offers where, and at which versions, for the Juju releases the simulator
  * impersonates. The newest version of each facade is the one in the official client schema of that release
- * (shared/fixtures/juju/schema-3.6.14.json, schema.json for 4.0.12); older versions listed are the window
+ * (fixtures/juju/schema-3.6.14.json, schema.json for 4.0.12); older versions listed are the window
  * a 3.6 controller keeps registered for older clients (juju/juju apiserver facade registrations).
  * Where a facade lives comes from the schema's `AvailableTo` (controller-user vs model-user).
  */

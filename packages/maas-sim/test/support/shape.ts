@@ -1,16 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturePath } from '@edgekit/fixtures';
 
-/** `<repo root>/../shared/fixtures/maas`: walk up to the folder holding pnpm-workspace.yaml. */
+/** The copied-in MAAS fixtures (fixtures/maas). */
 export function fixturesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above the test folder');
-    dir = parent;
-  }
-  return join(dir, '..', 'shared', 'fixtures', 'maas');
+  return fixturePath('maas');
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are arbitrary JSON.

@@ -1,0 +1,3 @@
+import { fixturePath } from '@edgekit/fixtures';
+
+export const jujuFixture = (...parts: string[]): string => fixturePath('juju', ...parts);

@@ -1,0 +1,3 @@
+import { fixturePath } from '@edgekit/fixtures';
+
+export const maasFixturesDir = (): string => fixturePath('maas');
