@@ -16,6 +16,15 @@ export interface BundleChange {
 
 type Doc = Record<string, unknown>;
 
+/**
+ * The most units one application, and one bundle (overlays included), may ask for. Juju itself sets no
+ * limit, but every unit becomes one change in the reply, and `num_units: 100000000` used to exhaust the
+ * heap and kill the simulator (issue 14). 10,000 per application / 100,000 per bundle is far above any
+ * MAAS region the simulator models and keeps the largest reply near 15 MB, under the 64 MB frame limit.
+ */
+export const MAX_UNITS_PER_APPLICATION = 10_000;
+export const MAX_UNITS_PER_BUNDLE = 100_000;
+
 function isObject(value: unknown): value is Doc {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -120,6 +129,10 @@ function verify(parsed: Parsed, errors: string[]): void {
     const units = app.num_units ?? app.scale ?? 0;
     if (typeof units !== 'number' || !Number.isInteger(units) || units < 0) {
       errors.push(`negative or invalid number of units specified on application ${JSON.stringify(name)}`);
+    } else if (units > MAX_UNITS_PER_APPLICATION) {
+      errors.push(
+        `application ${JSON.stringify(name)} asks for ${units} units: the simulator allows at most ${MAX_UNITS_PER_APPLICATION} per application`,
+      );
     } else if (charm?.subordinate && units > 0) {
       errors.push(`application ${JSON.stringify(name)} is subordinate but has non-zero num_units`);
     }
@@ -145,6 +158,17 @@ function verify(parsed: Parsed, errors: string[]): void {
         errors.push(`placement ${JSON.stringify(text)} refers to a machine not defined in this bundle`);
       }
     }
+  }
+  // Applications already refused above do not count again here.
+  const total = parsed.applications.reduce((sum, [, app]) => {
+    const units = app.num_units ?? app.scale;
+    const valid = typeof units === 'number' && Number.isInteger(units) && units > 0;
+    return sum + (valid && units <= MAX_UNITS_PER_APPLICATION ? units : 0);
+  }, 0);
+  if (total > MAX_UNITS_PER_BUNDLE) {
+    errors.push(
+      `the bundle asks for ${total} units: the simulator allows at most ${MAX_UNITS_PER_BUNDLE} per bundle`,
+    );
   }
   const lookup = (name: string) => {
     const app = parsed.applications.find(([candidate]) => candidate === name)?.[1];

@@ -1,3 +1,4 @@
+import { DispatchTable } from '../rpc/dispatch.js';
 import { Action } from './action.js';
 import { Admin, Pinger } from './admin.js';
 import { Annotations } from './annotations.js';
@@ -7,13 +8,14 @@ import { Charms } from './charms.js';
 import { AllWatcher, Client } from './client.js';
 import { MachineManager } from './machine-manager.js';
 import { ModelManager } from './model-manager.js';
-import type { Facade } from './types.js';
 
 /**
- * The facades the simulator implements. Facades a real controller advertises but the simulator does not
- * implement (Cloud, Storage, Secrets, ...) answer every method with Juju's `not implemented` error.
+ * The facades the simulator implements: add a facade here (one line) and its versions in
+ * `rpc/facade-versions.ts`. A method limited to some versions is written `{ methods, onlyAt: { M: [v] } }`.
+ * Facades a real controller advertises but the simulator does not implement (Cloud, Storage, Secrets, ...)
+ * answer every method with Juju's `not implemented` error.
  */
-export const FACADES: Record<string, Facade> = {
+export const DISPATCH = new DispatchTable({
   Action,
   Admin,
   AllWatcher,
@@ -25,4 +27,4 @@ export const FACADES: Record<string, Facade> = {
   MachineManager,
   ModelManager,
   Pinger,
-};
+});

@@ -106,10 +106,12 @@ export function facadesFor(jujuVersion: JujuVersion, root: RootKind): FacadeVers
 
 /** Where a facade is offered by this release, or undefined if the release has no such facade. */
 export function facadeOffer(jujuVersion: JujuVersion, facade: string): FacadeOffer | undefined {
-  return OFFERS[jujuVersion][facade];
+  // Own keys only: a facade name from the wire such as `__proto__` or `constructor` is no offer.
+  const offers = OFFERS[jujuVersion];
+  return Object.hasOwn(offers, facade) ? offers[facade] : undefined;
 }
 
 /** The newest version of a facade in this release (the one its schema describes). */
 export function newestVersion(jujuVersion: JujuVersion, facade: string): number | undefined {
-  return OFFERS[jujuVersion][facade]?.versions.at(-1);
+  return facadeOffer(jujuVersion, facade)?.versions.at(-1);
 }

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Controller } from '../controller.js';
-import { FACADES } from '../facades/index.js';
-import type { CallContext } from '../facades/types.js';
+import { DISPATCH } from '../facades/index.js';
+import type { CallContext, FacadeMethod } from '../facades/types.js';
 import { isMutating } from '../stats.js';
 import { callNotImplemented, notSupported, RpcError, tryAgain } from './errors.js';
 import { facadeOffer, type RootKind } from './facade-versions.js';
@@ -192,26 +192,38 @@ export class Session {
     }
   }
 
-  private async dispatch(frame: RequestFrame): Promise<unknown> {
-    const { controller } = this;
-    const { jujuVersion } = controller.config;
+  /**
+   * Finds the method a frame names, with the errors Juju's apiserver gives (apiserver/root.go): before
+   * login only Admin v3 (adminRoot.FindMethod, which looks the method up at version 0); after login the
+   * root's facade restriction first (restrict_controller.go / restrict_model.go), then the facade at
+   * that version, then the method (apiRoot.lookupMethod -> rpcreflect.CallNotImplementedError).
+   */
+  private findMethod(frame: RequestFrame): FacadeMethod {
+    const { jujuVersion } = this.controller.config;
     if (!this.loggedIn) {
-      // apiserver/root.go adminRoot.FindMethod: only Admin is routable before login.
       if (frame.type !== 'Admin') throw callNotImplemented(frame.type, frame.version);
       if (frame.version !== 3) {
         throw new RpcError('this version of Juju does not support login from old clients', 'not supported');
       }
+      const admin = DISPATCH.find('Admin', 3, frame.request);
+      if (!admin) throw callNotImplemented('Admin', 0, frame.request);
+      return admin;
     }
     const offer = facadeOffer(jujuVersion, frame.type);
-    if (!offer) throw callNotImplemented(frame.type, 0);
-    if (!offer.versions.includes(frame.version)) throw callNotImplemented(frame.type, frame.version);
-    if (offer.where !== 'both' && offer.where !== this.root) {
+    if (offer ? offer.where !== 'both' && offer.where !== this.root : this.root === 'controller') {
       throw notSupported(
         `facade ${JSON.stringify(frame.type)} not supported for ${this.root} API connection`,
       );
     }
-    const method = FACADES[frame.type]?.[frame.request];
+    if (!offer?.versions.includes(frame.version)) throw callNotImplemented(frame.type, frame.version);
+    const method = DISPATCH.find(frame.type, frame.version, frame.request);
     if (!method) throw callNotImplemented(frame.type, frame.version, frame.request);
+    return method;
+  }
+
+  private async dispatch(frame: RequestFrame): Promise<unknown> {
+    const { controller } = this;
+    const method = this.findMethod(frame);
     if (this.subjectToFaults(frame)) {
       const random = controller.config.random;
       if (random() < (controller.faults.dropConnectionRate ?? 0)) throw new DropConnection();
