@@ -56,6 +56,10 @@ export class NonceStore {
     return true;
   }
 
+  used(key: string): boolean {
+    return this.seen.has(key);
+  }
+
   private prune(nowSeconds: number): void {
     for (const [key, at] of this.seen) {
       if (nowSeconds - at > TIMESTAMP_THRESHOLD_SECONDS * 2) this.seen.delete(key);
@@ -96,16 +100,21 @@ export function verifyOAuth(
       ? { ok: false, status: 401, message: 'Authorization Error: Invalid API key.' }
       : authError(`Invalid access token: ${tokenKey}`);
   }
-  const timestamp = Number(params.oauth_timestamp);
-  if (!Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > TIMESTAMP_THRESHOLD_SECONDS) {
+  // Decimal seconds only, as every client sends: Python's int() raises on hex (`0x…`), and a padded or
+  // signed value is not what a signer produces. The sim answers 401 for anything else (issue 14).
+  const rawTimestamp = params.oauth_timestamp ?? '';
+  if (!/^[0-9]{1,12}$/.test(rawTimestamp)) {
+    return authError(`Invalid timestamp: ${rawTimestamp} (expected decimal seconds since the epoch)`);
+  }
+  const timestamp = Number(rawTimestamp);
+  if (Math.abs(nowSeconds - timestamp) > TIMESTAMP_THRESHOLD_SECONDS) {
     return authError(
-      `Expired timestamp: given ${params.oauth_timestamp} and now ${nowSeconds} has a greater difference than threshold ${TIMESTAMP_THRESHOLD_SECONDS}`,
+      `Expired timestamp: given ${rawTimestamp} and now ${nowSeconds} has a greater difference than threshold ${TIMESTAMP_THRESHOLD_SECONDS}`,
     );
   }
   const nonce = params.oauth_nonce ?? '';
-  if (!nonces.claim(`${consumerKey}:${tokenKey}:${nonce}`, nowSeconds)) {
-    return authError(`Nonce already used: ${nonce}`);
-  }
+  const nonceKey = `${consumerKey}:${tokenKey}:${nonce}`;
+  if (nonces.used(nonceKey)) return authError(`Nonce already used: ${nonce}`);
   const method = params.oauth_signature_method ?? '';
   if (method !== 'PLAINTEXT') {
     return authError(`Signature method ${method} not supported try one of the following: PLAINTEXT`);
@@ -113,5 +122,8 @@ export function verifyOAuth(
   if (params.oauth_signature !== `&${token.tokenSecret}`) {
     return authError('Invalid signature.');
   }
+  // Only a request that verified uses up its nonce: a forged request with a guessed nonce must not
+  // lock the real client out (piston records the nonce before checking the signature).
+  nonces.claim(nonceKey, nowSeconds);
   return { ok: true, token };
 }

@@ -1,4 +1,15 @@
 import type { IncomingMessage } from 'node:http';
+import { ApiError, badRequest } from '../errors.js';
+
+/**
+ * The largest request body the simulator reads. MAAS's biggest legitimate bodies are deploy user data
+ * and script uploads (tens of KB); 10 MiB leaves room for any of them while an unbounded body (100 MB
+ * was read and parsed before) cannot make the simulator buffer it.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export const bodyTooLarge = (limit: number): ApiError =>
+  new ApiError(413, `Request body too large: the limit is ${limit} bytes.`, { Connection: 'close' });
 
 /**
  * Request parameters the way Django/piston hands them to MAAS handlers: a multi-valued map.
@@ -50,9 +61,17 @@ export class Params {
   }
 }
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Reads the body, refusing (413) one that declares or turns out to be larger than `limit`. */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw bodyTooLarge(limit);
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw bodyTooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -63,11 +82,19 @@ export async function parseForm(contentType: string | undefined, body: Buffer): 
     return Params.fromSearch(new URLSearchParams(body.toString('utf8')));
   }
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://maas-sim.invalid/', {
-      method: 'POST',
-      headers: { 'content-type': contentType ?? '' },
-      body,
-    }).formData();
+    let form: FormData;
+    try {
+      form = await new Request('http://maas-sim.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': contentType ?? '' },
+        body,
+      }).formData();
+    } catch {
+      // Django answers a body its MultiPartParser cannot read with 400, never a server error.
+      throw badRequest(
+        'Malformed multipart/form-data body: check the boundary in Content-Type and the part headers.',
+      );
+    }
     const map = new Map<string, string[]>();
     for (const [key, value] of form) {
       const text = typeof value === 'string' ? value : await value.text();

@@ -5,6 +5,7 @@ import { buildRoutes } from '../api/routes.js';
 import { ApiError, gone, notFound } from '../errors.js';
 import type { FaultInjector } from '../faults.js';
 import type { SimContext } from '../sim-context.js';
+import type { UserRec } from '../state/model.js';
 import { API_PREFIX, hasVmHosts, VM_HOSTS_GONE } from '../version.js';
 import { NonceStore, parseOAuthHeader, verifyOAuth } from './oauth.js';
 import { Params, parseForm, readBody } from './params.js';
@@ -62,6 +63,10 @@ function fromError(error: ApiError): Outcome {
   };
 }
 
+// Close the connection: the client may still be sending a body the simulator will not read.
+const forbiddenUnsigned = () =>
+  new ApiError(401, 'Forbidden', { 'WWW-Authenticate': 'OAuth realm="MAAS API"', Connection: 'close' });
+
 /** The HTTP face of the simulator: MAAS's URL layout, auth, op dispatch, faults and accounting. */
 export class MaasHttpServer {
   readonly server: Server;
@@ -111,7 +116,6 @@ export class MaasHttpServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://maas-sim.invalid');
-    const body = await readBody(req);
     this.stats.requests++;
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
     const pathname = url.pathname;
@@ -119,14 +123,28 @@ export class MaasHttpServer {
       this.stats.apiRequests++;
       if (method !== 'GET' && method !== 'HEAD') this.stats.mutating++;
     }
-    if (pathname === '/MAAS/api/version/') return this.send(res, text(200, '2.0'));
-    if (pathname.startsWith('/MAAS/api/1.0/')) {
-      return this.send(res, text(410, 'The 1.0 API is no longer available. Please use API version 2.0.'));
+    try {
+      if (pathname === '/MAAS/api/version/') return this.send(res, text(200, '2.0'));
+      if (pathname.startsWith('/MAAS/api/1.0/')) {
+        return this.send(res, text(410, 'The 1.0 API is no longer available. Please use API version 2.0.'));
+      }
+      if (pathname === '/MAAS/accounts/authenticate/')
+        return this.send(res, await this.authenticate(req, method));
+      if (!pathname.startsWith(`${API_PREFIX}/`)) return this.send(res, text(404, 'Not Found'));
+      await this.handleApi(req, res, method, url);
+    } catch (error) {
+      if (error instanceof ApiError) return this.send(res, fromError(error));
+      throw error;
     }
-    if (pathname === '/MAAS/accounts/authenticate/')
-      return this.send(res, await this.authenticate(req, method, body));
-    if (!pathname.startsWith(`${API_PREFIX}/`)) return this.send(res, text(404, 'Not Found'));
+  }
 
+  /**
+   * An API call in the order that keeps an unauthenticated client cheap: route by path, authenticate
+   * from the headers alone, and only then read (bounded) and parse the body. The op may still come
+   * from the body (piston reads `op` from POST data too).
+   */
+  private async handleApi(req: IncomingMessage, res: ServerResponse, method: string, url: URL) {
+    const pathname = url.pathname;
     let rel = pathname.slice(API_PREFIX.length);
     // 3.3+: `/machines/op-allocate` is the same call as `/machines/?op=allocate`.
     let op: string | null = null;
@@ -135,12 +153,25 @@ export class MaasHttpServer {
       rel = opPath[1] ?? rel;
       op = opPath[2] ?? null;
     }
+    // Every MAAS route ends in a slash; the catch-all answers 404 rather than redirecting.
+    const match = rel.endsWith('/') ? matchPath(this.routes, rel) : null;
+    if (!match) throw notFound(`Unknown API endpoint: ${pathname}.`);
+    if (match.routes.some((r) => r.vmHost) && !hasVmHosts(this.sim.version)) throw gone(VM_HOSTS_GONE);
+    const candidates = match.routes.filter((r) => r.method === method);
+    const user = this.authenticateRequest(
+      req,
+      candidates.some((r) => r.anonymous === true),
+    );
+
+    const body = await readBody(req);
     const form =
       method === 'POST' || method === 'PUT' ? await parseForm(req.headers['content-type'], body) : null;
     const params = form ?? Params.fromSearch(url.searchParams);
     op ??= url.searchParams.get('op') ?? form?.get('op') ?? null;
     const opKey = `${method} ${rel} ${op ?? ''}`.trim();
     this.stats.byOperation[opKey] = (this.stats.byOperation[opKey] ?? 0) + 1;
+    const route = candidates.find((r) => r.op === op);
+    if (!user && route?.anonymous !== true) throw forbiddenUnsigned();
 
     const fault = this.faults.decide(method, rel, op);
     if (fault) {
@@ -153,7 +184,7 @@ export class MaasHttpServer {
       else if (fault.kind !== 'truncate') return this.send(res, this.faultOutcome(fault.kind));
     }
 
-    const out = await this.dispatch(req, method, rel, pathname, op, params, url.searchParams);
+    const out = await this.run(route, method, rel, op, params, url.searchParams, match.pathParams, user);
     if (fault?.kind === 'truncate') {
       res.writeHead(out.status, {
         'Content-Type': out.contentType,
@@ -188,32 +219,24 @@ export class MaasHttpServer {
     }
   }
 
-  private async dispatch(
-    req: IncomingMessage,
+  private async run(
+    route: CompiledRoute | undefined,
     method: string,
     rel: string,
-    pathname: string,
     op: string | null,
     params: Params,
     query: URLSearchParams,
+    pathParams: Record<string, string>,
+    user: UserRec | null,
   ): Promise<Outcome> {
+    if (!route) return text(400, `Unrecognised signature: method=${method} op=${op ?? 'None'}`);
     try {
-      // Every MAAS route ends in a slash; the catch-all answers 404 rather than redirecting.
-      const match = rel.endsWith('/') ? matchPath(this.routes, rel) : null;
-      if (!match) throw notFound(`Unknown API endpoint: ${pathname}.`);
-      if (match.routes.some((r) => r.vmHost) && !hasVmHosts(this.sim.version)) throw gone(VM_HOSTS_GONE);
-      const route = match.routes.find((r) => r.method === method && r.op === op);
-      const anonymousOk = route?.anonymous === true;
-      const user = this.authenticateRequest(req, anonymousOk);
-      if (!route) {
-        return text(400, `Unrecognised signature: method=${method} op=${op ?? 'None'}`);
-      }
       const reply = await route.run({
         sim: this.sim,
         method,
         params,
         query,
-        pathParams: match.pathParams,
+        pathParams,
         path: rel,
         user: user ?? { username: 'anonymous', email: '', isSuperuser: false, password: '' },
       });
@@ -225,19 +248,21 @@ export class MaasHttpServer {
   }
 
   /** OAuth 1.0 PLAINTEXT; an unsigned call to an authenticated endpoint gets piston's 401 "Forbidden". */
-  private authenticateRequest(req: IncomingMessage, anonymousOk: boolean) {
+  private authenticateRequest(req: IncomingMessage, anonymousOk: boolean): UserRec | null {
     const header = req.headers.authorization;
     const params = header ? parseOAuthHeader(header) : null;
     if (!params) {
       if (anonymousOk) return null;
-      throw new ApiError(401, 'Forbidden', { 'WWW-Authenticate': 'OAuth realm="MAAS API"' });
+      throw forbiddenUnsigned();
     }
     const outcome = verifyOAuth(params, this.sim.state.tokens, this.nonces, Math.floor(Date.now() / 1000));
     if (!outcome.ok) {
       throw new ApiError(
         outcome.status,
         outcome.message,
-        outcome.status === 401 ? { 'WWW-Authenticate': 'OAuth realm="MAAS API"' } : {},
+        outcome.status === 401
+          ? { 'WWW-Authenticate': 'OAuth realm="MAAS API"', Connection: 'close' }
+          : { Connection: 'close' },
       );
     }
     const user = this.sim.state.user(outcome.token.username);
@@ -246,9 +271,9 @@ export class MaasHttpServer {
   }
 
   /** `POST /MAAS/accounts/authenticate/`: username/password → the user's first token (or a new one). */
-  private async authenticate(req: IncomingMessage, method: string, body: Buffer): Promise<Outcome> {
+  private async authenticate(req: IncomingMessage, method: string): Promise<Outcome> {
     if (method !== 'POST') return text(405, '', { Allow: 'POST' });
-    const form = await parseForm(req.headers['content-type'], body);
+    const form = await parseForm(req.headers['content-type'], await readBody(req));
     const { state } = this.sim;
     const user = state.user(form.get('username') ?? '');
     if (!user || user.password !== form.get('password')) return text(403, '');
