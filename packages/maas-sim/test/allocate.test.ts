@@ -60,7 +60,7 @@ describe('allocate constraints', () => {
     expect(tag.json).toEqual({ tags: ["No such tag(s): 'nosuchtag'."] });
     const cores = await dryRun({ cpu_count: 'many' });
     expect(cores.status).toBe(400);
-    expect(cores.json).toEqual({ cpu_count: ['Enter a number.'] });
+    expect(cores.json).toEqual({ cpu_count: ['Invalid CPU count: number required.'] });
     const zone = await dryRun({ zone: 'atlantis' });
     expect(zone.status).toBe(400);
     expect(zone.json).toEqual({ zone: ["No such zone: 'atlantis'."] });

@@ -51,9 +51,11 @@ function composeForAllocate(ctx: RequestContext): MachineRec | null {
     if (p.all('zone').length > 0 && !p.all('zone').includes(state.zone(h.zoneId).name)) return false;
     if (p.all('not_in_zone').includes(state.zone(h.zoneId).name)) return false;
     if (p.all('pool').length > 0 && !p.all('pool').some((x) => x === state.pool(h.poolId).name)) return false;
-    // Requested tags must be on the host, since composed machines inherit the host's tags.
-    const wanted = p.list('tags').filter((t) => t !== 'virtual');
-    return wanted.every((t) => h.tags.includes(t));
+    // A composed machine carries the host's tags plus `virtual` (compose.ts), so `tags` and `not_tags`
+    // are checked against exactly those: `not_tags=virtual` can never be answered by composing.
+    const composedTags = new Set([...h.tags, ...(state.tag('virtual') ? ['virtual'] : [])]);
+    if (!p.list('tags').every((t) => composedTags.has(t))) return false;
+    return !p.list('not_tags').some((t) => composedTags.has(t));
   });
   if (hosts.length === 0) return null;
   const storage = p.get('storage');

@@ -1,8 +1,9 @@
-import { badRequest, type FieldErrors, serverError, unavailable } from '../errors.js';
+import { ApiError, badRequest, type FieldErrors, serverError, unavailable } from '../errors.js';
 import type { Params } from '../http/params.js';
 import type { MachineRec, StoragePoolRec, VmHostRec } from '../state/model.js';
 import type { SimState } from '../state/store.js';
 import type { MaasVersion } from '../version.js';
+import { hostnameProblem } from './hostname.js';
 import type { Lifecycle } from './lifecycle.js';
 import { buildMachine } from './machine-factory.js';
 import { NodeStatus } from './status.js';
@@ -76,9 +77,15 @@ export function parseComposeRequest(state: SimState, host: VmHostRec, params: Pa
   if (!host.architectures.includes(architecture)) {
     errors.architecture = [`Select a valid choice. ${architecture} is not one of the available choices.`];
   }
-  const hostname = params.get('hostname') ?? null;
-  if (hostname !== null && state.data.machines.some((m) => m.hostname === hostname)) {
-    errors.hostname = [`Node with hostname "${hostname}" already exists`];
+  const hostname = params.get('hostname') || null;
+  // The form's validators in order: duplicated_hostname, then validate_hostname (forms/pods.py).
+  if (hostname !== null) {
+    const problems: string[] = [];
+    if (state.data.machines.some((m) => m.hostname === hostname))
+      problems.push(`Node with hostname "${hostname}" already exists`);
+    const invalid = hostnameProblem(hostname);
+    if (invalid !== undefined) problems.push(invalid);
+    if (problems.length > 0) errors.hostname = problems;
   }
   const domainId = idField(params, 'domain', (id) => state.data.domains.some((d) => d.id === id), errors);
   const zoneId = idField(params, 'zone', (id) => state.data.zones.some((z) => z.id === id), errors);
@@ -88,8 +95,10 @@ export function parseComposeRequest(state: SimState, host: VmHostRec, params: Pa
   if (storage) {
     try {
       disks = parseStorageSpec(storage);
-    } catch {
-      errors.storage = ['Unable to parse storage constraint.'];
+    } catch (error) {
+      const named =
+        error instanceof ApiError && typeof error.body === 'object' ? error.body.storage : undefined;
+      errors.storage = named ?? ['Unable to parse storage constraint.'];
     }
   }
   if (Object.keys(errors).length > 0) throw badRequest(errors);

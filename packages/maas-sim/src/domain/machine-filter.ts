@@ -173,6 +173,25 @@ function deviceMatches(device: NodeDeviceRec, terms: [string, string][]): boolea
   });
 }
 
+/** AcquireNodeForm's numeric constraints and the message MAAS gives for a value that is not a number. */
+const NUMERIC_CONSTRAINTS: Record<string, string> = {
+  cpu_count: 'Invalid CPU count: number required.',
+  cpu_speed: 'Invalid CPU speed: number required.',
+  mem: 'Invalid memory: number of MiB required.',
+  link_speed: 'Invalid link speed: number required.',
+};
+
+/**
+ * Python's `float()` of form text (the fields coerce with it): optional sign and surrounding blanks,
+ * decimal digits with an optional fraction and exponent. Hex, empty text, `inf` and `nan` are refused
+ * (the latter two parse in Python but are no machine size). Undefined when not such a number.
+ */
+export function parsePythonFloat(text: string): number | undefined {
+  if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
 function validateNames(state: SimState, params: Params, mode: 'list' | 'allocate'): void {
   const errors: Record<string, string[]> = {};
   const missingTags = [...params.list('tags'), ...params.list('not_tags')].filter((t) => !state.tag(t));
@@ -188,9 +207,11 @@ function validateNames(state: SimState, params: Params, mode: 'list' | 'allocate
       if (!known) errors[key] = [`No such ${kind}: '${value}'.`];
     }
   }
-  for (const key of ['cpu_count', 'mem', 'cpu_speed', 'link_speed']) {
-    if (params.all(key).some((v) => v.trim() === '' || !Number.isFinite(Number(v))))
-      errors[key] = ['Enter a number.'];
+  for (const [key, invalid] of Object.entries(NUMERIC_CONSTRAINTS)) {
+    const values = params.all(key).map(parsePythonFloat);
+    if (values.some((v) => v === undefined)) errors[key] = [invalid];
+    else if (values.some((v) => v !== undefined && v < 0))
+      errors[key] = ['Ensure this value is greater than or equal to 0.'];
   }
   if (Object.keys(errors).length > 0) throw badRequest(errors);
 }

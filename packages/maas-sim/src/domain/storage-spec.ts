@@ -26,9 +26,14 @@ export function parseStorageSpec(spec: string, field = 'storage'): DiskRequest[]
   parts.forEach((raw, index) => {
     const match = /^\s*(?:([\w-]+):)?(\d+(?:\.\d+)?)(?:\(([^)]*)\))?\s*$/.exec(raw);
     if (!match) throw badRequest({ [field]: [`Malformed storage constraint, "${raw.trim()}".`] });
+    const sizeGb = Number(match[2]);
+    // A disk of no size cannot be composed or matched; MAAS's drivers fail on it later, the sim says so here.
+    if (!(sizeGb > 0) || !Number.isFinite(sizeGb)) {
+      throw badRequest({ [field]: [`Storage size must be greater than 0 GB, "${raw.trim()}".`] });
+    }
     out.push({
       label: match[1] ?? (index === 0 ? 'root' : `disk${index}`),
-      sizeGb: Number(match[2]),
+      sizeGb,
       tags: (match[3] ?? '')
         .split(',')
         .map((t) => t.trim())

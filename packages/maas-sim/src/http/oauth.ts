@@ -10,6 +10,8 @@ export interface TokenRecord {
   username: string;
 }
 
+import { pyRepr } from '../python-repr.js';
+
 export const TIMESTAMP_THRESHOLD_SECONDS = 300;
 
 const REQUIRED = [
@@ -68,7 +70,6 @@ export class NonceStore {
 }
 
 // piston wraps OAuth errors as `Authorization Error: %r`, i.e. Python's repr of the message.
-const pyRepr = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const authError = (message: string): OAuthOutcome => ({
   ok: false,
   status: 401,
