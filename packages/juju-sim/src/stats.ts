@@ -10,6 +10,11 @@ export interface JujuSimStats {
   requests: number;
   mutatingRequests: number;
   errors: number;
+  /**
+   * Failures that were not Juju errors (a TypeError and the like escaping a facade): a simulator bug,
+   * answered as a code-less error frame. The fuzz suite holds this at 0.
+   */
+  internalErrors: number;
   /** `Facade.Method` -> number of calls. */
   byMethod: Record<string, number>;
   faults: { droppedConnections: number; delayedReplies: number; tryAgainErrors: number };
@@ -52,6 +57,7 @@ export function emptyStats(): JujuSimStats {
     requests: 0,
     mutatingRequests: 0,
     errors: 0,
+    internalErrors: 0,
     byMethod: {},
     faults: { droppedConnections: 0, delayedReplies: 0, tryAgainErrors: 0 },
   };

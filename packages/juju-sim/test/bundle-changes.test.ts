@@ -61,4 +61,11 @@ applications:
     const { errors } = bundleChanges('applications:\n  etcd: {charm: etcd, num_units: 1, to: ["7"]}\n');
     expect(errors).toEqual(['placement "7" refers to a machine not defined in this bundle']);
   });
+
+  it('reports an alias to an unset anchor as a bundle error, not an exception (found by the fuzz suite)', () => {
+    expect(bundleChanges('applications: *nothing\n')).toEqual({
+      changes: [],
+      errors: [expect.stringMatching(/^cannot unmarshal bundle contents: Unresolved alias/)],
+    });
+  });
 });

@@ -76,7 +76,14 @@ function parseBundle(yamlText: string, errors: string[]): Parsed | undefined {
       errors.push(`cannot unmarshal bundle contents: ${doc.errors[0]?.message ?? 'invalid YAML'}`);
       return undefined;
     }
-    const value = doc.toJS() as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (error) {
+      // An alias to an anchor that is not set (`*x`) only fails here, as a ReferenceError.
+      errors.push(`cannot unmarshal bundle contents: ${(error as Error).message}`);
+      return undefined;
+    }
     if (value === null || value === undefined) continue;
     if (!isObject(value)) {
       errors.push('cannot unmarshal bundle contents: the bundle must be a YAML mapping');

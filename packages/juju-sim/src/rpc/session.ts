@@ -165,6 +165,7 @@ export class Session {
     } catch (error) {
       if (error instanceof DropConnection) return this.drop();
       stats.errors++;
+      if (!(error instanceof RpcError)) stats.internalErrors++;
       const rpc =
         error instanceof RpcError
           ? error
