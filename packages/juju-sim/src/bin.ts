@@ -11,6 +11,26 @@ Usage: juju-sim [--maas-url URL --maas-api-key KEY] [--port N] [--juju-version 3
 Without --maas-url a MAAS simulator (@edgekit/maas-sim) is started on loopback and used.
 MAAS_API_KEY is read from the environment when --maas-api-key is not given.`;
 
+/** Bad invocation or a missing companion package: exit 2, as every edgekit command does for usage errors. */
+class UsageError extends Error {}
+
+/** The embedded MAAS, loaded only here: the simulator package is an optional peer, not a runtime dependency. */
+async function loadMaasSim(): Promise<{
+  startMaasSim: (
+    options: Record<string, unknown>,
+  ) => Promise<{ url: string; apiKey: string; close(): Promise<void> }>;
+}> {
+  const maasSimModule = '@edgekit/maas-sim';
+  try {
+    return await import(maasSimModule);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new UsageError(
+      'no MAAS to provision from: install the MAAS simulator beside it (npm i @edgekit/maas-sim) or pass --maas-url URL --maas-api-key KEY',
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -31,23 +51,17 @@ async function main(): Promise<void> {
   }
   const jujuVersion = values['juju-version'] as JujuVersion;
   if (!SUPPORTED_JUJU_VERSIONS.includes(jujuVersion)) {
-    throw new Error(`--juju-version must be one of ${SUPPORTED_JUJU_VERSIONS.join(', ')}`);
+    throw new UsageError(`--juju-version must be one of ${SUPPORTED_JUJU_VERSIONS.join(', ')}`);
   }
   const timeScale = Number(values['time-scale']);
   let maas: { url: string; apiKey: string };
   let closeMaas: (() => Promise<void>) | undefined;
   const apiKey = values['maas-api-key'] ?? process.env.MAAS_API_KEY;
   if (values['maas-url']) {
-    if (!apiKey) throw new Error('--maas-url needs --maas-api-key (or MAAS_API_KEY in the environment)');
+    if (!apiKey) throw new UsageError('--maas-url needs --maas-api-key (or MAAS_API_KEY in the environment)');
     maas = { url: values['maas-url'], apiKey };
   } else {
-    // Loaded only here: the simulator package is a development companion, not a runtime dependency.
-    const maasSimModule = '@edgekit/maas-sim';
-    const { startMaasSim } = (await import(maasSimModule)) as {
-      startMaasSim: (
-        options: Record<string, unknown>,
-      ) => Promise<{ url: string; apiKey: string; close(): Promise<void> }>;
-    };
+    const { startMaasSim } = await loadMaasSim();
     const maasSim = await startMaasSim({ host: values.host, port: 0, timeScale, seed: Number(values.seed) });
     maas = { url: maasSim.url, apiKey: maasSim.apiKey };
     closeMaas = () => maasSim.close();
@@ -81,5 +95,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`juju-sim: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // parseArgs reports an unknown or malformed option with an ERR_PARSE_ARGS_* code.
+  const usage =
+    error instanceof UsageError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  process.exit(usage ? 2 : 1);
 });

@@ -55,4 +55,28 @@ describe('juju-sim bin', () => {
       await rm(jujuData, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    [['--juju-version', '9.9'], /--juju-version must be one of/],
+    [['--maas-url', 'http://127.0.0.1:1/MAAS'], /--maas-url needs --maas-api-key/],
+    [['--no-such-flag'], /Unknown option '--no-such-flag'/],
+  ])('answers %j with one line on stderr and exit code 2', async (args, message) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@edgekit/source', '--import', 'tsx', 'src/bin.ts', ...args],
+      {
+        cwd: packageDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, MAAS_API_KEY: '' },
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(message);
+  });
 });
