@@ -113,6 +113,26 @@ describe('watchModel', () => {
     });
   });
 
+  it('keeps watching after a for-await loop is left, so waitFor still resolves (the README pattern)', async () => {
+    const watcher3 = allWatcher(() => [unit('etcd/0', 'maintenance', 'executing')]);
+    const server = await startFakeController({ handlers: watcher3.handlers });
+    servers.push(server);
+    const client = await connect(server, false);
+    const watcher = client.watchModel();
+    watchers.push(watcher);
+    for await (const deltas of watcher) {
+      expect(deltas.map((d) => d.kind)).toEqual(['unit']);
+      break;
+    }
+    const settled = watcher.waitFor(allUnitsActiveIdle, { timeoutMs: 30_000 });
+    await expect.poll(() => server.frames.filter((f) => f.request === 'Next').length).toBe(2);
+    watcher3.push([unit('etcd/0', 'active', 'idle')]);
+    expect((await settled).units.get('etcd/0')?.['workload-status'].current).toBe('active');
+    await watcher.stop();
+    // After stop() a wait can never succeed: it fails at once instead of waiting out its timeout.
+    await expect(watcher.waitFor(() => false, { timeoutMs: 30_000 })).rejects.toThrow(/stopped/);
+  });
+
   it('waitFor times out and aborts with typed errors', async () => {
     const watcher3 = allWatcher(() => [unit('etcd/0', 'maintenance', 'executing')]);
     const server = await startFakeController({ handlers: watcher3.handlers });

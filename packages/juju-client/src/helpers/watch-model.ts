@@ -66,8 +66,10 @@ export class ModelWatcher implements AsyncIterable<Delta[]> {
           });
         }
       },
+      // Leaving a `for await` loop (break, return, throw) ends that loop only: the watcher keeps
+      // following the model, so `waitFor` still works afterwards. `stop()` or the signal ends watching.
       return: async () => {
-        await this.stop();
+        this.#queue = undefined;
         return { value: undefined, done: true };
       },
     };
@@ -76,6 +78,10 @@ export class ModelWatcher implements AsyncIterable<Delta[]> {
   /** Resolves with the state once `predicate` holds (checked now and after every batch). */
   waitFor(predicate: (state: ModelState) => boolean, options: WaitForOptions = {}): Promise<ModelState> {
     if (predicate(this.state)) return Promise.resolve(this.state);
+    if (this.#failure) return Promise.reject(this.#failure);
+    // A stopped watcher will never see the condition: say so now rather than at the timeout.
+    if (this.#stopped)
+      return Promise.reject(new JujuError('the model watcher is stopped: call waitFor before stop()'));
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const done = (error?: Error) => {
@@ -103,14 +109,14 @@ export class ModelWatcher implements AsyncIterable<Delta[]> {
     });
   }
 
-  /** Stops watching (and the server-side AllWatcher). */
+  /** Stops watching (and the server-side AllWatcher); pending `waitFor` calls reject. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
     this.#abort.abort();
+    this.#notify();
     const id = this.#watcherId;
     if (id && this.#client.isConnected) await this.#client.allWatcher.stop(id).catch(() => {});
-    this.#notify();
     await this.#loop;
   }
 
