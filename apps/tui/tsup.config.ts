@@ -18,7 +18,8 @@ export default defineConfig({
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  dts: { entry: 'src/index.ts' },
+  // The SDK types the public API mentions are inlined: the published package has no @edgekit/* dependency.
+  dts: { entry: 'src/index.ts', resolve: [/^@edgekit\//] },
   sourcemap: true,
   clean: true,
   splitting: true,
