@@ -177,4 +177,19 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     const manifest = JSON.parse(await readFile(join(root, 'apps', 'tui', 'package.json'), 'utf8'));
     expect(stdout.trim()).toContain(manifest.version);
   });
+  it('pnpm release:dry-run would publish every package, each after the packages it depends on', async () => {
+    const { stdout, stderr } = await sh('pnpm', ['-r', 'publish', '--dry-run', '--no-git-checks'], root);
+    const order = [...`${stdout}\n${stderr}`.matchAll(/(@edgekit\/[a-z-]+)@\d+\.\d+\.\d+ →/g)].map(
+      (m) => m[1],
+    );
+    expect([...order].sort()).toEqual(PACKAGES.map((dir) => `@edgekit/${dir.split('/')[1]}`).sort());
+    for (const dir of PACKAGES) {
+      const manifest = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'));
+      const name: string = manifest.name;
+      for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+        if (dependency.startsWith('@edgekit/'))
+          expect(order.indexOf(dependency)).toBeLessThan(order.indexOf(name));
+      }
+    }
+  });
 });
