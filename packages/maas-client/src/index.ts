@@ -82,6 +82,7 @@ export {
   IncompleteRefSchema,
   type ResourcePool,
   ResourcePoolSchema,
+  unknownFields,
   type Zone,
   ZoneSchema,
 } from './schemas/common.js';

@@ -6,14 +6,27 @@ import { z } from 'zod';
  *
  * Unknown fields are kept without zod copying them: at runtime the object is validated in zod's default
  * (strip) mode, which its JIT compiles to a fast check of the known keys, and `decode` hands back the
- * parsed JSON itself once validation passed, so every field MAAS sent is still there. The static type is
- * zod's loose object type (known fields plus `[key: string]: unknown`). Schemas therefore must not
+ * parsed JSON itself once validation passed, so every field MAAS sent is still there. The static type lists
+ * the known fields only (no index signature); `unknownFields` returns the rest. Schemas therefore must not
  * transform or default values: what is validated is exactly what is returned.
  */
 export function loose<const Shape extends z.core.$ZodLooseShape>(
   shape: Shape,
-): z.ZodObject<Shape, z.core.$loose> {
-  return z.object(shape) as unknown as z.ZodObject<Shape, z.core.$loose>;
+): z.ZodObject<Shape, z.core.$strip> {
+  return z.object(shape);
+}
+
+/**
+ * The fields MAAS sent that this SDK does not model (newer MAAS versions add some): the public types list
+ * only the known fields, so a misspelled property is a type error instead of `unknown`; what else the
+ * server sent stays reachable here.
+ */
+export function unknownFields(
+  object: object,
+  schema: { shape: Record<string, unknown> },
+): Record<string, unknown> {
+  const known = new Set(Object.keys(schema.shape));
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !known.has(key)));
 }
 
 /** An enum whose known values are suggested to the type checker but whose unknown values still parse. */
@@ -34,7 +47,7 @@ export const ZoneSchema = loose({
   description: z.string(),
   resource_uri: resourceUri,
 });
-export type Zone = z.infer<typeof ZoneSchema>;
+export interface Zone extends z.infer<typeof ZoneSchema> {}
 
 export const ResourcePoolSchema = loose({
   id: z.number(),
@@ -42,7 +55,7 @@ export const ResourcePoolSchema = loose({
   description: z.string(),
   resource_uri: resourceUri,
 });
-export type ResourcePool = z.infer<typeof ResourcePoolSchema>;
+export interface ResourcePool extends z.infer<typeof ResourcePoolSchema> {}
 
 export const DomainSchema = loose({
   id: z.number(),
@@ -53,7 +66,7 @@ export const DomainSchema = loose({
   resource_record_count: z.number().optional(),
   resource_uri: resourceUri,
 });
-export type Domain = z.infer<typeof DomainSchema>;
+export interface Domain extends z.infer<typeof DomainSchema> {}
 
 const lists = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
 

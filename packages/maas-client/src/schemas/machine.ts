@@ -29,7 +29,7 @@ export const NodeSchema = loose({
   owner: nullableString.optional(),
   resource_uri: resourceUri,
 });
-export type Node = z.infer<typeof NodeSchema>;
+export interface Node extends z.infer<typeof NodeSchema> {}
 
 /** Region/rack controllers: nodes with versions and services. */
 export const ControllerSchema = NodeSchema.extend({
@@ -40,7 +40,7 @@ export const ControllerSchema = NodeSchema.extend({
   memory: z.number().optional(),
   service_set: z.array(loose({ name: z.string(), status: z.string() })).optional(),
 });
-export type Controller = z.infer<typeof ControllerSchema>;
+export interface Controller extends z.infer<typeof ControllerSchema> {}
 
 export const PodRefSchema = loose({ id: z.number(), name: z.string(), resource_uri: resourceUri });
 
@@ -109,13 +109,13 @@ export const MachineSchema = loose({
   is_dpu: z.boolean().optional(),
   resource_uri: resourceUri,
 });
-export type Machine = z.infer<typeof MachineSchema>;
+export interface Machine extends z.infer<typeof MachineSchema> {}
 
 /** `POST /machines/?op=allocate` answers a machine plus, for some versions, the matched constraints. */
 export const AllocatedMachineSchema = MachineSchema.extend({
   constraints_by_type: z.record(z.string(), z.unknown()).optional(),
 });
-export type AllocatedMachine = z.infer<typeof AllocatedMachineSchema>;
+export interface AllocatedMachine extends z.infer<typeof AllocatedMachineSchema> {}
 
 export const PowerStateSchema = loose({ state: openEnum(PowerStates) });
-export type PowerStateResult = z.infer<typeof PowerStateSchema>;
+export interface PowerStateResult extends z.infer<typeof PowerStateSchema> {}

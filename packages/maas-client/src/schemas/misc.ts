@@ -6,7 +6,7 @@ export const VersionSchema = loose({
   version: z.string(),
   subversion: z.string(),
 });
-export type VersionInfo = z.infer<typeof VersionSchema>;
+export interface VersionInfo extends z.infer<typeof VersionSchema> {}
 
 export const UserSchema = loose({
   username: z.string(),
@@ -15,7 +15,7 @@ export const UserSchema = loose({
   is_local: z.boolean().optional(),
   resource_uri: resourceUri,
 });
-export type User = z.infer<typeof UserSchema>;
+export interface User extends z.infer<typeof UserSchema> {}
 
 export const TagSchema = loose({
   name: z.string(),
@@ -24,10 +24,10 @@ export const TagSchema = loose({
   kernel_opts: z.string().nullable(),
   resource_uri: resourceUri,
 });
-export type Tag = z.infer<typeof TagSchema>;
+export interface Tag extends z.infer<typeof TagSchema> {}
 
 export const TagUpdateNodesResultSchema = loose({ added: z.number(), removed: z.number() });
-export type TagUpdateNodesResult = z.infer<typeof TagUpdateNodesResultSchema>;
+export interface TagUpdateNodesResult extends z.infer<typeof TagUpdateNodesResultSchema> {}
 
 export const SshKeySchema = loose({
   id: z.number(),
@@ -35,7 +35,7 @@ export const SshKeySchema = loose({
   keysource: z.string().nullable(),
   resource_uri: resourceUri,
 });
-export type SshKey = z.infer<typeof SshKeySchema>;
+export interface SshKey extends z.infer<typeof SshKeySchema> {}
 
 export const BootResourceSchema = loose({
   id: z.number(),
@@ -49,7 +49,7 @@ export const BootResourceSchema = loose({
   sets: z.record(z.string(), z.unknown()).optional(),
   resource_uri: resourceUri,
 });
-export type BootResource = z.infer<typeof BootResourceSchema>;
+export interface BootResource extends z.infer<typeof BootResourceSchema> {}
 
 export const EventLevels = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'AUDIT'] as const;
 
@@ -65,7 +65,7 @@ export const EventSchema = loose({
   type: z.string(),
   description: z.string(),
 });
-export type MaasEvent = z.infer<typeof EventSchema>;
+export interface MaasEvent extends z.infer<typeof EventSchema> {}
 
 export const EventsPageSchema = loose({
   count: z.number(),
@@ -74,7 +74,7 @@ export const EventsPageSchema = loose({
   // null when there are no older events and never will be.
   prev_uri: z.string().nullable(),
 });
-export type EventsPage = z.infer<typeof EventsPageSchema>;
+export interface EventsPage extends z.infer<typeof EventsPageSchema> {}
 
 export const NotificationSchema = loose({
   id: z.number(),
@@ -87,7 +87,7 @@ export const NotificationSchema = loose({
   context: z.record(z.string(), z.unknown()),
   resource_uri: resourceUri,
 });
-export type Notification = z.infer<typeof NotificationSchema>;
+export interface Notification extends z.infer<typeof NotificationSchema> {}
 
 /** `GET /describe/`: the API inventory (handlers and their actions). */
 const ApiHandlerSchema = loose({
@@ -106,7 +106,7 @@ export const ApiDescriptionSchema = loose({
     loose({ auth: ApiHandlerSchema.nullable().optional(), anon: ApiHandlerSchema.nullable().optional() }),
   ),
 });
-export type ApiDescription = z.infer<typeof ApiDescriptionSchema>;
+export interface ApiDescription extends z.infer<typeof ApiDescriptionSchema> {}
 
 /** 400 bodies: `{field: [message, …]}` (`__all__` for non-field errors). */
 export const FieldErrorsSchema = z.record(z.string(), z.array(z.string()));

@@ -16,7 +16,7 @@ export const VlanSchema = loose({
   space: z.string().nullable().optional(),
   resource_uri: resourceUri,
 });
-export type Vlan = z.infer<typeof VlanSchema>;
+export interface Vlan extends z.infer<typeof VlanSchema> {}
 
 export const FabricSchema = loose({
   id: z.number(),
@@ -25,7 +25,7 @@ export const FabricSchema = loose({
   vlans: z.array(VlanSchema),
   resource_uri: resourceUri,
 });
-export type Fabric = z.infer<typeof FabricSchema>;
+export interface Fabric extends z.infer<typeof FabricSchema> {}
 
 export const SubnetSchema = loose({
   id: z.number(),
@@ -45,7 +45,7 @@ export const SubnetSchema = loose({
   disabled_boot_architectures: z.array(z.string()).optional(),
   resource_uri: resourceUri,
 });
-export type Subnet = z.infer<typeof SubnetSchema>;
+export interface Subnet extends z.infer<typeof SubnetSchema> {}
 
 export const SubnetStatisticsSchema = loose({
   num_available: z.number(),
@@ -59,7 +59,7 @@ export const SubnetStatisticsSchema = loose({
   last_address: z.string(),
   ip_version: z.number(),
 });
-export type SubnetStatistics = z.infer<typeof SubnetStatisticsSchema>;
+export interface SubnetStatistics extends z.infer<typeof SubnetStatisticsSchema> {}
 
 export const SubnetIpAddressSchema = loose({
   ip: z.string(),
@@ -69,7 +69,7 @@ export const SubnetIpAddressSchema = loose({
   node_summary: loose({ system_id: z.string(), hostname: z.string() }).optional(),
   user: z.string().optional(),
 });
-export type SubnetIpAddress = z.infer<typeof SubnetIpAddressSchema>;
+export interface SubnetIpAddress extends z.infer<typeof SubnetIpAddressSchema> {}
 
 export const IpRangeSummarySchema = loose({
   start: z.string(),
@@ -77,7 +77,7 @@ export const IpRangeSummarySchema = loose({
   num_addresses: z.number(),
   purpose: z.array(z.string()).optional(),
 });
-export type IpRangeSummary = z.infer<typeof IpRangeSummarySchema>;
+export interface IpRangeSummary extends z.infer<typeof IpRangeSummarySchema> {}
 
 export const IpRangeSchema = loose({
   id: z.number(),
@@ -89,7 +89,7 @@ export const IpRangeSchema = loose({
   user: loose({ username: z.string() }).nullable().optional(),
   resource_uri: resourceUri,
 });
-export type IpRange = z.infer<typeof IpRangeSchema>;
+export interface IpRange extends z.infer<typeof IpRangeSchema> {}
 
 export const ReservedIpSchema = loose({
   id: z.number(),
@@ -99,7 +99,7 @@ export const ReservedIpSchema = loose({
   subnet: SubnetSchema,
   resource_uri: resourceUri,
 });
-export type ReservedIp = z.infer<typeof ReservedIpSchema>;
+export interface ReservedIp extends z.infer<typeof ReservedIpSchema> {}
 
 export const SpaceSchema = loose({
   id: z.number(),
@@ -109,4 +109,4 @@ export const SpaceSchema = loose({
   subnets: z.array(SubnetSchema),
   resource_uri: resourceUri,
 });
-export type Space = z.infer<typeof SpaceSchema>;
+export interface Space extends z.infer<typeof SpaceSchema> {}

@@ -27,7 +27,7 @@ export const InterfaceSchema = loose({
   system_id: z.string().optional(),
   resource_uri: resourceUri,
 });
-export type Interface = z.infer<typeof InterfaceSchema>;
+export interface Interface extends z.infer<typeof InterfaceSchema> {}
 
 export const PartitionSchema = loose({
   id: z.number(),
@@ -61,7 +61,7 @@ export const BlockDeviceSchema = loose({
   system_id: z.string().optional(),
   resource_uri: resourceUri,
 });
-export type BlockDevice = z.infer<typeof BlockDeviceSchema>;
+export interface BlockDevice extends z.infer<typeof BlockDeviceSchema> {}
 
 export const RaidSchema = loose({
   id: z.number(),
@@ -76,7 +76,7 @@ export const RaidSchema = loose({
   system_id: z.string(),
   resource_uri: resourceUri,
 });
-export type Raid = z.infer<typeof RaidSchema>;
+export interface Raid extends z.infer<typeof RaidSchema> {}
 
 export const VolumeGroupSchema = loose({
   id: z.number(),
@@ -91,7 +91,7 @@ export const VolumeGroupSchema = loose({
   system_id: z.string(),
   resource_uri: resourceUri,
 });
-export type VolumeGroup = z.infer<typeof VolumeGroupSchema>;
+export interface VolumeGroup extends z.infer<typeof VolumeGroupSchema> {}
 
 /** GPUs, NICs, disks and other PCI/USB devices found at commissioning (`/nodes/{id}/devices/`, 2.9+). */
 export const NodeDeviceSchema = loose({
@@ -116,7 +116,7 @@ export const NodeDeviceSchema = loose({
   physical_interface: z.unknown().optional(),
   resource_uri: resourceUri.optional(),
 });
-export type NodeDevice = z.infer<typeof NodeDeviceSchema>;
+export interface NodeDevice extends z.infer<typeof NodeDeviceSchema> {}
 
 export const HardwareType = { NODE: 0, CPU: 1, MEMORY: 2, STORAGE: 3, NETWORK: 4, GPU: 5 } as const;
 
@@ -133,4 +133,4 @@ export const NodeResultSchema = loose({
   results: z.array(loose({ id: z.number(), name: z.string(), status: z.number(), status_name: z.string() })),
   resource_uri: resourceUri,
 });
-export type NodeResult = z.infer<typeof NodeResultSchema>;
+export interface NodeResult extends z.infer<typeof NodeResultSchema> {}

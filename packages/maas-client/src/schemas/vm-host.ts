@@ -9,7 +9,7 @@ export const VmHostResourcesSchema = loose({
   /** Bytes. */
   local_storage: z.number(),
 });
-export type VmHostResources = z.infer<typeof VmHostResourcesSchema>;
+export interface VmHostResources extends z.infer<typeof VmHostResourcesSchema> {}
 
 export const VmHostStoragePoolSchema = loose({
   id: z.string(),
@@ -24,7 +24,7 @@ export const VmHostStoragePoolSchema = loose({
   available: z.number(),
   default: z.boolean(),
 });
-export type VmHostStoragePool = z.infer<typeof VmHostStoragePoolSchema>;
+export interface VmHostStoragePool extends z.infer<typeof VmHostStoragePoolSchema> {}
 
 export const VmHostCapabilities = [
   'composable',
@@ -54,14 +54,14 @@ export const VmHostSchema = loose({
   available: VmHostResourcesSchema,
   resource_uri: resourceUri,
 });
-export type VmHost = z.infer<typeof VmHostSchema>;
+export interface VmHost extends z.infer<typeof VmHostSchema> {}
 
 export const ComposedMachineSchema = loose({ system_id: z.string(), resource_uri: resourceUri });
-export type ComposedMachine = z.infer<typeof ComposedMachineSchema>;
+export interface ComposedMachine extends z.infer<typeof ComposedMachineSchema> {}
 
 /** Power parameters of a VM host; contains secrets (`power_pass`, `password`, `key`) — never log it. */
 export const VmHostParametersSchema = z.record(z.string(), z.unknown());
-export type VmHostParameters = z.infer<typeof VmHostParametersSchema>;
+export interface VmHostParameters extends z.infer<typeof VmHostParametersSchema> {}
 
 /**
  * A row of the hidden `GET /virtual-machines/` (MAAS 3.0+): every VM on every host, including VMs in other
@@ -81,4 +81,4 @@ export const VirtualMachineSchema = loose({
   /** The VM host's id. */
   bmc_id: z.number(),
 });
-export type VirtualMachine = z.infer<typeof VirtualMachineSchema>;
+export interface VirtualMachine extends z.infer<typeof VirtualMachineSchema> {}
