@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
@@ -229,6 +229,20 @@ describe('planning subcommands (--json parsed)', () => {
     const preview = JSON.parse(dryRun.stdout);
     expect(preview.diff.toCompose).toHaveLength(7);
     expect(preview.requests.filter((r: { call: string }) => r.call.includes('op=compose'))).toHaveLength(7);
+  });
+
+  it('bundle -o DIR writes inside DIR whatever the plan is named (no path traversal)', async () => {
+    const file = join(configDir, 'traversal.plan.yaml');
+    expect((await edgekit('plan', '--preset', 'kubernetes-core', '-o', file, '--json')).code).toBe(0);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(/^name: .*$/m, 'name: ../../../../escaped/x'));
+    const out = join(configDir, 'bundle-out');
+    await mkdir(out);
+    const result = await edgekit('bundle', file, '-o', out, '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const written = (JSON.parse(result.stdout) as { files: { bundle: string; overlay: string } }).files;
+    for (const path of [written.bundle, written.overlay]) expect(dirname(path)).toBe(out);
+    expect((await readdir(out)).sort()).toEqual(['escaped-x.bundle.yaml', 'escaped-x.overlay.yaml']);
   });
 
   it('size --tolerate-failures 1 --json answers with hosts, bound and per-zone counts', async () => {

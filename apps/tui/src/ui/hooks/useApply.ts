@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeEvent } from '../../plan/apply.js';
 import { presetBundleTexts } from '../../plan/bundles.js';
 import { writeJujuFiles } from '../../plan/export.js';
+import { fileNameFrom } from '../../plan/file-name.js';
 import { planForSite } from '../../plan/planner.js';
 import type { PlannerSettings } from '../../plan/settings.js';
 import { findUnfinishedPlan, type UnfinishedPlan } from '../../plan/unfinished.js';
@@ -49,7 +50,7 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
   const save = useCallback(
     async (snapshot: InventorySnapshot, settings: PlannerSettings): Promise<SavedPlan> => {
       const plan = planForSite(snapshot, settings, await presetBundleTexts());
-      const file = join(planDir, `${plan.name}-${plan.id}.plan.yaml`);
+      const file = join(planDir, `${fileNameFrom(plan.name)}-${plan.id}.plan.yaml`);
       await savePlanFile(file, plan);
       const next = { plan, file };
       setSaved(next);
