@@ -7,10 +7,11 @@ import { login, serverEndpoints } from './connect/login.js';
 import {
   JujuConfigError,
   JujuConnectionClosedError,
-  type JujuError,
+  JujuError,
   JujuRedirectError,
   JujuValidationError,
 } from './core/errors.js';
+import { holdSecret } from './core/redact.js';
 import { ActionFacade } from './facades/action.js';
 import { AllWatcherFacade } from './facades/all-watcher.js';
 import { AnnotationsFacade } from './facades/annotations.js';
@@ -100,6 +101,7 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
 
   readonly #options: Omit<JujuConnectOptions, 'password'>;
   readonly #password: string;
+  readonly #releaseSecret: () => void;
   #endpoints: string[];
   #caCert: string | undefined;
   #session: Session | undefined;
@@ -117,6 +119,7 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     }
     this.#options = rest;
     this.#password = password;
+    this.#releaseSecret = holdSecret(password);
     this.#endpoints = [...options.endpoints];
     this.#caCert = options.caCert;
   }
@@ -127,6 +130,8 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     try {
       await client.#establish();
     } catch (error) {
+      client.#releaseSecret();
+      if (error instanceof JujuError) error.scrub([options.password]);
       if (error instanceof JujuRedirectError && options.followRedirects && error.endpoints().length > 0) {
         const scheme = options.redirectScheme ?? 'wss://';
         const endpoints = error.endpoints().map((e) => `${scheme}${e}`);
@@ -227,6 +232,7 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     this.#closed = true;
     if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
     await this.#session?.transport.close();
+    this.#releaseSecret();
     this.emit('close');
   }
 
@@ -278,6 +284,7 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     if (this.#closed) return;
     if (attempt > attempts) {
       this.#closed = true;
+      this.#releaseSecret();
       this.emit('close');
       return;
     }

@@ -33,6 +33,45 @@ describe('secrets never leak', () => {
     expect(`${error.message}\n${error.stack}\n${inspect(error)}`).not.toContain('s3cret-P4ss');
   });
 
+  it('scrubs a password the controller quotes after login, in frame errors and bulk item errors', async () => {
+    const password = 'after-L0gin-S3cret';
+    const server = await startFakeController({
+      password,
+      handlers: {
+        'Client.FullStatus': () => ({
+          error: `permission denied for credentials ${password}`,
+          'error-code': 'unauthorized access',
+          'error-info': { echoed: password },
+        }),
+        'MachineManager.AddMachines': () => ({
+          response: {
+            machines: [
+              { error: { message: `quota for ${password} exceeded`, code: 'quota limit exceeded' } },
+            ],
+          },
+        }),
+      },
+    });
+    servers.push(server);
+    const client = await JujuClient.connect({
+      endpoints: [server.url],
+      user: 'admin',
+      password,
+      reconnect: false,
+    });
+    try {
+      const status = await caught<JujuUnauthorizedError>(client.client.fullStatus());
+      expect(status).toBeInstanceOf(JujuUnauthorizedError);
+      expect(status.message).toContain(REDACTED);
+      const [item] = await client.machineManager.addMachines([{}]);
+      expect(item?.ok).toBe(false);
+      const text = `${status.message}\n${status.stack}\n${inspect(status)}\n${inspect(item)}`;
+      expect(text).not.toContain(password);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('redacts credentials in the debug frame stream', async () => {
     const server = await startFakeController();
     servers.push(server);

@@ -1,9 +1,14 @@
 import type { z } from 'zod';
-import { redactText } from './redact.js';
+import { heldSecrets, redactText } from './redact.js';
 
 /** Base of every error this SDK throws; callers branch with `instanceof`. */
 export class JujuError extends Error {
   override name = 'JujuError';
+
+  constructor(message?: string, options?: ErrorOptions) {
+    // Scrubbed when built: the message never carries a password a live client holds.
+    super(message === undefined ? undefined : redactText(message, heldSecrets()), options);
+  }
 
   /** Replaces every occurrence of the given secrets in this error's text fields (message, stack, …). */
   scrub(secrets: readonly string[]): this {
@@ -68,7 +73,8 @@ export class JujuRpcError extends JujuError {
   /** The one factory: maps Juju's error code (rpc/params/apierror.go) to the matching subclass. */
   static from(source: RpcErrorSource): JujuRpcError {
     const Class = source.code === undefined ? undefined : CODE_CLASSES[source.code];
-    return new (Class ?? JujuRpcError)(source);
+    // `info` and the server's own message are scrubbed too (the base constructor covers `message`).
+    return new (Class ?? JujuRpcError)(source).scrub(heldSecrets());
   }
 }
 
