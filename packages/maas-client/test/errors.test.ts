@@ -47,6 +47,14 @@ function expectNoSecrets(text: string) {
 }
 
 describe('error tree', () => {
+  it('a 2xx body that is not JSON is quoted in MaasValidationError without the credentials it echoes', async () => {
+    server.fallback = () => ({ status: 200, body: `${TOKEN_KEY}:${TOKEN_SECRET} is not what you expected` });
+    const error = await client.zones.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MaasValidationError);
+    expect((error as MaasValidationError).message).toContain('[REDACTED]');
+    expectNoSecrets(everythingVisible(error));
+  });
+
   it('400 carries fieldErrors parsed from the JSON body MAAS sends', async () => {
     const body = readFileSync(
       join(maasFixturesDir(), 'error-compose-400-field-errors.tf-issue-162.json'),

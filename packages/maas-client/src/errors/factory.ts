@@ -154,7 +154,12 @@ export const createMaasError = {
     return new MaasAbortError(`MAAS ${info.method} ${redactor.redact(info.path)} was aborted by the caller`);
   },
 
-  validation(endpoint: string, issues: MaasValidationIssue[]): MaasValidationError {
+  validation(
+    endpoint: string,
+    found: MaasValidationIssue[],
+    redactor: Redactor = noSecrets,
+  ): MaasValidationError {
+    const issues = found.map((issue) => ({ ...issue, message: redactor.redact(issue.message) }));
     const shown = issues
       .slice(0, 5)
       .map((i) => `${i.field || '(root)'}: expected ${i.expected} (${i.message})`)

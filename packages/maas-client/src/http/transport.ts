@@ -172,7 +172,7 @@ export class MaasTransport {
     options?: RequestOptions,
   ): Promise<z.output<S>> {
     const response = await this.send(request, options);
-    return decode(schema, response.body, endpointName(request));
+    return decode(schema, response.body, endpointName(request), this.#config.redactor);
   }
 
   /** For endpoints that answer 204 or an ignorable body. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MaasValidationIssue } from '../errors/errors.js';
 import { createMaasError } from '../errors/factory.js';
+import { noSecrets, type Redactor } from '../errors/redact.js';
 import { fastValidator } from './fast-validate.js';
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -26,14 +27,23 @@ function describeExpected(issue: z.core.$ZodIssue): string {
 }
 
 /** Parses JSON text and validates it once; failures name the endpoint, the field and what was expected. */
-export function decode<S extends z.ZodType>(schema: S, text: string, endpoint: string): z.output<S> {
+export function decode<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  endpoint: string,
+  redactor: Redactor = noSecrets,
+): z.output<S> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw createMaasError.validation(endpoint, [
-      { field: '', expected: 'a JSON document', message: `got ${JSON.stringify(text.slice(0, 80))}` },
-    ]);
+    // Redact before cutting, so a credential the body quotes cannot survive half-cut; the head is enough.
+    const quoted = redactor.redact(text.slice(0, 4096)).slice(0, 80);
+    throw createMaasError.validation(
+      endpoint,
+      [{ field: '', expected: 'a JSON document', message: `got ${JSON.stringify(quoted)}` }],
+      redactor,
+    );
   }
   return validate(schema, data, endpoint);
 }
