@@ -205,6 +205,64 @@ describe('login and real-site selection', () => {
   });
 });
 
+describe('bad input files and paths: one line, exit code 2, nothing left behind (issue 14)', () => {
+  it.each([
+    ['a device as a plan', ['bundle', '/dev/zero'], /\/dev\/zero is not a regular file/],
+    [
+      'a device as a workload',
+      ['plan', '--workload', '/dev/urandom'],
+      /\/dev\/urandom is not a regular file/,
+    ],
+    ['a missing plan', ['bundle', '/no/such/plan.yaml'], /no such file/],
+  ])('%s', async (_what, args, message) => {
+    const result = await edgekit(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('a YAML custom tag or undefined alias is a one-line error, not a Node warning and a half-read file', async () => {
+    for (const [name, text, message] of [
+      ['tag.yaml', 'preset: !foo charmed-kubernetes\n', /Unresolved tag: !foo/],
+      ['alias.yaml', 'preset: *nowhere\n', /Unresolved alias/],
+    ] as const) {
+      const file = join(configDir, name);
+      await writeFile(file, text);
+      const result = await edgekit('plan', '--workload', file);
+      expect(result.code).toBe(2);
+      expect(result.stderr).not.toContain('YAMLWarning');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it('bundle -o a file that is not a folder, and plan -o a folder, are usage errors; no temp file stays', async () => {
+    const plan = join(configDir, 'exit-codes.plan.yaml');
+    expect((await edgekit('plan', '--preset', 'kubernetes-core', '-o', plan)).code).toBe(0);
+    const toDevNull = await edgekit('bundle', plan, '-o', '/dev/null');
+    expect(toDevNull.code).toBe(2);
+    expect(toDevNull.stderr).toMatch(/-o \/dev\/null is not a folder/);
+    const folder = join(configDir, 'a-folder');
+    await mkdir(folder);
+    const toFolder = await edgekit('plan', '--preset', 'kubernetes-core', '-o', folder);
+    expect(toFolder.code).toBe(2);
+    expect(toFolder.stderr).toMatch(/is a folder: name a file/);
+    expect((await readdir(configDir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('login juju with an endpoint that is not HOST:PORT is a usage error before any dial', async () => {
+    const result = await edgekitWith(
+      { ...cleanEnv(), JUJU_PASSWORD: 'x' },
+      'login',
+      'juju',
+      '--endpoint',
+      'not a host',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--endpoint "not a host" is not HOST:PORT/);
+  });
+});
+
 describe('planning subcommands (--json parsed)', () => {
   it('plan --preset writes a plan file; bundle reads it back', async () => {
     const file = join(configDir, 'plan.yaml');

@@ -44,6 +44,7 @@ export {
   type TakeInventoryOptions,
   takeInventory,
 } from './inventory/take.js';
+export { MAX_INPUT_BYTES, readInputFile } from './io/input-file.js';
 export { GIB, MIB, parseSize } from './model/quantities.js';
 export {
   AntiAffinitySchema,
@@ -58,6 +59,7 @@ export {
   type VmRequestInput,
   VmRequestSchema,
 } from './model/schemas.js';
+export { parseYamlDocuments, parseYamlText, YamlInputError } from './model/yaml-text.js';
 export { storageSpec } from './outputs/compose.js';
 export { formatConstraints, type JujuConstraints, parseConstraints } from './outputs/constraints.js';
 export { machineHostname, planTag, roleTag } from './outputs/names.js';

@@ -13,6 +13,6 @@ export async function readSecretFromStdin(
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   const value = Buffer.concat(chunks).toString('utf8').split('\n')[0]?.trim() ?? '';
-  if (value === '') throw new UsageError(`no ${what} on stdin: ${hint}`);
+  if (value === '') throw new UsageError(`${what} was expected on stdin and none came: ${hint}`);
   return value;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { readInputFile } from '@edgekit/edge-core';
 
 const BUNDLE = 'assets/bundles/charmed-kubernetes-1.35.bundle.yaml';
 
@@ -17,5 +18,5 @@ function ckBundlePath(): string {
 }
 
 export async function presetBundleTexts(extraFiles: readonly string[] = []): Promise<string[]> {
-  return Promise.all([readFile(ckBundlePath(), 'utf8'), ...extraFiles.map((file) => readFile(file, 'utf8'))]);
+  return Promise.all([readFile(ckBundlePath(), 'utf8'), ...extraFiles.map((file) => readInputFile(file))]);
 }

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   placementRequests,
+  readInputFile,
   readWorkloadFile,
   type VmRequestInput,
   vmRequestsFromBundle,
@@ -56,13 +56,13 @@ export async function loadWorkloadFile({
 }: WorkloadSource): Promise<LoadedWorkload> {
   const overlayTexts = await Promise.all(
     overlays.map((overlay) =>
-      readFile(overlay, 'utf8').catch((error: unknown) => {
+      readInputFile(overlay).catch((error: unknown) => {
         throw new UsageError(`--overlay ${overlay}: ${reason(error)}`, { cause: error });
       }),
     ),
   );
   try {
-    const text = await readFile(file, 'utf8');
+    const text = await readInputFile(file);
     const name = basename(file).replace(/(\.bundle)?\.ya?ml$/i, '');
     if (kind === 'bundle') {
       // Its check that the text is a bundle at all says so more plainly than the workload reader.

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '@edgekit/edge-core';
 import { connectFromJujuData, JujuClient } from '@edgekit/juju-client';
 import { startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
@@ -44,7 +44,7 @@ const NO_JUJU =
 export async function openSite(choice: SiteChoice, options: OpenOptions = {}): Promise<OpenedSite> {
   if (choice.kind === 'demo') return openDemo(options);
   const { maas: profile } = choice;
-  const ca = profile.caCertFile === undefined ? undefined : await readFile(profile.caCertFile, 'utf8');
+  const ca = profile.caCertFile === undefined ? undefined : await readInputFile(profile.caCertFile);
   const maas = new MaasClient({
     url: profile.url,
     apiKey: profile.apiKey,

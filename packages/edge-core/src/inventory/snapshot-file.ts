@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { stringify as stringifyYaml } from 'yaml';
+import { readInputFile } from '../io/input-file.js';
+import { parseYamlText } from '../model/yaml-text.js';
 import { describeIssues } from '../plan/document.js';
 import { InventoryError } from '../plan/errors.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -9,7 +10,7 @@ import { type InventorySnapshot, InventorySnapshotSchema } from './schema.js';
 export function parseSnapshot(text: string, source = 'snapshot'): InventorySnapshot {
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYamlText(text);
   } catch (cause) {
     throw new InventoryError(`${source} is neither valid YAML nor JSON: ${(cause as Error).message}`, {
       cause,
@@ -36,5 +37,5 @@ export async function saveSnapshotFile(path: string, snapshot: InventorySnapshot
 }
 
 export async function loadSnapshotFile(path: string): Promise<InventorySnapshot> {
-  return parseSnapshot(await readFile(path, 'utf8'), path);
+  return parseSnapshot(await readInputFile(path), path);
 }

@@ -1,11 +1,48 @@
-import { parse as parseYaml } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { type PlacementErrorCode, placementError } from '../placement/errors.js';
+
+/** YAML (or JSON) input that is not acceptable: a syntax error, an unknown tag, an undefined alias. */
+export class YamlInputError extends Error {
+  override name = 'YamlInputError';
+}
+
+/**
+ * The one YAML parser for documents edgekit reads. Errors and warnings (an unresolved `!tag`, say) are one
+ * line each and fail the read: the `yaml` package would otherwise print a multi-line Node warning on stderr
+ * and carry on with a half-understood document. Aliases are expanded at most 100 times (billion laughs).
+ */
+export function parseYamlDocuments(text: string): unknown[] {
+  const values: unknown[] = [];
+  const documents = parseAllDocuments(text, { prettyErrors: false });
+  if (!Array.isArray(documents)) return values; // an empty stream
+  for (const document of documents) {
+    const problem = document.errors[0] ?? document.warnings[0];
+    if (problem) throw new YamlInputError(firstLine(problem.message));
+    try {
+      values.push(document.toJS({ maxAliasCount: 100 }));
+    } catch (error) {
+      throw new YamlInputError(firstLine(error instanceof Error ? error.message : String(error)));
+    }
+  }
+  return values;
+}
+
+/** A single YAML document (null when the text is empty). */
+export function parseYamlText(text: string): unknown {
+  const documents = parseYamlDocuments(text);
+  if (documents.length > 1) throw new YamlInputError(`expected one YAML document, found ${documents.length}`);
+  return documents[0] ?? null;
+}
 
 /** Parses YAML text, turning a syntax error into a typed input error that says what the text was. */
 export function readYaml(text: string, what: string, code: PlacementErrorCode, hint: string): unknown {
   try {
-    return parseYaml(text);
+    return parseYamlText(text);
   } catch (error) {
     throw placementError(code, `${what} is not YAML: ${(error as Error).message}`, '', hint);
   }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
 }

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../inventory/atomic-file.js';
+import { readInputFile } from '../io/input-file.js';
+import { parseYamlText } from '../model/yaml-text.js';
 import { PlanFormatError, PlanVersionError } from './errors.js';
 import { PLAN_API_VERSION, type Plan, PlanSchema } from './schema.js';
 
@@ -18,7 +19,7 @@ export function describeIssues(error: z.ZodError): string {
 export function parsePlan(text: string, source = 'plan'): Plan {
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYamlText(text);
   } catch (cause) {
     throw new PlanFormatError(`${source} is neither valid YAML nor JSON: ${(cause as Error).message}`, {
       cause,
@@ -54,7 +55,7 @@ export function formatFromPath(path: string): DocumentFormat {
 }
 
 export async function loadPlanFile(path: string): Promise<Plan> {
-  return parsePlan(await readFile(path, 'utf8'), path);
+  return parsePlan(await readInputFile(path), path);
 }
 
 export async function savePlanFile(path: string, plan: Plan): Promise<void> {

@@ -34,6 +34,8 @@ function defineError(name: string, code: string): ErrorClass {
   return cls;
 }
 
+/** An input document that cannot be read: missing, not a regular file, or over the size limit. */
+export const InputFileError = defineError('InputFileError', 'input_file');
 /** A plan document that does not parse or does not match the schema. */
 export const PlanFormatError = defineError('PlanFormatError', 'plan_format');
 /** A plan written by a newer (or unknown) version of edgekit. */

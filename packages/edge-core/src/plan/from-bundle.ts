@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseYamlDocuments } from '../model/yaml-text.js';
 import { parseConstraints } from '../outputs/constraints.js';
 import { PlanInputError } from './errors.js';
 import { type Workload, type WorkloadInput, WorkloadSchema } from './workload.js';
@@ -47,11 +47,13 @@ interface BundleDoc {
 export function workloadFromBundle(texts: readonly string[], options: BundleWorkloadOptions = {}): Workload {
   const docs: BundleDoc[] = [];
   for (const text of texts) {
-    for (const document of parseAllDocuments(text)) {
-      if (document.errors.length > 0) throw new PlanInputError(`bundle YAML: ${document.errors[0]?.message}`);
-      const value = document.toJS() as BundleDoc | null;
-      if (value !== null) docs.push(value);
+    let values: unknown[];
+    try {
+      values = parseYamlDocuments(text);
+    } catch (error) {
+      throw new PlanInputError(`bundle YAML: ${(error as Error).message}`, { cause: error });
     }
+    for (const value of values) if (value !== null) docs.push(value as BundleDoc);
   }
   const first = docs[0];
   if (first === undefined) throw new PlanInputError('no bundle document given');

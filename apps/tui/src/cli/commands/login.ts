@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '@edgekit/edge-core';
 import { JujuClient } from '@edgekit/juju-client';
 import { MaasClient } from '@edgekit/maas-client';
 import {
@@ -69,16 +69,18 @@ async function loginJuju(ctx: CommandContext) {
   const user = stringOption(ctx.values, 'user') ?? ctx.env.JUJU_USER ?? 'admin';
   if (endpoint === undefined)
     throw new UsageError('edgekit login juju needs --endpoint HOST:17070 (or JUJU_ENDPOINT)');
+  const endpoints = endpoint.split(',').map((e) => e.trim());
+  for (const each of endpoints) checkJujuEndpoint(each);
   const caFile = stringOption(ctx.values, 'ca-cert') ?? ctx.env.JUJU_CA_CERT;
   const password =
     ctx.env.JUJU_PASSWORD ??
     (await readSecretFromStdin(ctx.stdin, 'the Juju password', 'pipe it in or set JUJU_PASSWORD'));
   ctx.secrets.push(password);
   const parsed = JujuProfileSchema.safeParse({
-    endpoints: endpoint.split(',').map((e) => e.trim()),
+    endpoints,
     user,
     password,
-    ...(caFile === undefined ? {} : { caCert: await readFile(caFile, 'utf8') }),
+    ...(caFile === undefined ? {} : { caCert: await readInputFile(caFile) }),
     model: stringOption(ctx.values, 'model') ?? ctx.env.JUJU_MODEL ?? 'default',
   });
   if (!parsed.success)
@@ -119,3 +121,18 @@ export const runLogin: CommandSpec['run'] = async (ctx) => {
   if (target === 'juju') return loginJuju(ctx);
   throw new UsageError(`edgekit login ${target}: expected "maas" or "juju"`);
 };
+
+/** A Juju API endpoint as controllers.yaml lists it: HOST:PORT (or a wss:// URL with a port). */
+function checkJujuEndpoint(endpoint: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(/^wss?:\/\//.test(endpoint) ? endpoint : `wss://${endpoint}`);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || url.port === '') {
+    throw new UsageError(
+      `--endpoint ${JSON.stringify(endpoint)} is not HOST:PORT (for example 10.0.0.2:17070)`,
+    );
+  }
+}

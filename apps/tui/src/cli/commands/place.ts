@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { PlacementProblemSchema, solvePlacement } from '@edgekit/edge-core';
-import { parse } from 'yaml';
+import { PlacementProblemSchema, parseYamlText, readInputFile, solvePlacement } from '@edgekit/edge-core';
 import { placementGap } from '../../plan/gap.js';
 import { type CommandSpec, stringOption } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -11,7 +9,7 @@ export const runPlace: CommandSpec['run'] = async (ctx) => {
   if (input === undefined) throw new UsageError('edgekit place needs --input problem.json (hosts and vms)');
   let raw: unknown;
   try {
-    raw = parse(await readFile(input, 'utf8'));
+    raw = parseYamlText(await readInputFile(input));
   } catch (error) {
     throw new UsageError(`${input}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
