@@ -90,6 +90,20 @@ describe('retry policy', () => {
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
   });
 
+  it.each(['-1', '1.5', 'soon', '+5'])(
+    'treats an unparseable or negative Retry-After (%s) as absent: allocate (a POST) is sent once',
+    async (value) => {
+      server.fallback = () => ({ status: 409, headers: { 'retry-after': value }, body: 'busy' });
+      const error = await makeClient()
+        .machines.allocate({ zone: 'edge-z' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MaasConflictError);
+      expect((error as MaasConflictError).retryAfterSeconds).toBeUndefined();
+      expect(server.requests).toHaveLength(1);
+      expect(retries).toEqual([]);
+    },
+  );
+
   it('never retries a 409 without Retry-After (a real state conflict)', async () => {
     server.fallback = () => ({ status: 409, body: 'No available machine matches constraints: zone=edge-z' });
     const error = await makeClient()

@@ -126,6 +126,10 @@ export function parseRetryAfter(header: string | undefined, now: number = Date.n
   if (header === undefined) return undefined;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Number(text);
+  // RFC 9110 §10.2.3: delay-seconds or an HTTP-date, and every HTTP-date form starts with a day name.
+  // Anything else ("-1", "1.5") is no Retry-After at all, so a POST is not repeated on its account
+  // (JavaScript's Date.parse would read "-1" as a year long past, i.e. "retry now").
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));
