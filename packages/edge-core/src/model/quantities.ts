@@ -20,7 +20,8 @@ const UNIT_FACTORS: Record<string, number> = {
 
 /** Parses "16G", "512MiB", "1.5T" or "4096" into bytes; `plainUnitBytes` is the unit of a bare number. */
 export function parseSize(text: string, plainUnitBytes: number): number | null {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+  // Trim first: `\s*` on both sides of an optional unit made the regex quadratic on long runs of spaces.
+  const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(text.trim());
   if (!match) return null;
   const value = Number(match[1]);
   const unit = match[2]!.toLowerCase();
