@@ -250,6 +250,23 @@ describe('bad input files and paths: one line, exit code 2, nothing left behind 
     expect((await readdir(configDir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
+  it.each([
+    [['plan', '--preset', 'toString'], /no preset "toString"; presets: /],
+    [
+      ['plan', '--preset', 'kubernetes-core', '--count', 'no-such-role=5'],
+      /no role "no-such-role" in this workload; its roles: /,
+    ],
+    [['plan', '--preset', 'kubernetes-core', '--count', '__proto__=5'], /no role "__proto__"/],
+  ])(
+    '%j names what is unknown and what is valid (names from input never reach JS internals)',
+    async (args, message) => {
+      const result = await edgekit(...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+    },
+  );
+
   it('login juju with an endpoint that is not HOST:PORT is a usage error before any dial', async () => {
     const result = await edgekitWith(
       { ...cleanEnv(), JUJU_PASSWORD: 'x' },

@@ -86,8 +86,12 @@ const kubernetesCore: Preset = {
   omitApplications: ['kubeapi-load-balancer'],
 };
 
-export const presets: Readonly<Record<string, Preset>> = {
-  'charmed-kubernetes': charmedKubernetes,
-  'charmed-kubernetes-ha-edge': charmedKubernetesHaEdge,
-  'kubernetes-core': kubernetesCore,
-};
+/** By name. No prototype: a name from input such as `toString` or `constructor` is simply not a preset. */
+export const presets: Readonly<Record<string, Preset>> = Object.assign(
+  Object.create(null) as Record<string, Preset>,
+  {
+    'charmed-kubernetes': charmedKubernetes,
+    'charmed-kubernetes-ha-edge': charmedKubernetesHaEdge,
+    'kubernetes-core': kubernetesCore,
+  },
+);

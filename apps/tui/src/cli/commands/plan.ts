@@ -9,7 +9,7 @@ import {
 import { presetBundleTexts } from '../../plan/bundles.js';
 import { gapText } from '../../plan/gap.js';
 import { placeOnSite, plannedWorkload, planWorkloadOnSite, sizeForSite } from '../../plan/planner.js';
-import { defaultSettings, type PlannerSettings } from '../../plan/settings.js';
+import { defaultSettings, type PlannerSettings, plannedVms } from '../../plan/settings.js';
 import { type LoadedWorkload, workloadFromFlags } from '../../plan/workload-file.js';
 import { type CommandContext, type CommandSpec, type OptionValues, stringOption } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -37,7 +37,9 @@ function perRole(values: OptionValues, name: string): [string, string][] {
 
 export function settingsFrom(values: OptionValues, loaded: LoadedWorkload | null = null): PlannerSettings {
   const settings = defaultSettings(stringOption(values, 'preset'), loaded);
-  const overrides: Record<string, { count?: number; cores?: number; memoryGiB?: number }> = {};
+  // No prototype: a role named `__proto__` or `constructor` on the command line is just an unknown role.
+  const overrides: Record<string, { count?: number; cores?: number; memoryGiB?: number }> =
+    Object.create(null);
   const set = (role: string, key: 'count' | 'cores' | 'memoryGiB', value: number) => {
     overrides[role] = { ...overrides[role], [key]: value };
   };
@@ -45,6 +47,11 @@ export function settingsFrom(values: OptionValues, loaded: LoadedWorkload | null
   for (const [role, v] of perRole(values, 'cores')) set(role, 'cores', number(v, `--cores ${role}`, 1, 1024));
   for (const [role, v] of perRole(values, 'memory'))
     set(role, 'memoryGiB', number(v, `--memory ${role} (GiB)`, 1, 4096));
+  const roles = plannedVms(settings).map((vm) => vm.name);
+  for (const role of Object.keys(overrides)) {
+    if (!roles.includes(role))
+      throw new UsageError(`no role "${role}" in this workload; its roles: ${roles.join(', ')}`);
+  }
   const cpu = stringOption(values, 'cpu-ratio');
   const memory = stringOption(values, 'memory-ratio');
   const rule = stringOption(values, 'rule') ?? 'server';
