@@ -211,7 +211,7 @@ describe('bad input files and paths: one line, exit code 2, nothing left behind 
     [
       'a device as a workload',
       ['plan', '--workload', '/dev/urandom'],
-      /\/dev\/urandom is not a regular file/,
+      /--workload \/dev\/urandom: is not a regular file/,
     ],
     ['a missing plan', ['bundle', '/no/such/plan.yaml'], /no such file/],
   ])('%s', async (_what, args, message) => {

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import {
+  InputFileError,
   placementRequests,
   readInputFile,
   readWorkloadFile,
@@ -36,7 +37,9 @@ export type WorkloadSource = {
 };
 
 /** The one line of an edge-core or file-system error that says what was wrong. */
-function reason(error: unknown): string {
+function reason(error: unknown, file: string): string {
+  // readInputFile names the path itself; the flag in front of it already does here.
+  if (error instanceof InputFileError) return error.message.replace(`${file}: `, '').replace(`${file} `, '');
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a folder, not a file';
@@ -57,7 +60,7 @@ export async function loadWorkloadFile({
   const overlayTexts = await Promise.all(
     overlays.map((overlay) =>
       readInputFile(overlay).catch((error: unknown) => {
-        throw new UsageError(`--overlay ${overlay}: ${reason(error)}`, { cause: error });
+        throw new UsageError(`--overlay ${overlay}: ${reason(error, overlay)}`, { cause: error });
       }),
     ),
   );
@@ -79,7 +82,7 @@ export async function loadWorkloadFile({
     return { name, kind, file, overlays: [], vms: content.vms, workload: null, content };
   } catch (error) {
     const withOverlays = overlays.length > 0 ? ` (with --overlay ${overlays.join(', ')})` : '';
-    throw new UsageError(`--${kind} ${file}${withOverlays}: ${reason(error)}`, { cause: error });
+    throw new UsageError(`--${kind} ${file}${withOverlays}: ${reason(error, file)}`, { cause: error });
   }
 }
 
