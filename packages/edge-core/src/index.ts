@@ -45,6 +45,7 @@ export {
   takeInventory,
 } from './inventory/take.js';
 export { MAX_INPUT_BYTES, readInputFile } from './io/input-file.js';
+export { INPUT_LIMITS } from './model/limits.js';
 export { GIB, MIB, parseSize } from './model/quantities.js';
 export {
   AntiAffinitySchema,

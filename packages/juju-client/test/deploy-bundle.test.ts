@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BundleProgress, JujuBundleError, type JujuClient } from '../src/index.js';
+import { type BundleProgress, JujuBundleError, type JujuClient, parseBase } from '../src/index.js';
 import { caught } from './support/caught.js';
 import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 import { miniModel } from './support/mini-model.js';
@@ -220,5 +220,16 @@ describe('deployBundle', () => {
       },
     });
     await expect(client.deployBundle('cyclic')).rejects.toThrow(/dependency cycle/);
+  });
+});
+
+describe('parseBase', () => {
+  it('reads name@channel and refuses a second @ instead of dropping what follows it (issue 14)', () => {
+    expect(parseBase('ubuntu@24.04')).toEqual({ name: 'ubuntu', channel: '24.04' });
+    expect(() => parseBase('ubuntu@24.04@evil')).toThrow(JujuBundleError);
+    expect(() => parseBase('ubuntu@24.04@evil')).toThrow(
+      /base "ubuntu@24.04@evil" is not of the form name@channel/,
+    );
+    expect(() => parseBase('ubuntu')).toThrow(JujuBundleError);
   });
 });

@@ -29,6 +29,9 @@ describe('spec builders', () => {
     );
     expect(() => buildStorageSpec([])).toThrow(MaasInputError);
     expect(() => buildStorageSpec([{ sizeGB: 0 }])).toThrow(/positive number of GB/);
+    // JavaScript prints these in exponent form, which MAAS's `[0-9.]+` size pattern cannot read (issue 14).
+    expect(() => buildStorageSpec([{ sizeGB: 1e-7 }])).toThrow(/plain decimal, got 1e-7/);
+    expect(() => buildStorageSpec([{ sizeGB: 1e21 }])).toThrow(/plain decimal, got 1e\+21/);
     expect(() => buildStorageSpec([{ sizeGB: 1, tags: ['a,b'] }])).toThrow(/commas/);
     expect(() => buildStorageSpec([{ label: 'a b', sizeGB: 1 }])).toThrow(/label/);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedArray, INPUT_LIMITS, overLimit } from './limits.js';
 import { MIB, parseSize } from './quantities.js';
 
 /** A size given as a number in `unitBytes` or as text with a unit ("8G"), normalised to `unitBytes`. */
@@ -97,7 +98,7 @@ export const AntiAffinitySchema = z
 export const VmRequestSchema = z
   .object({
     name,
-    count: z.number().int().positive().default(1),
+    count: z.number().int().positive().max(INPUT_LIMITS.vms, overLimit('count', INPUT_LIMITS.vms)).default(1),
     cores: z.number().int().positive().default(1),
     /** Pin every vCPU to a dedicated core (ratio 1; still counted in the over-committed core total, as MAAS does). */
     pinned: z.boolean().default(false),
@@ -126,10 +127,19 @@ export const VmRequestSchema = z
 
 export const PlacementProblemSchema = z
   .object({
-    hosts: z.array(HostSchema),
-    vms: z.array(VmRequestSchema),
+    hosts: boundedArray(HostSchema, INPUT_LIMITS.hosts, 'hosts'),
+    vms: boundedArray(VmRequestSchema, INPUT_LIMITS.vms, 'VM requests'),
   })
-  .strict();
+  .strict()
+  .superRefine((problem, ctx) => {
+    const total = problem.vms.reduce((sum, vm) => sum + vm.count, 0);
+    if (total > INPUT_LIMITS.vms)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vms'],
+        message: overLimit(`the VM count (${total}) summed over vms`, INPUT_LIMITS.vms),
+      });
+  });
 
 export type Host = z.output<typeof HostSchema>;
 export type HostInput = z.input<typeof HostSchema>;

@@ -1,3 +1,5 @@
+import { INPUT_LIMITS } from '../model/limits.js';
+import { PlanInputError } from '../plan/errors.js';
 import type { ComposeRequest, PlannedMachine } from '../plan/schema.js';
 import type { Role } from '../plan/workload.js';
 
@@ -7,9 +9,15 @@ import type { Role } from '../plan/workload.js';
  */
 export function storageSpec(role: Role, pools: readonly string[]): string {
   return role.disks
-    .map(
-      (disk, index) => `${index === 0 ? 'root' : `disk${index}`}:${disk.sizeGB}(${pools[index] ?? pools[0]})`,
-    )
+    .map((disk, index) => {
+      // Whole GB only: String(1e-7) and String(1e21) are exponent forms MAAS's `[0-9.]+` cannot read.
+      if (!(Number.isInteger(disk.sizeGB) && disk.sizeGB > 0 && disk.sizeGB <= INPUT_LIMITS.diskGB)) {
+        throw new PlanInputError(
+          `disk ${index} size ${disk.sizeGB} GB is not a whole number of GB from 1 to ${INPUT_LIMITS.diskGB}`,
+        );
+      }
+      return `${index === 0 ? 'root' : `disk${index}`}:${disk.sizeGB}(${pools[index] ?? pools[0]})`;
+    })
     .join(',');
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_LIMITS, overLimit } from '../model/limits.js';
 
 /**
  * The workload a plan deploys, in two halves: the Juju side (applications, relations: what goes into
@@ -8,14 +9,14 @@ import { z } from 'zod';
  */
 export const RoleDiskSchema = z.object({
   /** Size in GB (10^9 bytes), the unit of MAAS compose `storage`. */
-  sizeGB: z.number().int().positive(),
+  sizeGB: z.number().int().positive().max(INPUT_LIMITS.diskGB, overLimit('sizeGB', INPUT_LIMITS.diskGB)),
   /** Storage pool name to compose this disk on; the placement chooses one when absent. */
   pool: z.string().min(1).optional(),
 });
 export type RoleDisk = z.infer<typeof RoleDiskSchema>;
 
 export const RoleSchema = z.object({
-  count: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative().max(INPUT_LIMITS.vms, overLimit('count', INPUT_LIMITS.vms)),
   /** `vm`: composed on a MAAS VM host; `bare-metal`: an existing Ready machine (GPU workers). */
   kind: z.enum(['vm', 'bare-metal']).default('vm'),
   cores: z.number().int().positive(),
@@ -60,6 +61,14 @@ export const WorkloadSchema = z
     relations: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
   })
   .superRefine((workload, ctx) => {
+    const machines = Object.values(workload.roles).reduce((sum, role) => sum + role.count, 0);
+    if (machines > INPUT_LIMITS.vms) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roles'],
+        message: overLimit(`the machine count (${machines}) summed over roles`, INPUT_LIMITS.vms),
+      });
+    }
     const carried = new Set<string>();
     for (const [roleName, role] of Object.entries(workload.roles)) {
       for (const app of role.applications) {

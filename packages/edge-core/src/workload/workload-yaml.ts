@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedArray, INPUT_LIMITS } from '../model/limits.js';
 import { HostSchema, type PlacementProblem, type VmRequest, VmRequestSchema } from '../model/schemas.js';
 import { readYaml } from '../model/yaml-text.js';
 import { fromZodIssues, placementError } from '../placement/errors.js';
@@ -27,10 +28,10 @@ export const WorkloadFileSchema = z
       .string()
       .regex(/^[a-z]+@[0-9.]+$/, 'a Juju base looks like ubuntu@24.04')
       .optional(),
-    vms: z.array(VmRequestSchema).default([]),
+    vms: boundedArray(VmRequestSchema, INPUT_LIMITS.vms, 'VM requests').default([]),
     applications: FileApplicationsSchema.default({}),
     relations: z.array(FileRelationSchema).default([]),
-    hosts: z.array(HostSchema).default([]),
+    hosts: boundedArray(HostSchema, INPUT_LIMITS.hosts, 'hosts').default([]),
   })
   .strict();
 

@@ -265,8 +265,9 @@ function parseChannel(channel: string): { track: string; risk: string } {
 
 /** `ubuntu@24.04` (bundlechanges) -> `{name: ubuntu, channel: 24.04}`. */
 export function parseBase(base: string): { name: string; channel: string } {
-  const [name, channel] = base.split('@');
-  if (!name || !channel)
+  // Exactly one `@`: `ubuntu@24.04@evil` is an error, not `ubuntu@24.04` with the rest dropped.
+  const [name, channel, ...rest] = base.split('@');
+  if (!name || !channel || rest.length > 0)
     throw new JujuBundleError(`base "${base}" is not of the form name@channel (e.g. ubuntu@24.04)`);
   return { name, channel };
 }

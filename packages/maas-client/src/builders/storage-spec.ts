@@ -13,6 +13,8 @@ export interface StorageRequest {
 
 const LABEL = /^[A-Za-z0-9_-]+$/;
 const TAG = /^[^,():\s]+$/;
+/** MAAS reads a size with `[0-9.]+` (forms storage regex): plain decimals only, never `1e-7` or `1e+21`. */
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
 
 /** Builds `root:20(ssd),data:100(hdd,raid)` and rejects what MAAS would misparse. */
 export function buildStorageSpec(disks: readonly StorageRequest[]): string {
@@ -21,9 +23,9 @@ export function buildStorageSpec(disks: readonly StorageRequest[]): string {
   return disks
     .map((disk, i) => {
       const where = `storage[${i}]`;
-      if (!(Number.isFinite(disk.sizeGB) && disk.sizeGB > 0)) {
+      if (!(Number.isFinite(disk.sizeGB) && disk.sizeGB > 0 && PLAIN_DECIMAL.test(String(disk.sizeGB)))) {
         throw createMaasError.input(
-          `${where}.sizeGB must be a positive number of GB (10^9 bytes), got ${disk.sizeGB}.`,
+          `${where}.sizeGB must be a positive number of GB (10^9 bytes) MAAS can read as a plain decimal, got ${disk.sizeGB}.`,
         );
       }
       if (disk.label !== undefined && !LABEL.test(disk.label)) {
