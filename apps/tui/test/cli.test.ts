@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startJujuSim } from '@edgekit/juju-sim';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -179,6 +180,30 @@ describe('login and real-site selection', () => {
       'lab',
     );
     expect(JSON.parse(inventory.stdout).maas).toMatchObject({ url: sim.url, simulated: false });
+  });
+
+  it('status with a wrong Juju password shows MAAS, says why Juju is missing, exits 1, prints no password', async () => {
+    const juju = await startJujuSim({ maas: { url: sim.url, apiKey: sim.apiKey }, timeScale: 600 });
+    try {
+      const caFile = join(configDir, 'juju-ca.pem');
+      await writeFile(caFile, juju.caCert);
+      const password = 'wrong-Pa55word-for-status';
+      const env = cleanEnv({
+        MAAS_URL: sim.url,
+        MAAS_API_KEY: sim.apiKey,
+        JUJU_ENDPOINT: juju.endpoints[0] ?? '',
+        JUJU_USER: 'admin',
+        JUJU_PASSWORD: password,
+        JUJU_CA_CERT: caFile,
+      });
+      const result = await edgekitWith(env, 'status');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^MAAS /);
+      expect(result.stdout).toMatch(/Juju: /);
+      expect(result.stdout + result.stderr).not.toContain(password);
+    } finally {
+      await juju.close();
+    }
   });
 
   it('a wrong key exits 3 with one line and no secret', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readInputFile } from '@edgekit/edge-core';
 import { UsageError } from '../cli/errors.js';
 import { type JujuProfile, type MaasProfile, MaasProfileSchema, readProfiles } from '../config/profiles.js';
 
@@ -80,7 +80,7 @@ async function jujuFromEnv(env: NodeJS.ProcessEnv): Promise<JujuProfile | 'juju-
       endpoints: env.JUJU_ENDPOINT.split(',').map((e) => e.trim()),
       user: env.JUJU_USER,
       password: env.JUJU_PASSWORD,
-      ...(env.JUJU_CA_CERT ? { caCert: await readFile(env.JUJU_CA_CERT, 'utf8') } : {}),
+      ...(env.JUJU_CA_CERT ? { caCert: await readInputFile(env.JUJU_CA_CERT) } : {}),
       ...(env.JUJU_MODEL ? { model: env.JUJU_MODEL } : {}),
     };
   }

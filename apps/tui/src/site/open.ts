@@ -23,6 +23,8 @@ export interface OpenedSite {
   juju: JujuConnection | null;
   /** Why there is no Juju connection, for the screens. */
   jujuNote: string;
+  /** Juju was configured but could not be reached or logged into (a partial failure, not "no Juju"). */
+  jujuFailed: boolean;
   /** Secrets in play, for redacting anything printed. */
   secrets: string[];
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
   const secrets = [profile.apiKey];
   let juju: JujuConnection | null = null;
   let jujuNote = NO_JUJU;
+  let jujuFailed = false;
   if (choice.juju !== null) {
     if (choice.juju !== 'juju-data') secrets.push(choice.juju.password);
     // A Juju problem must not hide MAAS: the screens show the reason instead.
@@ -61,6 +64,7 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
       juju = await connectJuju(choice.juju);
     } catch (error) {
       jujuNote = `Juju: ${errorMessage(error)}`;
+      jujuFailed = true;
     }
   }
   return {
@@ -73,6 +77,7 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
     maas,
     juju,
     jujuNote,
+    jujuFailed,
     secrets,
     close: async () => {
       await juju?.client.close();
@@ -154,6 +159,7 @@ async function openDemo(options: OpenOptions): Promise<OpenedSite> {
       maas: new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey }),
       juju: { client, controller: jujuSim.controllerName, model: 'default', modelUUID: login.modelUUID },
       jujuNote: '',
+      jujuFailed: false,
       secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
       close,
     };

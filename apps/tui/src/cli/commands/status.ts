@@ -3,6 +3,7 @@ import { readModelOnce } from '../../site/juju-watch.js';
 import { loadInventory } from '../../site/maas-adapter.js';
 import { countByStatus } from '../../site/model.js';
 import type { CommandSpec } from '../command.js';
+import { EXIT } from '../errors.js';
 import { withSite } from '../site.js';
 
 function jujuData(state: JujuModelState) {
@@ -53,5 +54,7 @@ export const runStatus: CommandSpec['run'] = (ctx) =>
         ? `Juju ${site.description.jujuEndpoint}: ${summary.applications} applications, ${summary.activeUnits}/${summary.units} units active, ${summary.machines} machines, ${summary.relations} relations`
         : site.jujuNote,
     ];
-    return { data, text: lines.join('\n') };
+    // Juju configured but unreachable or refusing the login: MAAS is shown, and the exit code says the
+    // status is incomplete (a script must not read it as a healthy site).
+    return { data, text: lines.join('\n'), ...(site.jujuFailed ? { exitCode: EXIT.failure } : {}) };
   });
