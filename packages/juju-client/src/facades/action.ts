@@ -13,7 +13,7 @@ export class ActionFacade {
     const call = { facade: 'Action', method: 'EnqueueOperation' };
     const input = { actions: actions.map((a) => ({ tag: '', ...a })) };
     const reply = await this.rpc.invoke(call, input, w.Actions, w.EnqueuedActions, options);
-    const results = bulk(reply.value.actions ?? [], call.facade, call.method, reply.requestId);
+    const results = bulk(reply.value.actions, call.facade, call.method, reply.requestId, actions.length);
     return { operation: reply.value.operation, actions: results };
   }
 

@@ -24,7 +24,7 @@ export class ApplicationFacade {
       w.ErrorResults,
       options,
     );
-    return bulk(reply.value.results, call.facade, call.method, reply.requestId);
+    return bulk(reply.value.results, call.facade, call.method, reply.requestId, applications.length);
   }
 
   async deployFromRepository(
@@ -67,7 +67,7 @@ export class ApplicationFacade {
   ): Promise<BulkItem<Omit<w.DestroyUnitResult, 'error'>>[]> {
     const call = { facade: 'Application', method: 'DestroyUnit' };
     const reply = await this.rpc.invoke(call, { units }, w.DestroyUnitsParams, w.DestroyUnitResults, options);
-    return bulk(reply.value.results ?? [], call.facade, call.method, reply.requestId);
+    return bulk(reply.value.results, call.facade, call.method, reply.requestId, units.length);
   }
 
   /** Relates two endpoints, e.g. `["kubernetes-control-plane:etcd", "etcd:db"]` (what `juju integrate` calls). */
@@ -112,7 +112,7 @@ export class ApplicationFacade {
     // Go field name: `Args`, capitalised; `config-yaml` and `generation` are required, empty is fine.
     const Args = args.map((a) => ({ 'config-yaml': '', generation: '', ...a }));
     const reply = await this.rpc.invoke(call, { Args }, w.ConfigSetArgs, w.ErrorResults, options);
-    return bulk(reply.value.results, call.facade, call.method, reply.requestId);
+    return bulk(reply.value.results, call.facade, call.method, reply.requestId, Args.length);
   }
 
   async setConstraints(
@@ -138,7 +138,7 @@ export class ApplicationFacade {
       w.DestroyApplicationResults,
       options,
     );
-    return bulk(reply.value.results ?? [], call.facade, call.method, reply.requestId);
+    return bulk(reply.value.results, call.facade, call.method, reply.requestId, applications.length);
   }
 
   async get(application: string, branch = '', options?: FacadeCallOptions): Promise<w.ApplicationGetResults> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { JujuError, JujuRpcError } from '../core/errors.js';
+import { JujuError, JujuRpcError, JujuValidationError } from '../core/errors.js';
 import type { CallOptions } from '../rpc/transport.js';
 import type { Error as WireError } from '../schemas/generated.js';
 
@@ -38,12 +38,24 @@ export type BulkItem<T> =
 
 /** Splits bulk results into typed per-item errors and values (the item minus its `error`). */
 export function bulk<T extends { error?: WireError | null | undefined }>(
-  items: readonly T[],
+  items: readonly T[] | null | undefined,
   facade: string,
   method: string,
   requestId: number,
+  /** For calls that answer one result per item sent: anything else is a protocol error, never `[]`. */
+  expected?: number,
 ): BulkItem<Omit<T, 'error'>>[] {
-  return items.map((item, index) => {
+  if (expected !== undefined && (items?.length ?? 0) !== expected) {
+    throw new JujuValidationError(facade, method, [
+      {
+        code: 'custom',
+        path: ['results'],
+        message: `expected ${expected} result${expected === 1 ? '' : 's'} (one per item sent), got ${items ? items.length : 'none'}`,
+        input: items,
+      },
+    ]);
+  }
+  return (items ?? []).map((item, index) => {
     const { error, ...value } = item;
     if (error?.message) {
       const rpcError = JujuRpcError.from({

@@ -16,7 +16,7 @@ export class MachineManagerFacade {
     const call = { facade: 'MachineManager', method: 'AddMachines' };
     const params = { params: machines.map((m) => ({ jobs: ['JobHostUnits'], ...m })) };
     const reply = await this.rpc.invoke(call, params, w.AddMachines, w.AddMachinesResults, options);
-    return bulk(reply.value.machines, call.facade, call.method, reply.requestId);
+    return bulk(reply.value.machines, call.facade, call.method, reply.requestId, machines.length);
   }
 
   async destroyMachineWithParams(
