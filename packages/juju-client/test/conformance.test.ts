@@ -60,17 +60,31 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
+/**
+ * A minimal schema-valid result whose top-level lists hold one item: the driver below sends one item per
+ * bulk call, and the client refuses a bulk reply whose result count differs from what it sent.
+ */
+function sampleResult(facade: SchemaFacade, result: string): unknown {
+  const defs = definitions(facade);
+  const minimal = sample({ $ref: `#/definitions/${result}` }, defs, { full: false }) as Record<
+    string,
+    unknown
+  >;
+  for (const [key, prop] of Object.entries(defs[result]?.properties ?? {})) {
+    if (prop.type === 'array' && prop.items?.$ref !== undefined && minimal[key] === undefined) {
+      minimal[key] = [sample(prop.items ?? {}, defs, { full: false })];
+    }
+  }
+  return minimal;
+}
+
 /** Answers every exposed method with a minimal schema-valid result of that version. */
 function sampleHandlers(facades: SchemaFacade[]) {
   const handlers: Record<string, () => { response: unknown }> = {};
   for (const facade of facades) {
     for (const method of EXPOSED_METHODS[facade.Name] ?? []) {
       const result = refName(facade, method, 'Result');
-      handlers[`${facade.Name}.${method}`] = () => ({
-        response: result
-          ? sample({ $ref: `#/definitions/${result}` }, definitions(facade), { full: false })
-          : {},
-      });
+      handlers[`${facade.Name}.${method}`] = () => ({ response: result ? sampleResult(facade, result) : {} });
     }
   }
   handlers['AllWatcher.Next'] = () => ({ response: { deltas: [] } });
