@@ -1,4 +1,10 @@
-import { JujuError, JujuLoginNotSupportedError, JujuRedirectError, JujuRpcError } from '../core/errors.js';
+import {
+  JujuError,
+  JujuLoginNotSupportedError,
+  JujuRedirectError,
+  JujuRpcError,
+  JujuValidationError,
+} from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import type { RpcTransport } from '../rpc/transport.js';
 import * as w from '../schemas/generated.js';
@@ -38,7 +44,10 @@ export async function login(transport: RpcTransport, input: LoginInput): Promise
     if (error instanceof Error) error.message = redactText(error.message, [input.password]);
     throw error;
   }
-  const result = w.LoginResult.parse(raw);
+  const decoded = w.LoginResult.safeParse(raw);
+  // A reply that is not a LoginResult (a proxy, a wrong port, a hostile server) is a typed error, not a ZodError.
+  if (!decoded.success) throw new JujuValidationError('Admin', 'Login', decoded.error.issues);
+  const result = decoded.data;
   if (
     result['discharge-required'] ||
     result['bakery-discharge-required'] ||

@@ -24,6 +24,10 @@ export class RequestIds {
   next(): number {
     return this.#next++;
   }
+  /** Whether this id was ever handed out (a late reply to a timed-out call was; a stray id was not). */
+  issued(id: number): boolean {
+    return Number.isInteger(id) && id >= 1 && id < this.#next;
+  }
 }
 
 /** Parses one server text frame; returns a reason string instead of throwing when it is not a reply. */

@@ -207,7 +207,19 @@ export class RpcTransport extends EventEmitter<TransportEvents> {
       return;
     }
     const pending = this.#settle(parsed['request-id']);
-    if (!pending) return; // late reply to a call that timed out or was aborted
+    if (!pending) {
+      // A late reply to a call that timed out or was aborted is expected; an id never sent is a controller
+      // (or proxy) bug, reported rather than leaving the caller to its timeout with nothing said.
+      if (!this.#ids.issued(parsed['request-id'])) {
+        this.#report(
+          new JujuMalformedFrameError(
+            `reply to request id ${parsed['request-id']}, which this connection never sent`,
+            text.slice(0, 200),
+          ),
+        );
+      }
+      return;
+    }
     // The debug copy is only made when someone listens: big FullStatus replies are costly to copy.
     if (this.listenerCount('frame') > 0) this.emit('frame', { direction: 'in', frame: redact(parsed) });
     if (parsed.error !== undefined) pending.reject(this.#rpcError(parsed, pending.spec));
