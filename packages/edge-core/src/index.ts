@@ -1,13 +1,11 @@
 export type { MaasApi } from './apply/clients.js';
 export { deployableBundle } from './apply/deployable.js';
-export { type ApplyOptions, type ApplyResult, applyPlan } from './apply/engine.js';
+export { type ApplyOptions, type ApplyResult, applyPlan, DEFAULT_PHASE_ATTEMPTS } from './apply/engine.js';
 export type { ApplyEvent, ApplyEventListener, RequestDescription } from './apply/events.js';
 export { Journal, type JournalRecord } from './apply/journal.js';
 export { jujuApiFromClient } from './apply/juju-adapter.js';
 export type { BundleChange, JujuApi, StatusView } from './apply/juju-api.js';
-export { mapBounded } from './apply/parallel.js';
 export { type RollbackOptions, type RollbackResult, rollbackPlan } from './apply/rollback.js';
-export { isTransient } from './apply/transient.js';
 export { admits } from './capacity/admission.js';
 export type { Demand } from './capacity/demand.js';
 export { checkSingleHostFailures, type FailoverCheck, type HostFailure } from './capacity/failover.js';

@@ -1,4 +1,4 @@
-import { JujuClient } from '@edgekit/juju-client';
+import { JujuClient, type TryAgainPolicy } from '@edgekit/juju-client';
 import { type JujuSim, type JujuSimFaults, startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
 import { type MaasSim, type MaasSimOptions, startMaasSim } from '@edgekit/maas-sim';
@@ -22,6 +22,8 @@ export interface SiteOptions {
   maas?: Partial<MaasSimOptions>;
   jujuFaults?: JujuSimFaults;
   maasRetry?: MaasClientOptions['retry'];
+  /** The Juju client's `try again` back-off (tests scale it down; the number of attempts stays). */
+  jujuTryAgain?: TryAgainPolicy;
 }
 
 export async function startSites(options: SiteOptions = {}): Promise<Sites> {
@@ -34,7 +36,10 @@ export async function startSites(options: SiteOptions = {}): Promise<Sites> {
     ...(options.jujuFaults ? { faults: options.jujuFaults } : {}),
   });
   const login = jujuSim.modelLogin();
-  const jujuClient = await JujuClient.connect(login);
+  const jujuClient = await JujuClient.connect({
+    ...login,
+    ...(options.jujuTryAgain === undefined ? {} : { tryAgain: options.jujuTryAgain }),
+  });
   const maas = new MaasClient({
     url: maasSim.url,
     apiKey: maasSim.apiKey,

@@ -1,7 +1,8 @@
 // FullStatus of a generated 1 000-unit model: decode + validate (the client's path: frame parse, then
 // the reply schema) as a ratio to JSON.parse alone, measured in the same run; plus AllWatcher delta
 // throughput. Run: pnpm bench (root) or pnpm --filter @edgekit/juju-client bench.
-import { AllWatcherNext, parseResponseFrame, wire } from '../src/index.js';
+import { AllWatcherNext, wire } from '../src/index.js';
+import { parseResponseFrame } from '../src/internal.js';
 import { decode } from '../src/rpc/decode.js';
 import { generateDeltaBatches, generateFullStatus } from './model-generator.js';
 

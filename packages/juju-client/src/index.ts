@@ -57,15 +57,10 @@ export {
   type WatchModelOptions,
   watchModel,
 } from './helpers/watch-model.js';
-export { parseResponseFrame, type RequestFrame, RequestIds, type ResponseFrame } from './rpc/frame.js';
-export {
-  type CallOptions,
-  type CallSpec,
-  isIdempotent,
-  RpcTransport,
-  type TransportEvents,
-  type TransportOptions,
-} from './rpc/transport.js';
+// The transport's machinery (RpcTransport, RequestIds, parseResponseFrame) is under
+// `@edgekit/juju-client/internal`: not part of the supported API.
+export type { RequestFrame, ResponseFrame } from './rpc/frame.js';
+export { type CallOptions, type CallSpec, isIdempotent } from './rpc/transport.js';
 export { retryTryAgain, type TryAgainPolicy } from './rpc/try-again.js';
 export * from './schemas/deltas.js';
 export type {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestIds } from '../src/index.js';
+import { RequestIds } from '../src/internal.js';
 
 describe('RequestIds', () => {
   it('starts at 1 and increases', () => {

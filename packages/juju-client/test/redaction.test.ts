@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JujuClient, JujuUnauthorizedError, REDACTED, RpcTransport, redact } from '../src/index.js';
+import { JujuClient, JujuUnauthorizedError, REDACTED, redact } from '../src/index.js';
+import { RpcTransport } from '../src/internal.js';
 import { caught } from './support/caught.js';
 import { type FakeController, startFakeController } from './support/fake-controller.js';
 import { openSocket } from './support/loopback-server.js';

@@ -7,8 +7,8 @@ import {
   JujuNotFoundError,
   JujuRpcError,
   JujuTimeoutError,
-  RpcTransport,
 } from '../src/index.js';
+import { RpcTransport } from '../src/internal.js';
 import { caught } from './support/caught.js';
 import { type LoopbackServer, openSocket, startLoopbackServer } from './support/loopback-server.js';
 

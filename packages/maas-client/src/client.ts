@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import { inspect } from 'node:util';
+import { REDACTED, Redactor } from '@edgekit/common';
 import { z } from 'zod';
 import { formatApiKey, type MaasApiKey, parseApiKey } from './auth/api-key.js';
 import { type ResolveMaasConfigOptions, resolveMaasConfig } from './config/resolve.js';
 import { normaliseMaasUrl } from './config/url.js';
 import { MaasForbiddenError } from './errors/errors.js';
 import { createMaasError } from './errors/factory.js';
-import { Redactor } from './errors/redact.js';
 import type { BodyEncoding } from './http/encode.js';
 import type { RequestOptions } from './http/request-options.js';
 import { defaultRetryPolicy, mergeRetryPolicy, type RetryOverride } from './http/retry.js';
@@ -38,6 +38,11 @@ export interface MaasClientOptions {
   bodyEncoding?: BodyEncoding | undefined;
   /** Called before each retry wait, e.g. to log "retrying in 5 s (409 with Retry-After)". */
   onRetry?: ((event: RetryEvent) => void) | undefined;
+  /**
+   * Cancels every call of this client, including waits between retries, on top of each call's own
+   * `signal`: e.g. `client.withOptions({ signal })` for everything one operation does.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 const DEFAULT_USER_AGENT = 'edgekit-maas-client/0.1';
@@ -104,6 +109,7 @@ export class MaasClient {
       userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
       bodyEncoding: options.bodyEncoding ?? 'urlencoded',
       onRetry: options.onRetry,
+      signal: options.signal,
       redactor: new Redactor([options.apiKey.trim(), key.consumerKey, key.tokenKey, key.tokenSecret]),
     });
     const http = this.#transport;
@@ -183,6 +189,7 @@ export class MaasClient {
       userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
       bodyEncoding: 'urlencoded',
       onRetry: options.onRetry,
+      signal: undefined,
       redactor: new Redactor([password]),
     });
     const body = {
@@ -220,7 +227,7 @@ export class MaasClient {
   }
 
   [inspect.custom](): string {
-    return `MaasClient { url: '${this.url}', apiKey: '[REDACTED]' }`;
+    return `MaasClient { url: '${this.url}', apiKey: '${REDACTED}' }`;
   }
 
   toJSON(): { url: string } {

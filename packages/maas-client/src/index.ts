@@ -1,3 +1,4 @@
+export { REDACTED } from '@edgekit/common';
 export { formatApiKey, type MaasApiKey, parseApiKey } from './auth/api-key.js';
 export { buildOAuthHeader } from './auth/oauth.js';
 export {
@@ -26,7 +27,6 @@ export {
 export { type MaasUrls, normaliseMaasUrl } from './config/url.js';
 export * from './errors/errors.js';
 export { createMaasError } from './errors/factory.js';
-export { REDACTED } from './errors/redact.js';
 export type { WireParams, WireValue } from './http/encode.js';
 export type { RequestOptions } from './http/request-options.js';
 export {

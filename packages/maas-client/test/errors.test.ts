@@ -17,6 +17,7 @@ import {
   MaasUnauthorizedError,
   MaasValidationError,
   MaasVmHostsRemovedError,
+  REDACTED,
 } from '../src/index.js';
 import { maasFixturesDir } from './support/fixtures.js';
 import {
@@ -51,7 +52,7 @@ describe('error tree', () => {
     server.fallback = () => ({ status: 200, body: `${TOKEN_KEY}:${TOKEN_SECRET} is not what you expected` });
     const error = await client.zones.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MaasValidationError);
-    expect((error as MaasValidationError).message).toContain('[REDACTED]');
+    expect((error as MaasValidationError).message).toContain(REDACTED);
     expectNoSecrets(everythingVisible(error));
   });
 
@@ -152,7 +153,7 @@ describe('redaction', () => {
     });
     const error = await client.machines.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MaasUnauthorizedError);
-    expect((error as MaasUnauthorizedError).body).toContain('[REDACTED]');
+    expect((error as MaasUnauthorizedError).body).toContain(REDACTED);
     expectNoSecrets(everythingVisible(error));
   });
 

@@ -208,4 +208,22 @@ describe('retry policy', () => {
     expect(await pending).toBeInstanceOf(MaasAbortError);
     expect(server.requests).toHaveLength(1);
   });
+
+  it('stops every call of a client made with withOptions({ signal }) when that signal aborts', async () => {
+    server.fallback = () => ({ status: 409, headers: { 'retry-after': '5' }, body: 'conflict' });
+    const controller = new AbortController();
+    const scoped = makeClient().withOptions({ signal: controller.signal });
+    const pending = scoped.machines.deploy('abc', {}).catch((e: unknown) => e);
+    await nextRetry;
+    controller.abort();
+    expect(await pending).toBeInstanceOf(MaasAbortError);
+    expect(server.requests).toHaveLength(1);
+    // The call's own signal still works alongside a client signal that has not fired.
+    const live = makeClient().withOptions({ signal: new AbortController().signal });
+    const own = new AbortController();
+    own.abort();
+    expect(await live.machines.read('abc', { signal: own.signal }).catch((e: unknown) => e)).toBeInstanceOf(
+      MaasAbortError,
+    );
+  });
 });

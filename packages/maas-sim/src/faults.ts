@@ -24,6 +24,8 @@ export interface FaultRule {
   script?: (FaultKind | 'pass')[];
   probability?: number;
   delayMs?: number;
+  /** The Retry-After seconds of `conflict-retry` (default 5) and `unavailable-retry` (default 10). */
+  retryAfterSeconds?: number;
 }
 
 export interface FaultsOption {
@@ -40,6 +42,7 @@ interface ArmedRule {
 export interface FaultDecision {
   kind: FaultKind;
   delayMs: number;
+  retryAfterSeconds: number | undefined;
 }
 
 export class FaultInjector {
@@ -73,7 +76,7 @@ export class FaultInjector {
       else kind = rule.kind;
       if (kind === undefined || kind === 'pass') continue;
       this.injected++;
-      return { kind, delayMs: rule.delayMs ?? 2000 };
+      return { kind, delayMs: rule.delayMs ?? 2000, retryAfterSeconds: rule.retryAfterSeconds };
     }
     return null;
   }

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
+import { Redactor } from '@edgekit/common';
 import { EDGEKIT_VERSION } from '../version.js';
 import { type CommandContext, type CommandSpec, GLOBAL_OPTIONS, type OptionValues } from './command.js';
 import { COMMANDS, WORKLOAD_OPTIONS } from './commands/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { helpText } from './help.js';
 import { formatResult, outputFormat } from './output.js';
-import { redact } from './redact.js';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -85,14 +85,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await runTui(ctx);
     }
     const result = await parsed.command.run(ctx);
-    io.stdout.write(redact(await formatResult(result, format), secrets));
+    io.stdout.write(new Redactor(secrets).redact(await formatResult(result, format)));
     return result.exitCode ?? EXIT.ok;
   } catch (error) {
     // Loaded only on failure: it knows the SDKs' error trees, which a clean --version need not load.
     const { classifyError } = await import('./classify.js');
     const { message, exitCode } = classifyError(error);
-    io.stderr.write(redact(`edgekit: ${message}\n`, secrets));
-    if (debug && error instanceof Error) io.stderr.write(redact(`${stackOf(error)}\n`, secrets));
+    const redactor = new Redactor(secrets);
+    io.stderr.write(redactor.redact(`edgekit: ${message}\n`));
+    if (debug && error instanceof Error) io.stderr.write(redactor.redact(`${stackOf(error)}\n`));
     return exitCode;
   }
 }

@@ -3,10 +3,9 @@ import { ApplyStepError } from '../plan/errors.js';
 import type { Plan } from '../plan/schema.js';
 import { deployableBundle } from './deployable.js';
 import type { BundleChange, CharmOriginView, JujuApi, StatusView } from './juju-api.js';
-import { baseOf, type JujuStepOptions, wireConstraints } from './juju-wire.js';
+import { baseOf, wireConstraints } from './juju-wire.js';
 import { mapBounded } from './parallel.js';
 import { errorText, type StepRunner } from './runner.js';
-import { retryTransient } from './transient.js';
 
 /** `$deploy-3` → the application that change deployed; `$deploy-3:etcd` → `etcd:etcd`. */
 function resolveRef(value: unknown, names: ReadonlyMap<string, string>): string {
@@ -76,11 +75,9 @@ export async function deployBundle(
   jujuMachines: ReadonlyMap<string, string>,
   juju: JujuApi,
   runner: StepRunner,
-  options: JujuStepOptions,
 ): Promise<void> {
-  const changes = await retryTransient(() => juju.bundleChanges(deployableBundle(plan)), options.retry);
-  const read = () => retryTransient(() => juju.fullStatus(), options.retry);
-  let status = await read();
+  const changes = await juju.bundleChanges(deployableBundle(plan));
+  const status = await juju.fullStatus();
   const machineHostnames = machineChangeHostnames(plan, changes);
   const names = new Map<string, string>();
   const charms = new Map<string, Record<string, unknown>>();
@@ -215,23 +212,9 @@ export async function deployBundle(
     const ready = pending.filter((change) => change.requires.every((id) => done.has(id)));
     if (ready.length === 0)
       throw new ApplyStepError(`bundle changes ${pending.map((c) => c.id).join(', ')} wait on each other`);
-    // A change cut off by a transient failure is tried again only after a fresh look at the model:
-    // each change checks FullStatus before acting, so one that did land is not made twice.
-    await mapBounded(ready, 8, (change) =>
-      retryTransient(
-        async (attempt) => {
-          if (attempt > 1) status = await read();
-          await execute(change);
-        },
-        options.retry,
-        (error) =>
-          runner.emit({
-            type: 'reconcile',
-            step: change.id,
-            detail: `transient failure, looking again (${errorText(error)})`,
-          }),
-      ),
-    );
+    // A change cut off by a transient failure fails the phase, which runs again from a fresh look at
+    // the model: each change checks FullStatus before acting, so one that did land is not made twice.
+    await mapBounded(ready, 8, execute);
     for (const change of ready) done.add(change.id);
     pending = pending.filter((change) => !done.has(change.id));
   }

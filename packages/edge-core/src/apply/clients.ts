@@ -1,4 +1,4 @@
-import type { ComposedMachine, Machine, Tag, VmHost } from '@edgekit/maas-client';
+import { type ComposedMachine, MaasClient, type Machine, type Tag, type VmHost } from '@edgekit/maas-client';
 
 /**
  * The slice of `@edgekit/maas-client`'s MaasClient that apply uses, written out so it is plain what
@@ -46,4 +46,12 @@ export interface MaasApi {
     ): Promise<unknown>;
     delete(name: string): Promise<void>;
   };
+}
+
+/**
+ * The MAAS client every call of one operation goes through: with the operation's abort signal on every
+ * request, so an abort also ends a wait between the SDK's retries (a Retry-After of up to 60 s).
+ */
+export function withSignal(maas: MaasApi, signal: AbortSignal | undefined): MaasApi {
+  return signal !== undefined && maas instanceof MaasClient ? maas.withOptions({ signal }) : maas;
 }

@@ -1,7 +1,7 @@
 import { JournalError } from '../plan/errors.js';
 import type { Plan } from '../plan/schema.js';
 import { deployBundle } from './bundle-deploy.js';
-import type { MaasApi } from './clients.js';
+import { type MaasApi, withSignal } from './clients.js';
 import type { ApplyEventListener } from './events.js';
 import { Journal } from './journal.js';
 import type { JujuApi, StatusView } from './juju-api.js';
@@ -11,6 +11,9 @@ import { applyRatios, ensureMachines, ensureTags, type MaasStepOptions } from '.
 import { errorText, StepRunner } from './runner.js';
 import { type RetryOptions, resilient } from './transient.js';
 import { waitActive } from './wait-active.js';
+
+/** Apply's retry budget (docs/retry-budget.md): runs of a phase in all, the first included. */
+export const DEFAULT_PHASE_ATTEMPTS = 4;
 
 export interface ApplyOptions {
   plan: Plan;
@@ -22,12 +25,14 @@ export interface ApplyOptions {
   onEvent?: ApplyEventListener;
   signal?: AbortSignal;
   concurrency?: number;
-  composeAttempts?: number;
   /** Poll interval for MAAS and Juju waits (default 2 s; tests against fast simulators use less). */
   pollIntervalMs?: number;
   readyTimeoutMs?: number;
   activeTimeoutMs?: number;
-  /** Runs of a phase after transient failures (dropped sockets, timeouts, 5xx) before giving up. */
+  /**
+   * Runs of a phase in all when transient failures (dropped sockets, timeouts, 5xx, Retry-After) get
+   * through the SDKs' own retries; default 4 (docs/retry-budget.md).
+   */
   phaseAttempts?: number;
   /** Longest Retry-After (from MAAS 409/503) apply waits out itself; default 60 s. */
   maxRetryAfterMs?: number;
@@ -60,7 +65,6 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const poll = options.pollIntervalMs ?? 2000;
   const maasOptions: MaasStepOptions = {
     concurrency: options.concurrency ?? 4,
-    composeAttempts: options.composeAttempts ?? 3,
     readyTimeoutMs: options.readyTimeoutMs ?? 30 * 60_000,
     pollIntervalMs: poll,
     reconcileWindowMs: poll * 5,
@@ -68,19 +72,19 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   const retry: RetryOptions = {
-    attempts: options.phaseAttempts ?? 6,
+    attempts: options.phaseAttempts ?? DEFAULT_PHASE_ATTEMPTS,
     backoffMs: poll,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   const jujuOptions: JujuStepOptions = {
     pollIntervalMs: poll,
-    retry,
     provisionTimeoutMs: options.readyTimeoutMs ?? 30 * 60_000,
     activeTimeoutMs: options.activeTimeoutMs ?? 60 * 60_000,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
-  const { plan, maas, juju } = options;
+  const { plan, juju } = options;
+  const maas = withSignal(options.maas, options.signal);
   journal?.append({ kind: 'begin', planId: plan.id, pid: process.pid, mode: 'apply' });
   const phase = <T>(name: string, work: () => Promise<T>): Promise<T> => {
     runner.emit({ type: 'phase', phase: name });
@@ -93,7 +97,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const jujuMachines = await phase('juju-machines', () =>
       ensureJujuMachines(plan, systemIds, juju, runner, journal, jujuOptions),
     );
-    await phase('deploy', () => deployBundle(plan, jujuMachines, juju, runner, jujuOptions));
+    await phase('deploy', () => deployBundle(plan, jujuMachines, juju, runner));
     const status = dryRun
       ? undefined
       : await phase('wait-active', () => waitActive(plan, juju, runner, jujuOptions));

@@ -1,11 +1,10 @@
+import { sleep } from '@edgekit/common';
 import { ApplyStepError } from '../plan/errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { Journal } from './journal.js';
 import type { JujuApi, StatusView } from './juju-api.js';
 import { baseOf, type JujuStepOptions, wireConstraints } from './juju-wire.js';
-import { sleep } from './parallel.js';
 import type { StepRunner } from './runner.js';
-import { retryTransient } from './transient.js';
 
 /** Juju reports a machine it has not provisioned yet with instance id "pending" (older: empty). */
 export function unprovisioned(machine: { 'instance-id': string }): boolean {
@@ -77,7 +76,7 @@ export async function ensureJujuMachines(
   options: JujuStepOptions,
 ): Promise<Map<string, string>> {
   const step = 'juju-machines';
-  const read = () => retryTransient(() => juju.fullStatus(), options.retry);
+  const read = () => juju.fullStatus();
   const recorded = recordedJujuMachines(journal);
   let status = await read();
   let matched = matchMachines(plan, systemIds, status, recorded);
@@ -90,7 +89,7 @@ export async function ensureJujuMachines(
         step,
         detail: `waiting for machines ${pendingMachines(status).join(', ')} of an interrupted run`,
       });
-      await sleep(options.pollIntervalMs);
+      await sleep(options.pollIntervalMs, options.signal);
       status = await read();
     }
     matched = matchMachines(plan, systemIds, status, recorded);

@@ -1,11 +1,8 @@
 import { parseConstraints } from '../outputs/constraints.js';
 import type { Plan } from '../plan/schema.js';
-import type { RetryOptions } from './transient.js';
 
 export interface JujuStepOptions {
   pollIntervalMs: number;
-  /** How reads, and writes that re-check the live state first, are repeated after transient failures. */
-  retry: RetryOptions;
   /** How long to wait for machines added by an earlier, interrupted run to be provisioned. */
   provisionTimeoutMs: number;
   activeTimeoutMs: number;

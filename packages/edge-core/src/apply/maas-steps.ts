@@ -1,15 +1,14 @@
+import { sleep } from '@edgekit/common';
 import { MaasBadRequestError, MaasError, MaasHttpError, type Machine } from '@edgekit/maas-client';
 import { ApplyStepError, DriftError } from '../plan/errors.js';
 import type { ComposeRequest, Plan, PlannedMachine } from '../plan/schema.js';
 import type { MaasApi } from './clients.js';
-import { limiter, sleep } from './parallel.js';
+import { limiter } from './parallel.js';
 import { maasCall, type StepRunner } from './runner.js';
 
 export interface MaasStepOptions {
   /** Composes in flight at once (MAAS serialises per host anyway; a few in parallel is the sweet spot). */
   concurrency: number;
-  /** Attempts per VM, counting only attempts made after confirming the VM does not exist. */
-  composeAttempts: number;
   readyTimeoutMs: number;
   pollIntervalMs: number;
   /** After an ambiguous compose failure, how long to keep looking for the hostname before deciding. */
@@ -119,60 +118,57 @@ async function ensureComposed(
     call: maasCall('POST', `vm-hosts/${request.vmHostId}/`, 'compose'),
     params: request.params,
   };
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= options.composeAttempts; attempt += 1) {
-    try {
-      const composed = await bounded(() =>
-        runner.mutate(
-          step,
-          description,
-          () => maas.vmHosts.compose(request.vmHostId, request.params),
-          (r) => r,
-        ),
-      );
-      if (composed === undefined) return undefined;
-      return await maas.machines.read(composed.system_id);
-    } catch (error) {
-      lastError = error;
-      // 409/503 with Retry-After: MAAS rolled the transaction back, so nothing was composed.
-      if (error instanceof MaasHttpError && error.retryAfterSeconds !== undefined) {
-        runner.emit({
-          type: 'reconcile',
-          step,
-          detail: `MAAS asked to retry after ${error.retryAfterSeconds} s`,
-        });
-        await sleep(Math.min(error.retryAfterSeconds * 1000, options.maxRetryAfterMs));
-        continue;
-      }
-      if (!ambiguous(error)) break;
-      const deadline = Date.now() + options.reconcileWindowMs;
-      do {
-        const found = await findByHostname(maas, request.params.hostname).catch(() => undefined);
-        if (found !== undefined) {
-          checkHost(found, request);
-          runner.emit({
-            type: 'reconcile',
-            step,
-            detail: `compose failed (${(error as Error).message}) but ${found.system_id} exists`,
-          });
-          return found;
-        }
-        await sleep(options.pollIntervalMs);
-      } while (Date.now() < deadline);
+  try {
+    const composed = await bounded(() =>
+      runner.mutate(
+        step,
+        description,
+        () => maas.vmHosts.compose(request.vmHostId, request.params),
+        (r) => r,
+      ),
+    );
+    if (composed === undefined) return undefined;
+    return await maas.machines.read(composed.system_id);
+  } catch (error) {
+    // 409/503 with Retry-After: MAAS rolled the transaction back, so nothing was composed; the phase
+    // waits as asked and runs again (apply's one retry loop, docs/retry-budget.md).
+    if (error instanceof MaasHttpError && error.retryAfterSeconds !== undefined) {
       runner.emit({
         type: 'reconcile',
         step,
-        detail: `compose failed and no VM named ${request.params.hostname} exists`,
+        detail: `MAAS asked to retry after ${error.retryAfterSeconds} s`,
       });
+      throw error;
     }
+    if (!ambiguous(error)) {
+      throw new ApplyStepError(
+        `could not compose ${request.params.hostname} on ${request.vmHostName}: ${(error as Error).message}`,
+        { cause: error, hint: 'no VM was left behind; fix the cause and run apply again' },
+      );
+    }
+    // The answer was lost: the VM may exist. Only a VM confirmed absent is composed again (by the
+    // phase's next run, which looks for it first).
+    const deadline = Date.now() + options.reconcileWindowMs;
+    do {
+      const found = await findByHostname(maas, request.params.hostname).catch(() => undefined);
+      if (found !== undefined) {
+        checkHost(found, request);
+        runner.emit({
+          type: 'reconcile',
+          step,
+          detail: `compose failed (${(error as Error).message}) but ${found.system_id} exists`,
+        });
+        return found;
+      }
+      await sleep(options.pollIntervalMs, options.signal);
+    } while (Date.now() < deadline);
+    runner.emit({
+      type: 'reconcile',
+      step,
+      detail: `compose failed and no VM named ${request.params.hostname} exists`,
+    });
+    throw error;
   }
-  throw new ApplyStepError(
-    `could not compose ${request.params.hostname} on ${request.vmHostName}: ${(lastError as Error).message}`,
-    {
-      cause: lastError,
-      hint: 'no VM was left behind; fix the cause and run apply again',
-    },
-  );
 }
 
 async function ensureTagged(
@@ -263,6 +259,10 @@ export async function ensureMachines(
     systemIds.set(machine.hostname, live.system_id);
     runner.emit({ type: 'step-done', step: `machine:${machine.hostname}`, detail: live.system_id });
   };
-  await Promise.all(plan.placement.machines.map(lane));
+  // Every lane ends before the phase does, failed or not: a compose still in flight when the phase
+  // runs again would not be seen by the next run's look for the hostname, and would be made twice.
+  const outcomes = await Promise.allSettled(plan.placement.machines.map(lane));
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
   return systemIds;
 }

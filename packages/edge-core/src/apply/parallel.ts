@@ -1,5 +1,3 @@
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Runs `work` over `items` with at most `limit` in flight, keeping input order in the results. The
  * first failure stops new work from starting; work already running finishes before the error is

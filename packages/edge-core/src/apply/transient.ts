@@ -1,13 +1,12 @@
+import { sleep } from '@edgekit/common';
 import { JujuAbortError, JujuTransportError, JujuTryAgainError } from '@edgekit/juju-client';
 import { MaasConnectionError, MaasHttpError, MaasTimeoutError } from '@edgekit/maas-client';
-import { sleep } from './parallel.js';
 import type { StepRunner } from './runner.js';
 import { errorText } from './runner.js';
 
 /**
  * Failures that say nothing about the state of the world: a dropped socket, a timeout, a busy server.
- * A phase that hits one is run again from the top, and every step of it looks at the live state
- * before acting, so nothing is done twice.
+ * They reach apply only after the SDK below has spent its own retries (docs/retry-budget.md).
  */
 export function isTransient(error: unknown): boolean {
   if (error instanceof JujuAbortError) return false;
@@ -17,9 +16,13 @@ export function isTransient(error: unknown): boolean {
   return false;
 }
 
+/** Apply's one retry budget: how often a phase is run again after a transient failure. */
 export interface RetryOptions {
+  /** Runs of a phase in all (the first included). */
   attempts: number;
+  /** Back-off before the second run, doubling after each run, at most 20 times this. */
   backoffMs: number;
+  /** Longest Retry-After (MAAS 409/503) waited out before running a phase again. */
   maxRetryAfterMs: number;
   signal?: AbortSignal;
 }
@@ -35,38 +38,28 @@ function delayFor(error: unknown, attempt: number, options: RetryOptions): numbe
 }
 
 /**
- * Repeats one call after transient failures. Only for calls that are safe to repeat as they are:
- * reads, or writes whose `work` re-checks the live state before acting.
+ * Runs a reconciling phase, and runs it again from the top after a transient failure: every step of a
+ * phase looks at the live state before acting, so a second run does only what the first did not. This
+ * is the only retry loop in apply; the steps inside a phase never retry a call themselves.
  */
-export async function retryTransient<T>(
-  work: (attempt: number) => Promise<T>,
-  options: RetryOptions,
-  onRetry?: (error: unknown) => void,
-): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work(attempt);
-    } catch (error) {
-      options.signal?.throwIfAborted();
-      if (!isTransient(error) || attempt >= options.attempts) throw error;
-      onRetry?.(error);
-      await sleep(delayFor(error, attempt, options));
-    }
-  }
-}
-
-/** Runs a reconciling phase, re-running it after transient failures (bounded, with backoff). */
-export function resilient<T>(
+export async function resilient<T>(
   phase: string,
   runner: StepRunner,
   work: () => Promise<T>,
   options: RetryOptions,
 ): Promise<T> {
-  return retryTransient(work, options, (error) =>
-    runner.emit({
-      type: 'reconcile',
-      step: phase,
-      detail: `transient failure, re-running the phase (${errorText(error)})`,
-    }),
-  );
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      options.signal?.throwIfAborted();
+      if (!isTransient(error) || attempt >= options.attempts) throw error;
+      runner.emit({
+        type: 'reconcile',
+        step: phase,
+        detail: `transient failure, re-running the phase (${errorText(error)})`,
+      });
+      await sleep(delayFor(error, attempt, options), options.signal);
+    }
+  }
 }

@@ -1,10 +1,9 @@
+import { sleep } from '@edgekit/common';
 import { ApplyStepError } from '../plan/errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { JujuApi, StatusView } from './juju-api.js';
 import type { JujuStepOptions } from './juju-wire.js';
-import { sleep } from './parallel.js';
 import type { StepRunner } from './runner.js';
-import { retryTransient } from './transient.js';
 
 function unitProblems(plan: Plan, status: StatusView): { waiting: string[]; failed: string[] } {
   const waiting: string[] = [];
@@ -47,7 +46,7 @@ export async function waitActive(
   runner.emit({ type: 'step-start', step });
   for (;;) {
     options.signal?.throwIfAborted();
-    const status = await retryTransient(() => juju.fullStatus(), options.retry);
+    const status = await juju.fullStatus();
     const { waiting, failed } = unitProblems(plan, status);
     if (failed.length > 0)
       throw new ApplyStepError(`units failed: ${failed.join('; ')}`, {
@@ -59,6 +58,6 @@ export async function waitActive(
     }
     if (Date.now() > deadline) throw new ApplyStepError(`timed out waiting for units: ${waiting.join('; ')}`);
     runner.emit({ type: 'wait', step, status: `${waiting.length} waiting` });
-    await sleep(options.pollIntervalMs);
+    await sleep(options.pollIntervalMs, options.signal);
   }
 }

@@ -1,6 +1,7 @@
+import { sleep } from '@edgekit/common';
 import { stringify } from 'yaml';
 import type { JujuClient } from '../client.js';
-import { JujuBundleError, JujuError } from '../core/errors.js';
+import { JujuAbortError, JujuBundleError, JujuError } from '../core/errors.js';
 import { only } from '../facades/caller.js';
 import type { BundleChangesMapArgs, CharmOrigin, Placement } from '../schemas/generated.js';
 import { alreadyDone, arg, orderChanges, substitute } from './bundle-plan.js';
@@ -253,7 +254,9 @@ async function unitMachine(
         `unit ${unit} got no machine within ${timeoutMs} ms; cannot place a unit next to it`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await sleep(1_000, signal).catch(() => {
+      throw new JujuAbortError(`aborted while waiting for unit ${unit} to get a machine`);
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { sleep } from '@edgekit/common';
 import type { JujuClient } from '../client.js';
 import {
   JujuAbortError,
@@ -201,18 +202,9 @@ export class ModelWatcher implements AsyncIterable<Delta[]> {
     for (const listener of [...this.#listeners]) listener();
   }
 
+  /** A poll interval that ends early (without error) when the watcher stops. */
   #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#abort.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+    return sleep(ms, this.#abort.signal).catch(() => undefined);
   }
 }
 

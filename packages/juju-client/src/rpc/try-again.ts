@@ -1,3 +1,4 @@
+import { sleep } from '@edgekit/common';
 import { JujuAbortError, JujuTryAgainError } from '../core/errors.js';
 
 /**
@@ -26,26 +27,10 @@ export async function retryTryAgain<T>(
     } catch (error) {
       if (!(error instanceof JujuTryAgainError) || waited + delay > total) throw error;
     }
-    await sleep(delay, signal);
+    await sleep(delay, signal).catch(() => {
+      throw new JujuAbortError('aborted while waiting to retry after "try again"');
+    });
     waited += delay;
     delay = Math.min(delay * 2, maxDelay);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new JujuAbortError('aborted while waiting to retry after "try again"'));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new JujuAbortError('aborted while waiting to retry after "try again"'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

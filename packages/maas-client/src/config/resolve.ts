@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
+import { REDACTED } from '@edgekit/common';
 import { createMaasError } from '../errors/factory.js';
 import { defaultMaasCliDbPath, readMaasCliProfiles } from './maascli-db.js';
 import { defaultProfilesPath, readProfilesFile } from './profiles-file.js';
@@ -121,7 +122,7 @@ export async function resolveMaasConfig(options: ResolveMaasConfigOptions = {}):
   // Keep the key out of console.log / inspect of the resolved settings.
   Object.defineProperty(resolved, inspect.custom, {
     value: () =>
-      `ResolvedMaasConfig { url: '${resolved.url}', source: '${resolved.source}', apiKey: '[REDACTED]' }`,
+      `ResolvedMaasConfig { url: '${resolved.url}', source: '${resolved.source}', apiKey: '${REDACTED}' }`,
     enumerable: false,
   });
   return resolved;

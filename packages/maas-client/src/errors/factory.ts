@@ -1,3 +1,4 @@
+import { noSecrets, type Redactor } from '@edgekit/common';
 import {
   MaasAbortError,
   MaasBadRequestError,
@@ -21,7 +22,6 @@ import {
   MaasVmHostsRemovedError,
   MaasWaitError,
 } from './errors.js';
-import { noSecrets, type Redactor } from './redact.js';
 
 /** Bodies are kept for diagnosis but bounded: a 500 can carry a whole traceback. */
 const MAX_BODY_CHARS = 2000;

@@ -1,4 +1,6 @@
 import { inspect } from 'node:util';
+import type { Redactor } from '@edgekit/common';
+import { sleep } from '@edgekit/common';
 import got, { type Got, type Response } from 'got';
 import type { z } from 'zod';
 import type { MaasApiKey } from '../auth/api-key.js';
@@ -6,7 +8,6 @@ import { buildOAuthHeader } from '../auth/oauth.js';
 import type { MaasUrls } from '../config/url.js';
 import type { MaasError } from '../errors/errors.js';
 import { createMaasError } from '../errors/factory.js';
-import type { Redactor } from '../errors/redact.js';
 import { decode } from '../schemas/decode.js';
 import { type BodyEncoding, buildBody, buildQuery, ensureTrailingSlash, type WireParams } from './encode.js';
 import type { RequestOptions } from './request-options.js';
@@ -17,7 +18,6 @@ import {
   parseRetryAfter,
   type RetryPolicy,
 } from './retry.js';
-import { sleep } from './sleep.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -55,6 +55,8 @@ export interface TransportConfig {
   bodyEncoding: BodyEncoding;
   /** Observes each retry before its wait starts (for logs and metrics; receives no secrets). */
   onRetry: ((event: RetryEvent) => void) | undefined;
+  /** Cancels every call of the client, on top of each call's own signal. */
+  signal: AbortSignal | undefined;
 }
 
 export interface RetryEvent {
@@ -107,7 +109,8 @@ export class MaasTransport {
   }
 
   /** Sends the request with retries; resolves with the 2xx response or throws a `MaasError`. */
-  async send(request: ApiRequest, options: RequestOptions = {}): Promise<RawResponse> {
+  async send(request: ApiRequest, callOptions: RequestOptions = {}): Promise<RawResponse> {
+    const options = withClientSignal(callOptions, this.#config.signal);
     const policy = mergeRetryPolicy(this.#config.retry, options.retry);
     const url = this.url(request);
     const info = { method: request.method, path: new URL(url).pathname + new URL(url).search };
@@ -272,4 +275,12 @@ function header(response: Response<string>, name: string): string | undefined {
 
 function endpointName(request: ApiRequest): string {
   return `${request.method} ${ensureTrailingSlash(request.path)}${request.op ? `?op=${request.op}` : ''}`;
+}
+
+/** The call's options with the client-wide signal folded into the call's own (either one aborts). */
+function withClientSignal(options: RequestOptions, clientSignal: AbortSignal | undefined): RequestOptions {
+  if (clientSignal === undefined) return options;
+  const signal =
+    options.signal === undefined ? clientSignal : AbortSignal.any([clientSignal, options.signal]);
+  return { ...options, signal };
 }

@@ -1,8 +1,7 @@
+import { noSecrets, sleep } from '@edgekit/common';
 import { createMaasError } from '../errors/factory.js';
-import { noSecrets } from '../errors/redact.js';
 import type { WireParams } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
-import { sleep } from '../http/sleep.js';
 import { type EventLevels, type EventsPage, EventsPageSchema, type MaasEvent } from '../schemas/misc.js';
 import { Resource } from './resource.js';
 

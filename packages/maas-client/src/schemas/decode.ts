@@ -1,7 +1,7 @@
+import { noSecrets, type Redactor } from '@edgekit/common';
 import type { z } from 'zod';
 import type { MaasValidationIssue } from '../errors/errors.js';
 import { createMaasError } from '../errors/factory.js';
-import { noSecrets, type Redactor } from '../errors/redact.js';
 import { fastValidator } from './fast-validate.js';
 
 function formatPath(path: readonly PropertyKey[]): string {

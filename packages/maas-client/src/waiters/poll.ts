@@ -1,6 +1,5 @@
+import { noSecrets, sleep } from '@edgekit/common';
 import { createMaasError } from '../errors/factory.js';
-import { noSecrets } from '../errors/redact.js';
-import { sleep } from '../http/sleep.js';
 
 export interface WaitOptions<T> {
   /** Give up after this many milliseconds (default 30 minutes: deployments are slow). */

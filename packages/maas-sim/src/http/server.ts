@@ -3,7 +3,7 @@ import { createToken } from '../api/account.js';
 import { apiHash } from '../api/meta.js';
 import { buildRoutes } from '../api/routes.js';
 import { ApiError, gone, notFound } from '../errors.js';
-import type { FaultInjector } from '../faults.js';
+import type { FaultDecision, FaultInjector } from '../faults.js';
 import type { SimContext } from '../sim-context.js';
 import type { UserRec } from '../state/model.js';
 import { API_PREFIX, hasVmHosts, VM_HOSTS_GONE } from '../version.js';
@@ -181,7 +181,7 @@ export class MaasHttpServer {
         return;
       }
       if (fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      else if (fault.kind !== 'truncate') return this.send(res, this.faultOutcome(fault.kind));
+      else if (fault.kind !== 'truncate') return this.send(res, this.faultOutcome(fault));
     }
 
     const out = await this.run(route, method, rel, op, params, url.searchParams, match.pathParams, user);
@@ -198,19 +198,19 @@ export class MaasHttpServer {
     this.send(res, out);
   }
 
-  private faultOutcome(kind: string): Outcome {
+  private faultOutcome({ kind, retryAfterSeconds }: FaultDecision): Outcome {
     switch (kind) {
       case 'conflict-retry':
         return text(
           409,
           'Unable to complete the request due to a database serialization conflict; try again.',
-          { 'Retry-After': '5' },
+          { 'Retry-After': String(retryAfterSeconds ?? 5) },
         );
       case 'conflict':
         return text(409, 'Node is locked by another operation.');
       case 'unavailable-retry':
         return text(503, 'Unable to connect to any rack controller; no connections available.', {
-          'Retry-After': '10',
+          'Retry-After': String(retryAfterSeconds ?? 10),
         });
       case 'unavailable':
         return text(503, 'Failed talking to the BMC: connection timed out.');

@@ -1,0 +1,3 @@
+// Shared by every edgekit package and inlined into each one's build (this package is never published).
+export { noSecrets, REDACTED, Redactor, redactKeys } from './redact.js';
+export { sleep } from './sleep.js';
