@@ -132,6 +132,23 @@ export class MaasTimeoutError extends MaasError {
   }
 }
 
+/**
+ * The response body grew past the client's `maxResponseBytes`: the download was stopped there and the
+ * request is not retried (the same request would bring the same body).
+ */
+export class MaasResponseTooLargeError extends MaasError {
+  override name = 'MaasResponseTooLargeError';
+  readonly method: string;
+  readonly path: string;
+  readonly maxResponseBytes: number;
+  constructor(message: string, info: MaasRequestInfo, maxResponseBytes: number) {
+    super(message);
+    this.method = info.method;
+    this.path = info.path;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
 /** The caller's `AbortSignal` fired. */
 export class MaasAbortError extends MaasError {
   override name = 'MaasAbortError';

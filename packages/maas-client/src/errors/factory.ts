@@ -13,6 +13,7 @@ import {
   MaasInputError,
   MaasNotFoundError,
   type MaasRequestInfo,
+  MaasResponseTooLargeError,
   MaasServerError,
   MaasServiceUnavailableError,
   MaasTimeoutError,
@@ -147,6 +148,15 @@ export const createMaasError = {
       `MAAS ${info.method} ${path} did not complete within ${timeoutMs} ms (raise the timeout request option for slow operations such as compose or query_power_state)`,
       { method: info.method, path },
       timeoutMs,
+    );
+  },
+
+  tooLarge(info: MaasRequestInfo, maxResponseBytes: number, redactor: Redactor): MaasResponseTooLargeError {
+    const path = redactor.redact(info.path);
+    return new MaasResponseTooLargeError(
+      `MAAS ${info.method} ${path} answered with more than ${maxResponseBytes} bytes; stopped reading (raise the maxResponseBytes client option if this answer is expected, or narrow the request with filters)`,
+      { method: info.method, path },
+      maxResponseBytes,
     );
   },
 

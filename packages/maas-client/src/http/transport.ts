@@ -57,6 +57,8 @@ export interface TransportConfig {
   onRetry: ((event: RetryEvent) => void) | undefined;
   /** Cancels every call of the client, on top of each call's own signal. */
   signal: AbortSignal | undefined;
+  /** Largest response body read; a longer one is cut off as it streams in. */
+  maxResponseBytes: number;
 }
 
 export interface RetryEvent {
@@ -70,7 +72,7 @@ export interface RetryEvent {
 }
 
 /** Marks why our own controller aborted, so the caught got error can be classified. */
-type AbortCause = 'timeout' | 'caller' | undefined;
+type AbortCause = 'timeout' | 'caller' | 'too-large' | undefined;
 
 /**
  * The only module that talks HTTP. It owns one got instance with got's own retries turned off: the retry
@@ -210,13 +212,26 @@ export class MaasTransport {
       body = encoded.body;
       if (encoded.contentType) headers['content-type'] = encoded.contentType;
     }
+    const max = this.#config.maxResponseBytes;
+    const tooLarge = () => {
+      state.cause ??= 'too-large';
+      controller.abort();
+    };
     try {
-      return await this.#got(url, {
+      const pending = this.#got(url, {
         method: request.method,
         headers,
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
+      // Stop at the announced length, or while the body streams in: never buffer past the limit.
+      pending.on('response', (response: { headers: Record<string, string | string[] | undefined> }) => {
+        if (Number(response.headers['content-length'] ?? 0) > max) tooLarge();
+      });
+      pending.on('downloadProgress', (progress: { transferred: number }) => {
+        if (progress.transferred > max) tooLarge();
+      });
+      return await pending;
     } catch (error) {
       throw new AttemptFailure(error, state.cause, timeoutMs);
     } finally {
@@ -233,6 +248,12 @@ export class MaasTransport {
     const redactor = this.#config.redactor;
     if (!(error instanceof AttemptFailure))
       return { outcome: undefined, error: createMaasError.unexpected(error, redactor) };
+    if (error.cause === 'too-large') {
+      return {
+        outcome: undefined,
+        error: createMaasError.tooLarge(info, this.#config.maxResponseBytes, redactor),
+      };
+    }
     if (error.cause === 'caller' || options.signal?.aborted) {
       return { outcome: undefined, error: createMaasError.abort(info, redactor) };
     }
