@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import { dialFirst } from './connect/dial.js';
+import { checkEndpoint, dialFirst } from './connect/dial.js';
 import { FacadeVersions } from './connect/facade-versions.js';
 import { resolveJujuConfig } from './connect/juju-data.js';
 import { login, serverEndpoints } from './connect/login.js';
@@ -120,7 +120,12 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     this.#options = rest;
     this.#password = password;
     this.#releaseSecret = holdSecret(password);
-    this.#endpoints = [...options.endpoints];
+    if (!Array.isArray(options.endpoints) || options.endpoints.length === 0) {
+      throw new JujuConfigError(
+        'endpoints is required: at least one controller host:port (e.g. 10.0.0.1:17070)',
+      );
+    }
+    this.#endpoints = options.endpoints.map(checkEndpoint);
     this.#caCert = options.caCert;
   }
 

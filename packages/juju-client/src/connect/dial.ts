@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import WebSocket from 'ws';
-import { JujuConnectionError } from '../core/errors.js';
+import { JujuConfigError, JujuConnectionError } from '../core/errors.js';
 
 /** Juju issues controller certificates for this name (plus addresses); Go's client verifies against it. */
 export const JUJU_SERVER_NAME = 'juju-apiserver';
@@ -17,6 +17,32 @@ export interface DialOptions {
   handshakeTimeoutMs?: number | undefined;
   maxPayload?: number | undefined;
   headers?: Record<string, string> | undefined;
+}
+
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
+
+/**
+ * Refuses an endpoint that is not `host:port` (a name, an IPv4 address or a bracketed IPv6 address, and
+ * a port from 1 to 65535), optionally as a `ws://`/`wss://` URL: the error names the endpoint and the
+ * form, where the URL parser would throw a bare SyntaxError or the resolver a confusing ENOTFOUND.
+ */
+export function checkEndpoint(endpoint: unknown): string {
+  const text = typeof endpoint === 'string' ? endpoint : '';
+  const hostPort = text.replace(/^wss?:\/\//, '').replace(/\/.*$/, '');
+  const match = HOST_PORT.exec(hostPort);
+  const port = Number(match?.[2]);
+  let parses = true;
+  try {
+    new URL(endpointUrl(text, '/api'));
+  } catch {
+    parses = false;
+  }
+  if (match === null || !(port >= 1 && port <= 65535) || !parses) {
+    throw new JujuConfigError(
+      `controller endpoint ${JSON.stringify(endpoint)} is not host:port (e.g. 10.0.0.1:17070, juju.example.com:17070 or [fd00::1]:17070)`,
+    );
+  }
+  return text;
 }
 
 /** `host:port` becomes `wss://host:port`; explicit `ws://`/`wss://` URLs are kept (loopback tests). */
