@@ -60,7 +60,6 @@ export {
 } from './model/schemas.js';
 export { parseYamlDocuments, parseYamlText, YamlInputError } from './model/yaml-text.js';
 export { storageSpec } from './outputs/compose.js';
-export { formatConstraints, type JujuConstraints, parseConstraints } from './outputs/constraints.js';
 export { machineHostname, planTag, roleTag } from './outputs/names.js';
 export { ratioUpdates, withRatioChanges } from './outputs/ratios.js';
 export {

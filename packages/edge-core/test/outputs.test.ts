@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import {
-  createPlan,
-  formatConstraints,
-  PlanInputError,
-  parseConstraints,
-  workloadFromBundle,
-} from '../src/index.js';
+import { createPlan, PlanInputError, workloadFromBundle } from '../src/index.js';
+import { constraintSizes, constraintsText } from '../src/outputs/constraints.js';
 import { ckBundleTexts, demoInventory, haEdgeWorkload, roundRobin } from './plan-helpers.js';
 
 interface BundleYaml {
@@ -30,22 +25,44 @@ function plan(workers = 2) {
   });
 }
 
-describe('Juju constraints', () => {
-  it('parse the bundle forms and format back', () => {
-    expect(parseConstraints('cores=2 mem=8G root-disk=16G')).toEqual({
+describe('Juju constraints (juju-client parses them; edge-core reads the sizes)', () => {
+  it('reads the bundle forms, with a zero as no constraint, and writes them back', () => {
+    expect(constraintSizes('cores=2 mem=8G root-disk=16G', 'test')).toEqual({
       cores: 2,
       memMiB: 8192,
       rootDiskMiB: 16384,
     });
-    expect(parseConstraints('mem=1536 tags=virtual,edge zones=edge-a')).toEqual({
+    expect(constraintSizes('mem=1536 tags=virtual,edge zones=edge-a', 'test')).toEqual({
       memMiB: 1536,
       tags: ['virtual', 'edge'],
       zones: ['edge-a'],
     });
-    expect(formatConstraints({ cores: 4, memMiB: 16384, rootDiskMiB: 1536, tags: ['a'] })).toBe(
+    expect(constraintSizes('cores= mem=0', 'test')).toEqual({});
+    expect(constraintsText({ cores: 4, memMiB: 16384, rootDiskMiB: 1536, tags: ['a'], zones: [] })).toBe(
       'cores=4 mem=16G root-disk=1536M tags=a',
     );
-    expect(() => parseConstraints('mem=lots')).toThrow(/mem=lots is not a size/);
+  });
+
+  it.each([
+    'mem=lots',
+    'cores=4abc',
+    'cores=1e3',
+    'cores=2.7',
+    `mem=${'9'.repeat(400)}`,
+    'cores=-1',
+    'flavour=big',
+  ])('refuses %s with a PlanInputError naming where and the token', (text) => {
+    const error = (() => {
+      try {
+        constraintSizes(text, 'application etcd: constraints');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(PlanInputError);
+    expect((error as Error).message).toMatch(
+      /^application etcd: constraints: .*(bad constraint|unknown constraint)/,
+    );
   });
 });
 

@@ -40,7 +40,7 @@ describe('constraints', () => {
   it('rejects bad input with a typed error that says how to fix it', () => {
     expect(() => parseConstraints('memory=8G')).toThrow(JujuInputError);
     expect(() => parseConstraints('memory=8G')).toThrow(/unknown constraint "memory".*known: arch/);
-    expect(() => parseConstraints('mem=8GB')).toThrow(/size like 512M, 8G/);
+    expect(() => parseConstraints('mem=8GB')).toThrow(/bad constraint "mem=8GB": .*e.g. 512M, 8G/);
     expect(() => parseConstraints('cores=two')).toThrow(/whole number/);
     expect(() => parseConstraints('cores')).toThrow(/key=value/);
     expect(() => parseConstraints('cores=1 cores=2')).toThrow(/given twice/);

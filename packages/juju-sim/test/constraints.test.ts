@@ -68,3 +68,21 @@ describe('MAAS allocate parameters (as juju/juju provider/maas maps them)', () =
     expect(maasAllocateParams(request({}, 'metal-a1')).name).toBe('metal-a1');
   });
 });
+
+describe("constraints: the simulator refuses what Juju's parser refuses", () => {
+  it.each([
+    'cores=4abc',
+    'cores=1e3',
+    'cores=2.7',
+    'cores=-1',
+    `mem=${'9'.repeat(400)}`,
+    'mem=Infinity',
+    'constructor=1',
+  ])('refuses %s', (text) => {
+    expect(() => parseConstraints(text)).toThrow(/constraint/);
+  });
+
+  it('reads an empty value as the zero value, as Juju does', () => {
+    expect(parseConstraints('cores= mem= tags=')).toEqual({ cores: 0, mem: 0, tags: [] });
+  });
+});

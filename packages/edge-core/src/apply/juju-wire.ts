@@ -1,4 +1,4 @@
-import { parseConstraints } from '../outputs/constraints.js';
+import { parseConstraints } from '@edgekit/juju-client';
 import type { Plan } from '../plan/schema.js';
 
 export interface JujuStepOptions {
@@ -9,17 +9,9 @@ export interface JujuStepOptions {
   signal?: AbortSignal;
 }
 
-/** Juju's wire constraints (`Value`): sizes in MiB, lists for tags and zones. */
+/** Juju's wire constraints (`Value`): sizes in MiB, lists for tags and zones (juju-client's one parser). */
 export function wireConstraints(text: string): Record<string, unknown> {
-  const parsed = parseConstraints(text);
-  const value: Record<string, unknown> = {};
-  if (parsed.cores !== undefined) value.cores = parsed.cores;
-  if (parsed.memMiB !== undefined) value.mem = parsed.memMiB;
-  if (parsed.rootDiskMiB !== undefined) value['root-disk'] = parsed.rootDiskMiB;
-  if (parsed.tags !== undefined) value.tags = parsed.tags;
-  if (parsed.zones !== undefined) value.zones = parsed.zones;
-  if (parsed.arch !== undefined) value.arch = parsed.arch;
-  return value;
+  return { ...parseConstraints(text) };
 }
 
 /** `ubuntu@24.04` as Juju's wire Base. */

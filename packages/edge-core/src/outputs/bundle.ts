@@ -2,7 +2,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { PlanInputError } from '../plan/errors.js';
 import type { JujuMachine, PlannedMachine } from '../plan/schema.js';
 import { unitCount, type Workload } from '../plan/workload.js';
-import { formatConstraints } from './constraints.js';
+import { constraintsText } from './constraints.js';
 import { planTag, roleTag } from './names.js';
 
 /** Ubuntu release names for the bases Charmed Kubernetes supports; bundles like CK's still say `series`. */
@@ -35,7 +35,7 @@ export function renderBundle(workload: Workload, planId: string): string {
     if (!app.subordinate) {
       const role = Object.values(workload.roles).find((candidate) => candidate.applications.includes(name));
       if (role !== undefined) {
-        entry.constraints = formatConstraints({
+        entry.constraints = constraintsText({
           cores: role.cores,
           memMiB: role.memoryMiB,
           rootDiskMiB: (role.disks[0]?.sizeGB ?? 0) * 1024,
@@ -64,7 +64,7 @@ export function machineConstraints(machine: PlannedMachine, workload: Workload, 
   const role = workload.roles[machine.role];
   if (role === undefined)
     throw new PlanInputError(`machine ${machine.hostname} has unknown role "${machine.role}"`);
-  return formatConstraints({
+  return constraintsText({
     cores: role.cores,
     memMiB: role.memoryMiB,
     rootDiskMiB: (role.disks[0]?.sizeGB ?? 0) * 1024,

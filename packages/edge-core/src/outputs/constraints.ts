@@ -1,75 +1,58 @@
+import {
+  type ConstraintsValue,
+  formatConstraints,
+  JujuInputError,
+  parseConstraints,
+} from '@edgekit/juju-client';
 import { PlanInputError } from '../plan/errors.js';
 
 /**
- * Juju constraint strings (`cores=2 mem=8G root-disk=16G tags=a,b zones=z1`), as bundles and the CLI
- * write them. Sizes are MiB on the wire; the suffixes M, G, T, P scale by 1024 (juju constraints package).
+ * Juju's constraint grammar has one home, `@edgekit/juju-client`'s `parseConstraints`/`formatConstraints`.
+ * This module only maps it to what edge-core sizes: a zero is Juju's "no constraint", so it reads as
+ * absent here and the caller's default applies.
  */
-export interface JujuConstraints {
+export interface ConstraintSizes {
   cores?: number;
   memMiB?: number;
   rootDiskMiB?: number;
   tags?: string[];
   zones?: string[];
-  arch?: string;
 }
 
-const SIZE_SUFFIX: Record<string, number> = { M: 1, G: 1024, T: 1024 * 1024, P: 1024 * 1024 * 1024 };
-
-function parseSize(key: string, value: string): number {
-  const match = /^(\d+(?:\.\d+)?)([MGTP]?)$/.exec(value);
-  if (match === null) {
-    throw new PlanInputError(`constraint ${key}=${value} is not a size`, { hint: 'write e.g. 8G or 8192M' });
+/** The sizes (and tags, zones) a constraint string asks for; malformed is a `PlanInputError` naming `where`. */
+export function constraintSizes(text: string, where: string): ConstraintSizes {
+  let value: ConstraintsValue;
+  try {
+    value = parseConstraints(text);
+  } catch (error) {
+    if (!(error instanceof JujuInputError)) throw error;
+    throw new PlanInputError(`${where}: ${error.message}`, {
+      cause: error,
+      hint: 'write constraints as Juju does, e.g. cores=2 mem=8G root-disk=16G',
+    });
   }
-  return Math.ceil(Number(match[1]) * (SIZE_SUFFIX[match[2] || 'M'] ?? 1));
+  const sizes: ConstraintSizes = {};
+  if (value.cores) sizes.cores = value.cores;
+  if (value.mem) sizes.memMiB = value.mem;
+  if (value['root-disk']) sizes.rootDiskMiB = value['root-disk'];
+  if (value.tags) sizes.tags = value.tags;
+  if (value.zones) sizes.zones = value.zones;
+  return sizes;
 }
 
-export function parseConstraints(text: string): JujuConstraints {
-  const result: JujuConstraints = {};
-  for (const item of text.trim().split(/\s+/).filter(Boolean)) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new PlanInputError(`constraint "${item}" is not key=value`);
-    const key = item.slice(0, eq);
-    const value = item.slice(eq + 1);
-    switch (key) {
-      case 'cores':
-        result.cores = Number.parseInt(value, 10);
-        break;
-      case 'mem':
-        result.memMiB = parseSize(key, value);
-        break;
-      case 'root-disk':
-        result.rootDiskMiB = parseSize(key, value);
-        break;
-      case 'tags':
-        result.tags = value.split(',').filter(Boolean);
-        break;
-      case 'zones':
-        result.zones = value.split(',').filter(Boolean);
-        break;
-      case 'arch':
-        result.arch = value;
-        break;
-      default:
-        // Other keys (spaces, virt-type, ...) do not change what is composed; keep parsing.
-        break;
-    }
-  }
-  return result;
-}
-
-function formatSize(mib: number): string {
-  return mib % 1024 === 0 ? `${mib / 1024}G` : `${mib}M`;
-}
-
-export function formatConstraints(constraints: JujuConstraints): string {
-  const parts: string[] = [];
-  if (constraints.arch !== undefined) parts.push(`arch=${constraints.arch}`);
-  if (constraints.cores !== undefined) parts.push(`cores=${constraints.cores}`);
-  if (constraints.memMiB !== undefined) parts.push(`mem=${formatSize(constraints.memMiB)}`);
-  if (constraints.rootDiskMiB !== undefined) parts.push(`root-disk=${formatSize(constraints.rootDiskMiB)}`);
-  if (constraints.tags !== undefined && constraints.tags.length > 0)
-    parts.push(`tags=${constraints.tags.join(',')}`);
-  if (constraints.zones !== undefined && constraints.zones.length > 0)
-    parts.push(`zones=${constraints.zones.join(',')}`);
-  return parts.join(' ');
+/** The constraint string of a VM of these sizes, with tags and zones only when there are some. */
+export function constraintsText(sizes: {
+  cores: number;
+  memMiB: number;
+  rootDiskMiB: number;
+  tags?: string[];
+  zones?: string[];
+}): string {
+  return formatConstraints({
+    cores: sizes.cores,
+    mem: sizes.memMiB,
+    'root-disk': sizes.rootDiskMiB,
+    ...(sizes.tags !== undefined && sizes.tags.length > 0 ? { tags: sizes.tags } : {}),
+    ...(sizes.zones !== undefined && sizes.zones.length > 0 ? { zones: sizes.zones } : {}),
+  });
 }

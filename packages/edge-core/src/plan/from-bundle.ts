@@ -1,5 +1,5 @@
 import { parseYamlDocuments } from '../model/yaml-text.js';
-import { parseConstraints } from '../outputs/constraints.js';
+import { constraintSizes } from '../outputs/constraints.js';
 import { PlanInputError } from './errors.js';
 import { type Workload, type WorkloadInput, WorkloadSchema } from './workload.js';
 
@@ -97,7 +97,7 @@ export function workloadFromBundle(texts: readonly string[], options: BundleWork
       const app = apps.get(appName);
       if (app === undefined)
         throw new PlanInputError(`colocation names "${appName}", which the bundle does not have`);
-      const constraints = parseConstraints(app.constraints ?? '');
+      const constraints = constraintSizes(app.constraints ?? '', `application ${appName}: constraints`);
       cores += constraints.cores ?? 1;
       memMiB += constraints.memMiB ?? 3584;
       diskMiB += constraints.rootDiskMiB ?? 8192;

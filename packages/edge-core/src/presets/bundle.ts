@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { VmRequestInput } from '../model/schemas.js';
 import { readYaml } from '../model/yaml-text.js';
-import { parseConstraints } from '../outputs/constraints.js';
+import { type ConstraintSizes, constraintSizes } from '../outputs/constraints.js';
 import { placementError } from '../placement/errors.js';
 
 const ApplicationsSchema = z.record(
@@ -79,9 +79,9 @@ function requestFrom(
   path: string,
   options: BundleVmOptions,
 ): VmRequestInput {
-  let constraints: ReturnType<typeof parseConstraints>;
+  let constraints: ConstraintSizes;
   try {
-    constraints = parseConstraints(constraintText ?? '');
+    constraints = constraintSizes(constraintText ?? '', `${path}.constraints`);
   } catch (error) {
     throw placementError(
       'bad-bundle',

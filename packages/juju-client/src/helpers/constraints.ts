@@ -22,12 +22,22 @@ const KEYS: Record<string, Kind> = {
   'allocate-public-ip': 'bool',
 };
 
+/** Old names Juju still accepts (core/constraints: `cpu-cores` became `cores`). */
+const ALIASES: Record<string, string> = { 'cpu-cores': 'cores' };
+
+/** Architectures Juju recognises (core/arch AllSupportedArches); empty means unset. */
+const ARCHES = new Set(['', 'amd64', 'arm64', 'ppc64el', 's390x', 'riscv64']);
+
 /** Size suffixes in MiB, as Juju parses them (no suffix means MiB). */
 const UNITS: Record<string, number> = { M: 1, G: 1024, T: 1024 ** 2, P: 1024 ** 3 };
 
 /**
  * Parses a Juju constraint string (`cores=2 mem=8G root-disk=16G tags=virtual,^gpu zones=a,b`) into
- * the wire `Value`: sizes in MiB, lists split on commas (negations such as `^gpu` kept as Juju sends them).
+ * the wire `Value`, with Juju's grammar (core/constraints): integers are unsigned decimal digits, sizes a
+ * non-negative decimal with an optional M/G/T/P suffix (MiB when none, rounded up), lists split on commas
+ * (negations such as `^gpu` kept as Juju sends them); an empty value sets the zero value (`cores=` is 0,
+ * `tags=` the empty list), which Juju reads as "no constraint". Anything else is a `JujuInputError`
+ * naming the token.
  */
 export function parseConstraints(text: string): Value {
   const value: Record<string, unknown> = {};
@@ -35,38 +45,53 @@ export function parseConstraints(text: string): Value {
     const eq = token.indexOf('=');
     if (eq <= 0)
       throw new JujuInputError(`malformed constraint "${token}": expected key=value (e.g. mem=8G)`);
-    const key = token.slice(0, eq);
+    const key = ALIASES[token.slice(0, eq)] ?? token.slice(0, eq);
     const raw = token.slice(eq + 1);
-    const kind = KEYS[key];
+    const kind = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!kind) {
       throw new JujuInputError(
         `unknown constraint "${key}" in "${text}"; known: ${Object.keys(KEYS).join(', ')}`,
       );
     }
     if (key in value) throw new JujuInputError(`constraint "${key}" given twice in "${text}"`);
-    value[key] = decodeValue(key, kind, raw);
+    value[key] = decodeValue(key, kind, raw, token);
   }
   return value as Value;
 }
 
-function decodeValue(key: string, kind: Kind, raw: string): unknown {
+function decodeValue(key: string, kind: Kind, raw: string, token: string): unknown {
   switch (kind) {
     case 'string':
+      if (key === 'arch' && !ARCHES.has(raw)) {
+        throw new JujuInputError(
+          `bad constraint "${token}": arch must be one of ${[...ARCHES].filter(Boolean).join(', ')}`,
+        );
+      }
       return raw;
     case 'list':
       return raw === '' ? [] : raw.split(',');
     case 'bool':
       if (raw !== 'true' && raw !== 'false')
-        throw new JujuInputError(`${key} must be true or false, not "${raw}"`);
+        throw new JujuInputError(`bad constraint "${token}": ${key} must be true or false`);
       return raw === 'true';
     case 'int': {
-      if (!/^\d+$/.test(raw)) throw new JujuInputError(`${key} must be a whole number, not "${raw}"`);
-      return Number(raw);
+      if (raw === '') return 0;
+      const value = Number(raw);
+      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) {
+        throw new JujuInputError(`bad constraint "${token}": ${key} must be a non-negative whole number`);
+      }
+      return value;
     }
     case 'size': {
-      const match = /^(\d+(?:\.\d+)?)([MGTP]?)$/.exec(raw);
-      if (!match) throw new JujuInputError(`${key} must be a size like 512M, 8G or 1.5T, not "${raw}"`);
-      return Math.ceil(Number(match[1]) * (UNITS[match[2] || 'M'] ?? 1));
+      if (raw === '') return 0;
+      const match = /^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([MGTP]?)$/.exec(raw);
+      const mib = match ? Math.ceil(Number(match[1]) * (UNITS[match[2] || 'M'] ?? 1)) : Number.NaN;
+      if (!Number.isSafeInteger(mib)) {
+        throw new JujuInputError(
+          `bad constraint "${token}": ${key} must be a non-negative size with an optional M/G/T/P suffix (e.g. 512M, 8G, 1.5T)`,
+        );
+      }
+      return mib;
     }
   }
 }

@@ -22,11 +22,14 @@ const SIZE_KEYS = new Set(['mem', 'root-disk']);
 const COUNT_KEYS = new Set(['cores', 'cpu-power']);
 const STRING_KEYS = new Set(['arch', 'instance-type', 'virt-type', 'container', 'image-id']);
 
+/** Go's ParseFloat of a non-negative decimal, times the suffix, rounded up; empty is 0 (as in Juju). */
 function parseSize(key: string, raw: string): number {
-  const match = /^(\d+(?:\.\d+)?)([MGTP]?)$/.exec(raw);
-  if (!match)
+  if (raw === '') return 0;
+  const match = /^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([MGTP]?)$/.exec(raw);
+  const mib = match ? Math.ceil(Number(match[1]) * (SIZE_SUFFIX[match[2] || 'M'] ?? 1)) : Number.NaN;
+  if (!Number.isSafeInteger(mib))
     throw notValid(`bad "${key}" constraint: must be a non-negative float with optional M/G/T/P suffix`);
-  return Math.ceil(Number(match[1]) * (SIZE_SUFFIX[match[2] || 'M'] ?? 1));
+  return mib;
 }
 
 /** Parses the CLI/bundle form `cores=2 mem=8G root-disk=16G tags=virtual,^gpu zones=edge-a`. */
@@ -37,12 +40,14 @@ export function parseConstraints(text: string): Constraints {
     if (eq <= 0) throw notValid(`malformed constraint ${JSON.stringify(part)}`);
     const key = part.slice(0, eq);
     const raw = part.slice(eq + 1);
-    if (key in out) throw notValid(`bad "${key}" constraint: already set`);
+    if (Object.hasOwn(out, key)) throw notValid(`bad "${key}" constraint: already set`);
     if (LIST_KEYS.has(key)) out[key] = raw === '' ? [] : raw.split(',');
     else if (SIZE_KEYS.has(key)) out[key] = parseSize(key, raw);
     else if (COUNT_KEYS.has(key)) {
-      if (!/^\d+$/.test(raw)) throw notValid(`bad "${key}" constraint: must be a non-negative integer`);
-      out[key] = Number(raw);
+      // strconv.ParseUint: decimal digits only; an empty value is 0 (no constraint).
+      if (raw !== '' && !(/^\d+$/.test(raw) && Number.isSafeInteger(Number(raw))))
+        throw notValid(`bad "${key}" constraint: must be a non-negative integer`);
+      out[key] = raw === '' ? 0 : Number(raw);
     } else if (STRING_KEYS.has(key)) out[key] = raw;
     else throw notValid(`unknown constraint ${JSON.stringify(key)}`);
   }
@@ -62,7 +67,7 @@ export function constraintsFromWire(value: unknown): Constraints {
       }
       out[key] = raw;
     } else if (SIZE_KEYS.has(key) || COUNT_KEYS.has(key)) {
-      if (typeof raw !== 'number' || raw < 0)
+      if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0)
         throw notValid(`constraints.${key}: expected a non-negative number`);
       out[key] = raw;
     } else if (STRING_KEYS.has(key)) {
