@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedArray, INPUT_LIMITS, overLimit } from './limits.js';
+import { refineUniqueNames } from './name-record.js';
 import { MIB, parseSize } from './quantities.js';
 
 /** A size given as a number in `unitBytes` or as text with a unit ("8G"), normalised to `unitBytes`. */
@@ -132,6 +133,8 @@ export const PlacementProblemSchema = z
   })
   .strict()
   .superRefine((problem, ctx) => {
+    refineUniqueNames(problem.vms, 'vms', 'VM request', ctx);
+    refineUniqueNames(problem.hosts, 'hosts', 'host', ctx);
     const total = problem.vms.reduce((sum, vm) => sum + vm.count, 0);
     if (total > INPUT_LIMITS.vms)
       ctx.addIssue({

@@ -18,11 +18,14 @@ export function parseYamlDocuments(text: string): unknown[] {
   for (const document of documents) {
     const problem = document.errors[0] ?? document.warnings[0];
     if (problem) throw new YamlInputError(firstLine(problem.message));
+    let value: unknown;
     try {
-      values.push(document.toJS({ maxAliasCount: 100 }));
+      value = document.toJS({ maxAliasCount: 100 });
     } catch (error) {
       throw new YamlInputError(firstLine(error instanceof Error ? error.message : String(error)));
     }
+    refuseProtoKeys(value);
+    values.push(value);
   }
   return values;
 }
@@ -40,6 +43,28 @@ export function readYaml(text: string, what: string, code: PlacementErrorCode, h
     return parseYamlText(text);
   } catch (error) {
     throw placementError(code, `${what} is not YAML: ${(error as Error).message}`, '', hint);
+  }
+}
+
+/**
+ * Names come from keys (applications, roles, machines), and a `__proto__` key would vanish: zod's record
+ * drops it and assigning it sets the prototype. It is never a valid name, so a document holding one is
+ * refused, naming where. Iterative, so a deeply nested document cannot exhaust the stack.
+ */
+function refuseProtoKeys(root: unknown): void {
+  const stack: { value: unknown; path: string }[] = [{ value: root, path: '' }];
+  const seen = new WeakSet<object>(); // an alias shares its anchor's object: look at it once
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, path } = next;
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (Object.hasOwn(value, '__proto__')) {
+      throw new YamlInputError(
+        `key "__proto__"${path ? ` under ${path}` : ''} is not allowed: it cannot be a name`,
+      );
+    }
+    for (const [key, inner] of Object.entries(value))
+      stack.push({ value: inner, path: path ? `${path}.${key}` : key });
   }
 }
 

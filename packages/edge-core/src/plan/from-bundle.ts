@@ -1,7 +1,20 @@
+import { issuesLine } from '@edgekit/common';
+import {
+  type BundleApplication,
+  type BundleDocument,
+  BundleDocumentSchema,
+  bundleApplications,
+} from '../model/bundle-schema.js';
 import { parseYamlDocuments } from '../model/yaml-text.js';
 import { constraintSizes } from '../outputs/constraints.js';
 import { PlanInputError } from './errors.js';
 import { type Workload, type WorkloadInput, WorkloadSchema } from './workload.js';
+
+/**
+ * The base a bundle without `series` or `default-base` deploys on: Juju uses the model's default base,
+ * which for a Juju 3.6 model is the newest LTS, ubuntu@24.04.
+ */
+export const DEFAULT_BUNDLE_BASE = 'ubuntu@24.04';
 
 const BASE_BY_SERIES: Record<string, string> = {
   focal: 'ubuntu@20.04',
@@ -19,25 +32,6 @@ export interface BundleWorkloadOptions {
   name?: string;
 }
 
-interface BundleApp {
-  charm?: string;
-  channel?: string;
-  revision?: number;
-  num_units?: number;
-  constraints?: string;
-  options?: Record<string, unknown>;
-  expose?: boolean;
-  annotations?: Record<string, string>;
-}
-
-interface BundleDoc {
-  name?: string;
-  series?: string;
-  'default-base'?: string;
-  applications?: Record<string, BundleApp | null>;
-  relations?: string[][];
-}
-
 /**
  * Reads a Juju bundle and its overlays (multi-document YAML or separate texts, merged the way `juju
  * deploy --overlay` merges them: later documents override keys, `null` removes an application) into a
@@ -45,7 +39,7 @@ interface BundleDoc {
  * (`cores=2 mem=8G root-disk=16G`); applications without units are subordinates.
  */
 export function workloadFromBundle(texts: readonly string[], options: BundleWorkloadOptions = {}): Workload {
-  const docs: BundleDoc[] = [];
+  const docs: BundleDocument[] = [];
   for (const text of texts) {
     let values: unknown[];
     try {
@@ -53,15 +47,29 @@ export function workloadFromBundle(texts: readonly string[], options: BundleWork
     } catch (error) {
       throw new PlanInputError(`bundle YAML: ${(error as Error).message}`, { cause: error });
     }
-    for (const value of values) if (value !== null) docs.push(value as BundleDoc);
+    for (const value of values) {
+      if (value === null) continue;
+      const parsed = BundleDocumentSchema.safeParse(value);
+      if (!parsed.success) {
+        throw new PlanInputError(`bundle document ${docs.length + 1}: ${issuesLine(parsed.error.issues)}`, {
+          hint: 'a bundle has applications: (name: {charm, num_units, constraints, ...}) and relations: [[a, b], ...]',
+        });
+      }
+      if (parsed.data.applications !== undefined && parsed.data.services !== undefined) {
+        throw new PlanInputError(`bundle document ${docs.length + 1} has both applications: and services:`, {
+          hint: 'services: is the old name of applications:; keep one',
+        });
+      }
+      docs.push(parsed.data);
+    }
   }
   const first = docs[0];
   if (first === undefined) throw new PlanInputError('no bundle document given');
-  const apps = new Map<string, BundleApp>();
+  const apps = new Map<string, BundleApplication>();
   let relations: [string, string][] = [];
   const names = (endpoint: string, app: string) => endpoint === app || endpoint.startsWith(`${app}:`);
   for (const doc of docs) {
-    for (const [name, app] of Object.entries(doc.applications ?? {})) {
+    for (const [name, app] of Object.entries(bundleApplications(doc) ?? {})) {
       if (app === null) {
         // As `juju deploy --overlay` does: a removed application takes its relations with it.
         apps.delete(name);
@@ -74,13 +82,21 @@ export function workloadFromBundle(texts: readonly string[], options: BundleWork
     }
   }
   const series = docs.find((doc) => doc.series !== undefined)?.series;
+  const explicitBase = docs.find((doc) => doc['default-base'] !== undefined)?.['default-base'];
   const base =
-    docs.find((doc) => doc['default-base'] !== undefined)?.['default-base'] ??
-    (series === undefined ? undefined : BASE_BY_SERIES[series]);
+    explicitBase ??
+    (series === undefined
+      ? DEFAULT_BUNDLE_BASE
+      : Object.hasOwn(BASE_BY_SERIES, series)
+        ? BASE_BY_SERIES[series]
+        : undefined);
   if (base === undefined)
-    throw new PlanInputError(`bundle series "${series}" is unknown`, {
-      hint: 'set default-base: ubuntu@24.04',
-    });
+    throw new PlanInputError(
+      `bundle series "${series}" is unknown (known: ${Object.keys(BASE_BY_SERIES).join(', ')})`,
+      {
+        hint: 'set default-base: ubuntu@24.04 instead',
+      },
+    );
 
   const grouped = new Set((options.colocate ?? []).flat());
   const groups: string[][] = (options.colocate ?? []).map((group) => [...group]);
@@ -133,9 +149,7 @@ export function workloadFromBundle(texts: readonly string[], options: BundleWork
     relations,
   });
   if (!parsed.success) {
-    throw new PlanInputError(
-      `bundle does not make a valid workload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    throw new PlanInputError(`bundle does not make a valid workload: ${issuesLine(parsed.error.issues)}`);
   }
   return parsed.data;
 }

@@ -1,29 +1,10 @@
+import { issuesLine } from '@edgekit/common';
 import { z } from 'zod';
+import { BundleDocumentSchema, bundleApplications } from '../model/bundle-schema.js';
 import type { VmRequestInput } from '../model/schemas.js';
 import { readYaml } from '../model/yaml-text.js';
 import { type ConstraintSizes, constraintSizes } from '../outputs/constraints.js';
 import { placementError } from '../placement/errors.js';
-
-const ApplicationsSchema = z.record(
-  z.string(),
-  z
-    .object({
-      charm: z.string().optional(),
-      num_units: z.number().int().nonnegative().optional(),
-      constraints: z.string().optional(),
-      to: z.array(z.union([z.string(), z.number()])).optional(),
-    })
-    .passthrough(),
-);
-
-const BundleSchema = z.object({
-  applications: ApplicationsSchema.optional(),
-  // Older bundles say `services`.
-  services: ApplicationsSchema.optional(),
-  machines: z
-    .record(z.string(), z.object({ constraints: z.string().optional() }).passthrough().nullable())
-    .optional(),
-});
 
 export interface BundleVmOptions {
   /** Anti-affinity for applications with several units, one group per application (default: none). */
@@ -44,24 +25,33 @@ const DEFAULTS = { cores: 1, memory: 2048, rootDisk: 8 * 2 ** 30 };
  */
 export function vmRequestsFromBundle(yamlText: string, options: BundleVmOptions = {}): VmRequestInput[] {
   const raw = readYaml(yamlText, 'bundle', 'bad-bundle', 'Pass the bundle.yaml text.');
-  const parsed = BundleSchema.safeParse(raw);
-  if (!parsed.success || (!parsed.data.applications && !parsed.data.services)) {
+  const parsed = BundleDocumentSchema.safeParse(raw);
+  if (!parsed.success) {
     throw placementError(
       'bad-bundle',
-      'bundle has no applications section',
-      parsed.success ? 'applications' : parsed.error.issues[0]!.path.join('.'),
+      `bundle: ${issuesLine(parsed.error.issues)}`,
+      z.core.toDotPath(parsed.error.issues[0]?.path ?? []),
       'A Juju bundle lists its charms under `applications:` (or `services:` in old bundles).',
     );
   }
   const bundle = parsed.data;
+  const applications = bundleApplications(bundle);
+  if (applications === undefined) {
+    throw placementError(
+      'bad-bundle',
+      'bundle has no applications section',
+      'applications',
+      'A Juju bundle lists its charms under `applications:` (or `services:` in old bundles).',
+    );
+  }
   const requests: VmRequestInput[] = [];
   for (const [id, machine] of Object.entries(bundle.machines ?? {})) {
     requests.push(
       requestFrom(`machine-${id}`, 1, machine?.constraints, `machines.${id}.constraints`, options),
     );
   }
-  const applications = bundle.applications ?? bundle.services ?? {};
   for (const [name, app] of Object.entries(applications)) {
+    if (app === null) continue;
     const units = app.num_units ?? 0;
     if (units === 0) continue;
     const placed = app.to?.length ?? 0;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedArray, INPUT_LIMITS } from '../model/limits.js';
+import { refineUniqueNames } from '../model/name-record.js';
 import { HostSchema, type PlacementProblem, type VmRequest, VmRequestSchema } from '../model/schemas.js';
 import { readYaml } from '../model/yaml-text.js';
 import { fromZodIssues, placementError } from '../placement/errors.js';
@@ -33,7 +34,11 @@ export const WorkloadFileSchema = z
     relations: z.array(FileRelationSchema).default([]),
     hosts: boundedArray(HostSchema, INPUT_LIMITS.hosts, 'hosts').default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    refineUniqueNames(file.vms, 'vms', 'VM request', ctx);
+    refineUniqueNames(file.hosts, 'hosts', 'host', ctx);
+  });
 
 /** A workload file read and checked: the preset's VMs first, then the file's own. */
 export interface WorkloadFile {
