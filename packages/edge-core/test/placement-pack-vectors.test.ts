@@ -52,7 +52,7 @@ describe('packVectors', () => {
     expect(() => packVectors({ binCapacity: [10], items: [[1]], conflicts: [[0, 5]] })).toThrow(
       /conflicts\.0/,
     );
-    expect(() => packVectors({ binCapacity: [-1], items: [] })).toThrow(/binCapacity\.0/);
+    expect(() => packVectors({ binCapacity: [-1], items: [] })).toThrow(/binCapacity\[0\]/);
   });
 
   it('gives the same answer for the same seed and effort budget', () => {

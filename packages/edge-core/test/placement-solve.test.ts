@@ -253,7 +253,7 @@ describe('solvePlacement: constraints', () => {
       PlacementInputError,
     );
     expect(() => solvePlacement({ hosts: [{ name: 'h', cores: 4, memory: 'lots' }], vms: [] })).toThrow(
-      /hosts\.0\.memory/,
+      /hosts\[0\]\.memory/,
     );
   });
 });

@@ -129,7 +129,7 @@ hosts:
 
   it('names the bad field and the unknown preset', () => {
     expect(() => parseWorkloadYaml('preset: nope')).toThrow(/charmed-kubernetes/);
-    expect(() => parseWorkloadYaml('vms:\n  - { name: a, cores: two }')).toThrow(/vms\.0\.cores/);
+    expect(() => parseWorkloadYaml('vms:\n  - { name: a, cores: two }')).toThrow(/vms\[0\]\.cores/);
   });
 });
 

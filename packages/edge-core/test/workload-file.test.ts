@@ -196,7 +196,7 @@ relations: [[postgresql:database, shop:db]]
 
   it('a malformed endpoint, a principal without a role and a subordinate with one are schema errors', () => {
     const endpoint = failure('vms: [{ name: db }]\nrelations: [["db:", db]]\n');
-    expect(endpoint.path).toBe('relations.0.0');
+    expect(endpoint.path).toBe('relations[0][0]');
     expect(endpoint.message).toContain('application:endpoint');
     const noRole = failure('vms: [{ name: db }]\napplications: { pg: { charm: postgresql } }\n');
     expect(noRole.path).toBe('applications.pg.role');

@@ -12,9 +12,10 @@ export function gapText(result: { gap: number; provenOptimal: boolean }): string
  * VMs out) has no gap to report.
  */
 export function placementGap(
-  result: { gap: number; provenOptimal: boolean; feasible: boolean },
+  result: { gap: number; provenOptimal: boolean; feasible: boolean; unplaced: readonly unknown[] },
   objective: 'pack' | 'spread',
 ): string {
-  if (!result.feasible) return 'not all placed';
+  // The gap compares hosts used with the bound for placing every VM: with VMs left out it means nothing.
+  if (!result.feasible) return `gap undefined: ${result.unplaced.length} VM(s) not placed, see below`;
   return objective === 'pack' ? gapText(result) : 'spread on purpose (pack: fewest hosts)';
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * The one error tree of the placement engine. Every bad input becomes a `PlacementInputError` that names the
  * offending field (`path`) and says how to fix it (`hint`); callers branch on `code`.
@@ -45,17 +46,14 @@ export function placementError(
 }
 
 /** Turns a zod issue list into one input error naming the first bad field. */
-export function fromZodIssues(
-  what: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): PlacementError {
+export function fromZodIssues(what: string, issues: readonly z.core.$ZodIssue[]): PlacementError {
   const first = issues[0];
-  const path = first ? first.path.map(String).join('.') : '';
-  const rest = issues.length > 1 ? ` (+${issues.length - 1} more issue(s))` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  // The path goes in its own field (the message ends with "at <path>"), in zod's notation.
   return placementError(
     'invalid-input',
-    `${what}: ${first?.message ?? 'invalid'}${rest}`,
-    path,
+    `${what}: ${first?.message ?? 'invalid'}${more}`,
+    first === undefined ? '' : z.core.toDotPath(first.path),
     `Fix the ${what} field named in the path; see the schema in the edge-core README.`,
   );
 }

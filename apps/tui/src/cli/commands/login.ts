@@ -1,3 +1,4 @@
+import { issuesLine } from '@edgekit/common';
 import { readInputFile } from '@edgekit/edge-core';
 import { JujuClient } from '@edgekit/juju-client';
 import { MaasClient } from '@edgekit/maas-client';
@@ -43,8 +44,7 @@ async function loginMaas(ctx: CommandContext) {
     ...(caCertFile === undefined ? {} : { caCertFile }),
     ...(insecure ? { insecure } : {}),
   });
-  if (!parsed.success)
-    throw new UsageError(`login maas: ${parsed.error.issues[0]?.message ?? 'invalid input'}`);
+  if (!parsed.success) throw new UsageError(`login maas: ${issuesLine(parsed.error.issues)}`);
   const profile: MaasProfile = parsed.data;
   // Prove the credentials before saving them: an authenticated call that any user may make.
   const client = new MaasClient({
@@ -83,8 +83,7 @@ async function loginJuju(ctx: CommandContext) {
     ...(caFile === undefined ? {} : { caCert: await readInputFile(caFile) }),
     model: stringOption(ctx.values, 'model') ?? ctx.env.JUJU_MODEL ?? 'default',
   });
-  if (!parsed.success)
-    throw new UsageError(`login juju: ${parsed.error.issues[0]?.message ?? 'invalid input'}`);
+  if (!parsed.success) throw new UsageError(`login juju: ${issuesLine(parsed.error.issues)}`);
   const profile = parsed.data;
   // Prove the credentials and the model before saving them.
   const controller = await JujuClient.connect({

@@ -1,3 +1,4 @@
+import { issuesLine } from '@edgekit/common';
 import { PlacementProblemSchema, parseYamlText, readInputFile, solvePlacement } from '@edgekit/edge-core';
 import { placementGap } from '../../plan/gap.js';
 import { type CommandSpec, stringOption } from '../command.js';
@@ -15,8 +16,7 @@ export const runPlace: CommandSpec['run'] = async (ctx) => {
   }
   const parsed = PlacementProblemSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`${input}: ${issue?.path.join('.') || 'problem'}: ${issue?.message ?? 'invalid'}`);
+    throw new UsageError(`${input}: ${issuesLine(parsed.error.issues)}`);
   }
   const objective = stringOption(ctx.values, 'objective') ?? 'pack';
   const rule = stringOption(ctx.values, 'rule') ?? 'server';
