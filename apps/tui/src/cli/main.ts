@@ -15,7 +15,7 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
-interface Parsed {
+export interface Parsed {
   command: CommandSpec | 'tui';
   values: OptionValues;
   positionals: string[];
@@ -23,7 +23,8 @@ interface Parsed {
 
 const HINT = 'run "edgekit --help" for usage';
 
-function parse(argv: readonly string[]): Parsed | 'help' | 'version' {
+/** The command line read against the commands: the command, its options and positionals (exported for the fuzz suite). */
+export function parseInvocation(argv: readonly string[]): Parsed | 'help' | 'version' {
   // First pass, lenient, only to find the command name; the second pass is strict for that command.
   const loose = parseArgs({
     args: [...argv],
@@ -63,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const secrets: string[] = [];
   const debug = argv.includes('--debug');
   try {
-    const parsed = parse(argv);
+    const parsed = parseInvocation(argv);
     if (parsed === 'version') {
       io.stdout.write(`${EDGEKIT_VERSION}\n`);
       return EXIT.ok;

@@ -23,7 +23,7 @@ export function normaliseMaasUrl(input: string): MaasUrls {
     url = new URL(text);
   } catch {
     throw createMaasError.config(
-      `MAAS URL "${input}" is not a valid URL; pass e.g. "http://10.0.0.2:5240/MAAS/".`,
+      `MAAS URL ${JSON.stringify(input)} is not a valid URL; pass e.g. "http://10.0.0.2:5240/MAAS/".`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
