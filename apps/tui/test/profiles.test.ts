@@ -1,6 +1,7 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveMaasConfig } from '@edgekit/maas-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/cli/errors.js';
 import { readProfiles, saveProfile } from '../src/config/profiles.js';
@@ -63,7 +64,34 @@ describe('profiles and site selection', () => {
 
   it('rejects a damaged profiles file with the path and the field', async () => {
     await saveProfile(env, 'lab', { maas: { url: 'http://10.0.0.2:5240/MAAS/', apiKey: KEY } });
-    await writeFile(join(dir, 'config', 'profiles.yaml'), 'profiles:\n  lab:\n    maas:\n      url: nope\n');
-    await expect(readProfiles(env)).rejects.toThrow(/profiles\.yaml: profiles\.lab\.maas\.url/);
+    const file = join(dir, 'config', 'profiles.json');
+    await writeFile(file, JSON.stringify({ version: 1, profiles: { lab: { maas: { url: 'nope' } } } }), {
+      mode: 0o600,
+    });
+    await expect(readProfiles(env)).rejects.toThrow(/profiles\.json: profiles\.lab\.maas\.url/);
+    await writeFile(file, '{ not json', { mode: 0o600 });
+    await expect(readProfiles(env)).rejects.toThrow(/profiles\.json is not valid JSON/);
+  });
+
+  it('refuses a profiles file others can read, and never writes one', async () => {
+    const file = await saveProfile(env, 'lab', { maas: { url: 'http://10.0.0.2:5240/MAAS/', apiKey: KEY } });
+    await chmod(file, 0o644);
+    await expect(readProfiles(env)).rejects.toThrow(/others can read it \(mode 644\); run "chmod 600/);
+    await expect(
+      saveProfile(env, 'edge', { maas: { url: 'http://10.0.0.3:5240/MAAS/', apiKey: KEY } }),
+    ).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('is the same store MaasClient.fromConfig reads (one file, one format)', async () => {
+    await saveProfile(env, 'lab', {
+      maas: { url: 'http://10.0.0.2:5240/MAAS/', apiKey: KEY },
+      juju: { endpoints: ['10.0.0.9:17070'], user: 'admin', password: 'pw-secret' },
+    });
+    const resolved = await resolveMaasConfig({ env, maascliDbPath: join(dir, 'no-maascli.db') });
+    expect(resolved).toMatchObject({
+      source: 'edgekit-profile',
+      profile: 'lab',
+      url: 'http://10.0.0.2:5240/MAAS/',
+    });
   });
 });

@@ -1,4 +1,21 @@
 // Shared by every edgekit package and inlined into each one's build (this package is never published).
+
+export {
+  configDir,
+  type JujuProfile,
+  JujuProfileSchema,
+  type MaasProfile,
+  MaasProfileSchema,
+  PROFILE_NAME,
+  type Profile,
+  ProfileSchema,
+  type ProfilesFile,
+  ProfilesFileError,
+  ProfilesFileSchema,
+  profilesPath,
+  readProfiles,
+  saveProfile,
+} from './profiles.js';
 export { noSecrets, REDACTED, Redactor, redactKeys } from './redact.js';
 export { sleep } from './sleep.js';
 export { issuesLine } from './zod-issues.js';

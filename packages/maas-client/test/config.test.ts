@@ -68,7 +68,7 @@ describe('normaliseMaasUrl', () => {
 describe('resolveMaasConfig', () => {
   const paths = () => ({
     maascliDbPath: join(dir, '.maascli.db'),
-    profilesPath: join(dir, 'cfg', 'maas-profiles.json'),
+    profilesPath: join(dir, 'cfg', 'profiles.json'),
   });
 
   it('prefers explicit options over everything else', async () => {
@@ -156,7 +156,7 @@ describe('resolveMaasConfig', () => {
       insecure: true,
       profile: 'other',
     });
-    expect(JSON.parse(await readFile(profilesPath, 'utf8')).profiles.edge.apiKey).toBe(API_KEY);
+    expect(JSON.parse(await readFile(profilesPath, 'utf8')).profiles.edge.maas.apiKey).toBe(API_KEY);
   });
 
   it('refuses a profiles file others can read', async () => {

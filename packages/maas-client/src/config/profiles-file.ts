@@ -1,85 +1,58 @@
-import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import {
+  type MaasProfile,
+  MaasProfileSchema,
+  type ProfilesFile,
+  ProfilesFileError,
+  profilesPath,
+  readProfiles,
+  saveProfile,
+} from '@edgekit/common';
 import { createMaasError } from '../errors/factory.js';
 
 /**
- * edgekit's own MAAS profiles: a JSON file under the user's config directory, readable by the owner only
- * (mode 0600, like ~/.ssh keys), because it holds API keys.
+ * edgekit's saved connections (the file `edgekit login` writes, shared with the CLI and the TUI): the MAAS
+ * side of each profile. The store itself (format, 0600 permission checks, atomic writes) lives in one
+ * place, `@edgekit/common`; here its errors become `MaasConfigError`s.
  */
-export const EdgekitProfileSchema = z.object({
-  url: z.string(),
-  apiKey: z.string(),
-  /** PEM CA bundle. */
-  ca: z.string().optional(),
-  insecure: z.boolean().optional(),
-});
-export type EdgekitProfile = z.infer<typeof EdgekitProfileSchema>;
+export const EdgekitProfileSchema = MaasProfileSchema;
+export type EdgekitProfile = MaasProfile;
+export type EdgekitProfilesFile = ProfilesFile;
 
-const ProfilesFileSchema = z.object({
-  version: z.literal(1),
-  default: z.string().optional(),
-  profiles: z.record(z.string(), EdgekitProfileSchema),
-});
-export type EdgekitProfilesFile = z.infer<typeof ProfilesFileSchema>;
+/** `profiles.json` in edgekit's config folder (EDGEKIT_CONFIG_DIR, else XDG_CONFIG_HOME/edgekit, else ~/.config/edgekit). */
+export function defaultProfilesPath(env: NodeJS.ProcessEnv = process.env): string {
+  return profilesPath(env);
+}
 
-export function defaultProfilesPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'edgekit', 'maas-profiles.json');
-  const base = env.XDG_CONFIG_HOME || join(home, '.config');
-  return join(base, 'edgekit', 'maas-profiles.json');
+async function asConfigErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ProfilesFileError) throw createMaasError.config(`${error.message}.`);
+    throw error;
+  }
 }
 
 /** Reads the profiles file; `undefined` when absent. Refuses a file others can read. */
-export async function readProfilesFile(
+export function readProfilesFile(
   path: string = defaultProfilesPath(),
 ): Promise<EdgekitProfilesFile | undefined> {
-  let text: string;
-  try {
-    const info = await stat(path);
-    if (process.platform !== 'win32' && (info.mode & 0o077) !== 0) {
-      throw createMaasError.config(
-        `${path} holds API keys but is readable by others (mode ${(info.mode & 0o777).toString(8)}); run "chmod 600 ${path}".`,
-      );
-    }
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw createMaasError.config(`${path} is not valid JSON; fix or delete it.`);
-  }
-  const parsed = ProfilesFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw createMaasError.config(
-      `${path}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}.`,
-    );
-  }
-  return parsed.data;
+  return asConfigErrors(() => readProfiles(path));
 }
 
-/** Adds or replaces a profile; creates the file with mode 0600 (directory 0700) and writes atomically. */
-export async function saveMaasProfile(
+/** Adds or replaces the MAAS side of a profile; creates the file with mode 0600 (directory 0700), atomically. */
+export function saveMaasProfile(
   name: string,
   profile: EdgekitProfile,
   options: { path?: string; makeDefault?: boolean } = {},
 ): Promise<string> {
-  const path = options.path ?? defaultProfilesPath();
-  const current = (await readProfilesFile(path)) ?? { version: 1 as const, profiles: {} };
-  const next: EdgekitProfilesFile = {
-    ...current,
-    profiles: { ...current.profiles, [name]: EdgekitProfileSchema.parse(profile) },
-    ...(options.makeDefault || !current.default ? { default: name } : {}),
-  };
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-  await chmod(temp, 0o600);
-  await rename(temp, path);
-  return path;
+  return asConfigErrors(() =>
+    saveProfile(
+      options.path ?? defaultProfilesPath(),
+      name,
+      { maas: EdgekitProfileSchema.parse(profile) },
+      {
+        ...(options.makeDefault === undefined ? {} : { makeDefault: options.makeDefault }),
+      },
+    ),
+  );
 }

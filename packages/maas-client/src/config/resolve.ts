@@ -79,11 +79,25 @@ async function fromMaasCli(path: string, name: string | undefined): Promise<Foun
 async function fromProfilesFile(path: string, name: string | undefined): Promise<Found | undefined> {
   const file = await readProfilesFile(path);
   if (!file) return undefined;
-  const entries = Object.entries(file.profiles).map(([profileName, p]) => ({ name: profileName, ...p }));
+  // Only profiles with a MAAS side count (a profile may hold only a Juju controller).
+  const entries = Object.entries(file.profiles).flatMap(([profileName, p]) =>
+    p.maas === undefined ? [] : [{ name: profileName, ...p.maas }],
+  );
   const profile = pick(entries, name, name === undefined ? file.default : undefined);
   if (!profile) return undefined;
-  const { name: profileName, ...rest } = profile;
-  return { ...rest, source: 'edgekit-profile', profile: profileName };
+  const { name: profileName, caCertFile, ...rest } = profile;
+  const ca =
+    rest.ca ??
+    (caCertFile === undefined ? undefined : await readCaFile(caCertFile, `profile ${profileName}`));
+  return { ...rest, ...(ca === undefined ? {} : { ca }), source: 'edgekit-profile', profile: profileName };
+}
+
+async function readCaFile(path: string, owner: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw createMaasError.config(`${owner}: its CA file ${path} cannot be read: ${(error as Error).message}`);
+  }
 }
 
 /**
