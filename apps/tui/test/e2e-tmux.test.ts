@@ -41,6 +41,15 @@ describe.skipIf(!tmux)('edgekit in a real terminal (tmux)', () => {
     await session.keys('Escape');
     await session.keys('4');
     await session.waitFor(/fits: 7 VMs\s+on \d+ hosts/);
+    // Several keys in one write (typing fast, a held key): every one is applied, in order.
+    await session.keys('Down');
+    await session.waitFor(/›kubernetes-worker\s+2 /);
+    await session.keys('+++', true);
+    await session.waitFor(/›kubernetes-worker\s+5 /);
+    await session.keys('---', true);
+    await session.waitFor(/›kubernetes-worker\s+2 /);
+    await session.waitFor(/fits: 7 VMs\s+on \d+ hosts/);
+    await session.keys('Up');
     await session.keys('s');
     await session.waitFor(/saved .*charmed-kubernetes-ha-edge-[0-9a-f]+\.plan\.yaml/);
     await session.keys('5');
@@ -52,6 +61,11 @@ describe.skipIf(!tmux)('edgekit in a real terminal (tmux)', () => {
     await session.keys('6');
     const screen = await session.waitFor(/model default: \d+ apps, (\d+)\/\1 units active/, 120_000);
     expect(screen).toContain('kubernetes-control-plane');
+    // Application rows read as `juju status` shows them: derived from their (all active) units.
+    for (const app of ['etcd', 'easyrsa', 'kubernetes-control-plane', 'kubernetes-worker']) {
+      expect(screen).toMatch(new RegExp(`^${app}\\s+active\\s`, 'm'));
+    }
+    expect(screen).not.toMatch(/^\S+\s+waiting\s/m);
     await session.keys('q');
     await session.waitFor('[exited 0]');
   }, 420_000);

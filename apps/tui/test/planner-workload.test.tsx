@@ -99,3 +99,27 @@ describe('planner opened on a workload file (edgekit --workload FILE)', () => {
     }
   });
 });
+
+describe('planner keys typed faster than it replans', () => {
+  it('applies every + of one read (five at once raise the count by five)', async () => {
+    // Its own demo: the container closes its site when it unmounts.
+    const own = await openSite({ kind: 'demo' }, { timeScale: 3000 });
+    const app = renderUi(
+      <AppContainer
+        connect={async () => createSiteData(own)}
+        initialScreen="planner"
+        size={{ columns: 100, rows: 30 }}
+      />,
+    );
+    try {
+      await app.waitFor(/fits: 7 VMs/);
+      await app.press('\u001B[B', /›kubernetes-worker\s+2 /);
+      app.stdin.write('+++++');
+      await app.waitFor(/›kubernetes-worker\s+7 /);
+      app.stdin.write('---');
+      await app.waitFor(/›kubernetes-worker\s+4 /);
+    } finally {
+      app.unmount();
+    }
+  });
+});

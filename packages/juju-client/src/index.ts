@@ -32,6 +32,11 @@ export { ClientFacade } from './facades/client-facade.js';
 export { type AddMachineInput, MachineManagerFacade } from './facades/machine-manager.js';
 export { type CreateModelInput, ModelManagerFacade, userTag } from './facades/model-manager.js';
 export { PingerFacade } from './facades/pinger.js';
+export {
+  applicationStatus,
+  deriveStatus,
+  type StatusLine,
+} from './helpers/application-status.js';
 export { alreadyDone, orderChanges, substitute } from './helpers/bundle-plan.js';
 export { formatConstraints, parseConstraints } from './helpers/constraints.js';
 export {

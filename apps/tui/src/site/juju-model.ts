@@ -1,6 +1,7 @@
 import {
   type ApplicationDelta,
   allUnitsActiveIdle,
+  applicationStatus,
   applyDelta,
   type Delta,
   emptyModelState,
@@ -24,6 +25,10 @@ export interface JujuUnitRow {
 export interface JujuApplicationRow {
   name: string;
   charm: string;
+  /** Charm revision, from the charm URL (`ch:amd64/etcd-748` → 748). */
+  revision: number | null;
+  workloadVersion: string;
+  /** As `juju status` shows it: the charm's own status, or derived from the units while unset. */
   status: string;
   message: string;
   exposed: boolean;
@@ -82,7 +87,7 @@ export function applyDeltas(state: JujuModelState, deltas: readonly Delta[]): Ju
   return {
     // A removed model keeps its name on screen: the watcher is about to end anyway.
     model: entities.model?.name ?? state.model,
-    applications: new Map(rows(entities.applications, (e) => [e.name, applicationRow(e)] as const)),
+    applications: new Map(rows(entities.applications, (e) => [e.name, applicationRow(e, entities)] as const)),
     units: new Map(rows(entities.units, (e) => [e.name, unitRow(e)] as const)),
     machines: new Map(rows(entities.machines, (e) => [e.id, machineRow(e)] as const)),
     relations: new Map(rows(entities.relations, (e) => [e.id, { id: e.id, key: e.key }] as const)),
@@ -90,12 +95,20 @@ export function applyDeltas(state: JujuModelState, deltas: readonly Delta[]): Ju
   };
 }
 
-function applicationRow(e: ApplicationDelta): JujuApplicationRow {
+function applicationRow(e: ApplicationDelta, entities: ModelState): JujuApplicationRow {
+  const units = [...entities.units.values()].filter((unit) => unit.application === e.name);
+  const shown = applicationStatus(
+    e.status,
+    units.map((unit) => unit['workload-status']),
+  );
+  const revision = /-(\d+)$/.exec(e['charm-url'])?.[1];
   return {
     name: e.name,
     charm: charmName(e['charm-url']),
-    status: e.status.current,
-    message: e.status.message,
+    revision: revision === undefined ? null : Number(revision),
+    workloadVersion: e['workload-version'] ?? '',
+    status: shown.current,
+    message: shown.message,
     exposed: e.exposed,
     subordinate: e.subordinate,
   };

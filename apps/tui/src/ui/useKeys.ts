@@ -1,16 +1,76 @@
 import { type Key, useInput } from 'ink';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useReducer, useRef } from 'react';
+
+type Keypress = [input: string, key: Key];
+
+/** Keys with a name (arrows, return, escape, …) arrive whole; only runs of printable text are split. */
+const NAMED: readonly (keyof Key)[] = [
+  'upArrow',
+  'downArrow',
+  'leftArrow',
+  'rightArrow',
+  'pageUp',
+  'pageDown',
+  'return',
+  'escape',
+  'tab',
+  'backspace',
+  'delete',
+];
 
 /**
- * useInput with a handler that always sees the latest committed state. Ink re-subscribes useInput in a
- * passive effect, so keys that arrive right after a render (fast typing, pastes, tests) would reach the
- * previous render's handler; a layout effect updates the ref within the commit instead.
+ * One read of the terminal as keypresses. Typing fast, holding a key or pasting puts several characters
+ * into one read ("+++++"); each is a keypress of its own, in order, shift set as Ink sets it for one.
+ */
+export function splitKeys(input: string, key: Key): Keypress[] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta || NAMED.some((name) => key[name])) return [[input, key]];
+  return chars.map((char) => [char, { ...key, shift: char !== char.toLowerCase() }]);
+}
+
+/**
+ * useInput with a handler that always sees the latest committed state, one keypress at a time. Ink
+ * re-subscribes useInput in a passive effect, so a key arriving right after a render would reach the
+ * previous render's handler; a layout effect updates the ref within the commit instead. Keys that arrive
+ * together are queued and handed over one per commit, so each sees the state the one before it made:
+ * after each key the next waits, on a timer outside React, until a commit has run the layout effect
+ * (draining from a passive effect lost keys in the production build: updates made there never rendered).
  */
 export function useKeys(handler: (input: string, key: Key) => void, isActive: boolean): void {
   const latest = useRef(handler);
+  const queued = useRef<Keypress[]>([]);
+  // From handing a key over until the commit that follows it: the next key waits.
+  const awaitingCommit = useRef(false);
+  const pumping = useRef(false);
+  const [, commit] = useReducer((n: number) => n + 1, 0);
+  const pump = useCallback(() => {
+    const next = queued.current[0];
+    if (next === undefined) {
+      pumping.current = false;
+      return;
+    }
+    if (awaitingCommit.current) {
+      setTimeout(pump, 1);
+      return;
+    }
+    queued.current.shift();
+    awaitingCommit.current = true;
+    latest.current(...next);
+    commit(); // a commit follows even when the key changed nothing
+    setTimeout(pump, 0);
+  }, []);
   useLayoutEffect(() => {
     latest.current = handler;
+    awaitingCommit.current = false;
   });
-  const stable = useCallback((input: string, key: Key) => latest.current(input, key), []);
+  const stable = useCallback(
+    (input: string, key: Key) => {
+      queued.current.push(...splitKeys(input, key));
+      if (pumping.current) return;
+      pumping.current = true;
+      pump();
+    },
+    [pump],
+  );
   useInput(stable, { isActive });
 }

@@ -59,7 +59,16 @@ export class TmuxSession {
 
   /** tmux key names (`Tab`, `Enter`, `Escape`) or literal text with `literal`. */
   async keys(keys: string, literal = false): Promise<void> {
-    await run('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
+    await run('tmux', [
+      '-L',
+      this.socket,
+      'send-keys',
+      '-t',
+      this.name,
+      ...(literal ? ['-l'] : []),
+      '--',
+      keys,
+    ]);
   }
 
   /** Polls the pane until it satisfies `predicate`; the limit guards against hangs, it asserts no timing. */

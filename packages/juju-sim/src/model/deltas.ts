@@ -72,7 +72,6 @@ export function renderEntity(
       const app = model.applications.get(id);
       if (!app) return undefined;
       const units = model.unitsOf(app.name);
-      const worst = units.find((unit) => unit.workloadStatus.status === 'error') ?? units[0];
       return {
         ...common,
         name: app.name,
@@ -84,9 +83,9 @@ export function renderEntity(
         constraints: app.constraints,
         config: app.config,
         subordinate: app.charm.subordinate,
-        status: statusInfo(
-          worst ? worst.workloadStatus : { status: 'unknown', info: '', since: model.created },
-        ),
+        // The simulated charms set no application status, so it is `unset`, as Juju's AllWatcher sends
+        // it: clients derive what `juju status` shows from the units (FullStatus derives it server-side).
+        status: statusInfo({ status: 'unset', info: '', since: model.created }),
         'workload-version': units.some((unit) => unit.phase === 'active') ? app.charm.workloadVersion : '',
       };
     }

@@ -16,9 +16,10 @@ interface Line {
 export function jujuLines(state: JujuModelState, width: number): Line[] {
   const lines: Line[] = [];
   const apps = [...state.applications.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Applications as `juju status` lists them, each with its own columns; units under their own header.
   lines.push({
     key: 'h-app',
-    text: row(['APP/UNIT', 'WORKLOAD', 'AGENT', 'MACHINE', 'MESSAGE'], width),
+    text: row(['APP', 'STATUS', 'SCALE', 'CHARM', 'REV', 'VERSION', 'MESSAGE'], width, APP_WIDTHS),
     bold: true,
   });
   for (const app of apps) {
@@ -26,14 +27,33 @@ export function jujuLines(state: JujuModelState, width: number): Line[] {
     const active = units.filter((u) => u.workload === 'active').length;
     lines.push({
       key: `a-${app.name}`,
-      text: row([app.name, app.status, `${active}/${units.length}`, app.charm, app.message], width),
+      text: row(
+        [
+          app.name,
+          app.status,
+          app.subordinate ? '-' : `${active}/${units.length}`,
+          app.charm,
+          app.revision === null ? '-' : String(app.revision),
+          app.workloadVersion || '-',
+          app.message,
+        ],
+        width,
+        APP_WIDTHS,
+      ),
       tone: statusTone(app.status),
       bold: true,
     });
-    for (const unit of units) {
+  }
+  lines.push({
+    key: 'h-unit',
+    text: row(['UNIT', 'WORKLOAD', 'AGENT', 'MACHINE', 'MESSAGE'], width),
+    bold: true,
+  });
+  for (const app of apps) {
+    for (const unit of unitsOf(state, app.name)) {
       lines.push({
         key: `u-${unit.name}`,
-        text: row([`  ${unit.name}`, unit.workload, unit.agent, unit.machine, unit.message], width),
+        text: row([unit.name, unit.workload, unit.agent, unit.machine, unit.message], width),
         tone: statusTone(unit.workload),
       });
     }
@@ -59,10 +79,12 @@ export function jujuLines(state: JujuModelState, width: number): Line[] {
 }
 
 const WIDTHS = [26, 12, 10, 12];
+const APP_WIDTHS = [24, 11, 6, 24, 5, 8];
 
-function row(cells: string[], width: number): string {
-  const fixed = WIDTHS.reduce((a, b) => a + b + 1, 0);
-  return cells.map((cell, i) => fit(cell, WIDTHS[i] ?? Math.max(4, width - fixed))).join(' ');
+/** Cells in fixed-width columns; the last one takes what is left of the line. */
+function row(cells: string[], width: number, widths: readonly number[] = WIDTHS): string {
+  const fixed = widths.reduce((a, b) => a + b + 1, 0);
+  return cells.map((cell, i) => fit(cell, widths[i] ?? Math.max(4, width - fixed))).join(' ');
 }
 
 interface Props {

@@ -1,0 +1,39 @@
+import { Text } from 'ink';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { splitKeys, useKeys } from '../src/ui/useKeys.js';
+import { renderUi } from './support/render.js';
+
+/** Counts `+` and `-` with a handler that reads the rendered state, as the app's handlers do. */
+function Counter() {
+  const [count, setCount] = useState(0);
+  const [typed, setTyped] = useState('');
+  useKeys((input) => {
+    if (input === '+') setCount(count + 1);
+    else if (input === '-') setCount(count - 1);
+    else setTyped(typed + input);
+  }, true);
+  return <Text>{`count ${count} typed ${typed}`}</Text>;
+}
+
+describe('keys that arrive together (typing fast, holding a key, pasting)', () => {
+  it('applies every key of one read, in order, each seeing the state the one before made', async () => {
+    const app = renderUi(<Counter />);
+    await app.waitFor('count 0');
+    app.stdin.write('+++++');
+    await app.waitFor('count 5');
+    app.stdin.write('++-Ab');
+    await app.waitFor('count 6 typed Ab');
+    for (let i = 0; i < 50; i += 1) app.stdin.write('++++++++++');
+    await app.waitFor('count 506 typed Ab');
+    app.unmount();
+  });
+
+  it('splits printable runs only: arrows, escape and ctrl keys stay whole', () => {
+    const key = { shift: false, ctrl: false, meta: false } as Parameters<typeof splitKeys>[1];
+    expect(splitKeys('+++', key).map(([input]) => input)).toEqual(['+', '+', '+']);
+    expect(splitKeys('aB', key).map(([, k]) => k.shift)).toEqual([false, true]);
+    expect(splitKeys('ab', { ...key, ctrl: true })).toHaveLength(1);
+    expect(splitKeys('', { ...key, upArrow: true })).toHaveLength(1);
+  });
+});
