@@ -9,6 +9,7 @@ import {
 import { presetBundleTexts } from '../../plan/bundles.js';
 import { gapText } from '../../plan/gap.js';
 import { placeOnSite, plannedWorkload, planWorkloadOnSite, sizeForSite } from '../../plan/planner.js';
+import { ratioText } from '../../plan/ratio-text.js';
 import { defaultSettings, type PlannerSettings, plannedVms } from '../../plan/settings.js';
 import { type LoadedWorkload, workloadFromFlags } from '../../plan/workload-file.js';
 import { type CommandContext, type CommandSpec, type OptionValues, stringOption } from '../command.js';
@@ -159,9 +160,7 @@ export const runSize: CommandSpec['run'] = async (ctx) => {
       `per zone: ${Object.entries(sizing.perZone)
         .map(([z, n]) => `${z} ${n}`)
         .join(', ')}`,
-      sizing.ratios
-        ? `existing hosts suffice with cpu ratio ${sizing.ratios.cpu ?? '>10'} and memory ratio ${sizing.ratios.memory ?? '>10'}`
-        : '',
+      sizing.ratios ? ratioText(sizing.ratios) : '',
       `on this site now: ${placement.feasible ? `fits on ${placement.hostsUsed} hosts` : `${placement.unplaced.length} VMs do not fit`}`,
     ].filter(Boolean);
     return { data, text: text.join('\n'), exitCode: placement.feasible ? EXIT.ok : EXIT.incomplete };

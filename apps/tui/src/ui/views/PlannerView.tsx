@@ -2,6 +2,7 @@ import type { PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
 import { Box, Text } from 'ink';
 import { type PlannerEditor, ROLE_COLUMNS, SETTING_ROWS, type SettingRow } from '../../plan/editor.js';
 import { gapText, placementGap } from '../../plan/gap.js';
+import { ratioText } from '../../plan/ratio-text.js';
 import { plannedVms } from '../../plan/settings.js';
 import { mib, ratio, trim } from '../../site/format.js';
 import { Toned } from '../components/Toned.js';
@@ -161,11 +162,7 @@ function SizingLines({ sizing, failures }: { sizing: Props['sizing']; failures: 
           .map(([zone, n]) => `${zone} ${n}`)
           .join(', ')}
       </Text>
-      {sizing.ratios ? (
-        <Text wrap="truncate">
-          site fits at cpu ×{sizing.ratios.cpu ?? '>10'}, mem ×{sizing.ratios.memory ?? '>10'}
-        </Text>
-      ) : null}
+      {sizing.ratios ? <Text wrap="wrap">{ratioText(sizing.ratios)}</Text> : null}
     </>
   );
 }
