@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ async function edgekit(...args: string[]) {
   );
   const child = spawn(process.execPath, [bin, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // plan saves its file next to the working directory by default: keep that inside the temp folder.
+    cwd: dir,
     env: { ...env, NO_COLOR: '1', EDGEKIT_CONFIG_DIR: dir, HOME: dir },
   });
   const out: Buffer[] = [];
@@ -123,4 +125,22 @@ relations: [[postgresql:juju-info, web:juju-info]]
     expect(units).toHaveLength(2);
     for (const unit of units) expect(unit['workload-status'].status).toBe('active');
   }, 120_000);
+
+  it('plan prints what a person needs, saves the document next to the working directory', async () => {
+    const result = await edgekit('plan', '--preset', 'charmed-kubernetes-ha-edge');
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.length).toBeLessThan(30);
+    expect(lines[0]).toMatch(
+      /^plan [0-9a-f]+ \(charmed-kubernetes-ha-edge\): 7 machines, saved to .*charmed-kubernetes-ha-edge-[0-9a-f]+\.plan\.yaml$/,
+    );
+    expect(result.stdout).toMatch(/lower bound \d+ \(/);
+    expect(result.stdout).toMatch(/VM HOST\s+ZONE\s+VMS\s+CORES used\/capacity \(left\)/);
+    expect(result.stdout).toMatch(/^ {2}kvm-\S+\s+edge-\S+\s+\d+ {2}\d+\/\d+ \(\d+\) ×/m);
+    expect(result.stdout).toMatch(
+      /^next: edgekit apply charmed-kubernetes-ha-edge-[0-9a-f]+\.plan\.yaml --dry-run/m,
+    );
+    const saved = lines[0]?.replace(/^.*saved to /, '') ?? '';
+    expect(await readFile(saved, 'utf8')).toMatch(/^apiVersion: /m);
+  });
 });

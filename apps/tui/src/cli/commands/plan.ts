@@ -1,13 +1,9 @@
-import { resolve } from 'node:path';
-import {
-  type InventorySnapshot,
-  loadSnapshotFile,
-  savePlanFile,
-  serializePlan,
-  takeInventory,
-} from '@edgekit/edge-core';
+import { relative, resolve } from 'node:path';
+import { type InventorySnapshot, loadSnapshotFile, savePlanFile, takeInventory } from '@edgekit/edge-core';
 import { presetBundleTexts } from '../../plan/bundles.js';
+import { fileNameFrom } from '../../plan/file-name.js';
 import { gapText } from '../../plan/gap.js';
+import { hostSummaries, hostSummaryLines } from '../../plan/plan-summary.js';
 import { placeOnSite, plannedWorkload, planWorkloadOnSite, sizeForSite } from '../../plan/planner.js';
 import { ratioText } from '../../plan/ratio-text.js';
 import { defaultSettings, type PlannerSettings, plannedVms } from '../../plan/settings.js';
@@ -94,35 +90,48 @@ export const runPlan: CommandSpec['run'] = async (ctx) => {
     const { workload, defaults } = plannedWorkload(settings, bundleTexts);
     const notes = defaults.map((role) => role.note);
     const plan = planWorkloadOnSite(snapshot, settings, workload);
-    const file = output === undefined ? undefined : resolve(output);
-    if (file !== undefined) await savePlanFile(file, plan);
+    // Saved by default next to the working directory (as the Planner's `s` does): a plan is for applying.
+    const file = resolve(output ?? `${fileNameFrom(plan.name)}-${plan.id}.plan.yaml`);
+    await savePlanFile(file, plan);
     const machines = plan.placement.machines.map((m) => ({
       hostname: m.hostname,
       role: m.role,
       zone: m.zone.name,
       target: m.target.kind === 'vm' ? m.target.vmHostName : m.target.systemId,
     }));
+    const hosts = hostSummaries(plan, snapshot);
     const data = {
       id: plan.id,
       name: plan.name,
-      file: file ?? null,
+      file,
       stats: plan.placement.stats ?? null,
       machines,
+      hosts,
       defaults,
+      /** The whole document, as saved (so `--json`/`--yaml` carry it too). */
+      plan,
     };
-    if (file === undefined && ctx.format === 'text') {
-      // As YAML comments, so the printed plan still parses.
-      return { data, text: [...notes.map((note) => `# ${note}`), serializePlan(plan, 'yaml')].join('\n') };
-    }
+    const stats = plan.placement.stats;
+    const bareMetal = machines.filter((m) => !hosts.some((h) => h.host === m.target));
     return {
       data,
+      // The whole document only when asked (--yaml/--json print `data`; the file holds the plan itself).
       text: [
-        `plan ${plan.id} (${plan.name}): ${machines.length} machines${file ? `, saved to ${file}` : ''}`,
-        ...machines.map(
-          (m) => `  ${m.hostname.padEnd(38)} ${m.role.padEnd(24)} ${m.zone.padEnd(8)} ${m.target}`,
+        `plan ${plan.id} (${plan.name}): ${machines.length} machines, saved to ${file}`,
+        stats?.lowerBound
+          ? `  ${stats.hostsUsed ?? hosts.length} hosts used, lower bound ${stats.lowerBound.value} (${stats.lowerBound.rule}); ${plan.placement.objective === 'pack' ? gapText({ gap: stats.gap ?? 0, provenOptimal: stats.provenOptimal ?? false }) : 'spread on purpose (pack: fewest hosts)'}`
+          : '',
+        ...hostSummaryLines(hosts),
+        ...bareMetal.map((m) => `  bare metal ${m.target}: ${m.hostname} (${m.role})`),
+        ...plan.outputs.ratioUpdates.map(
+          (u) =>
+            `  over-commit change on ${u.vmHostName}: cpu ×${u.from.cpu_over_commit_ratio} → ×${u.params.cpu_over_commit_ratio ?? u.from.cpu_over_commit_ratio}, memory ×${u.from.memory_over_commit_ratio} → ×${u.params.memory_over_commit_ratio ?? u.from.memory_over_commit_ratio}`,
         ),
         ...notes.map((note) => `note: ${note}`),
-      ].join('\n'),
+        `next: edgekit apply ${relative(process.cwd(), file) || file} --dry-run   (the document: --yaml, or the file)`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
     };
   });
 };
