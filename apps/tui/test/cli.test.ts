@@ -151,6 +151,10 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
     const status = JSON.parse(viaProfile.stdout);
     expect(status.maas).toMatchObject({ url: ready.maas.url, simulated: false });
     expect(status.juju.model).toBe('default');
+    // The maas-sim control API it lists answers on the same origin.
+    expect(ready.maas.control).toContain('POST /MAAS/_sim/vm-hosts/NAME/fail/');
+    const fail = await fetch(new URL('_sim/vm-hosts/kvm-a1/fail/', ready.maas.url), { method: 'POST' });
+    expect(fail.status).toBe(200);
     const rest: string[] = [];
     lines.on('line', (line) => rest.push(line));
     const exit = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -1,3 +1,4 @@
+import { requireReachable } from '../domain/host-failure.js';
 import { NodeStatus, RELEASABLE_STATUSES, statusName } from '../domain/status.js';
 import { badRequest, conflict } from '../errors.js';
 import { deleted, ok, type Reply, type RequestContext, type Route } from '../http/router.js';
@@ -89,8 +90,14 @@ function commission(ctx: RequestContext): Reply {
   return done(ctx, m);
 }
 
+/** A VM's power goes through its pod's driver, which cannot reach a failed host. */
+function requirePowerDriver(ctx: RequestContext, m: MachineRec): void {
+  if (m.podId !== null) requireReachable(ctx.sim.state.vmHost(m.podId));
+}
+
 function powerOn(ctx: RequestContext): Reply {
   const m = editableMachine(ctx);
+  requirePowerDriver(ctx, m);
   if (m.owner === null) throw conflict("Can't start node: it hasn't been allocated.");
   m.powerState = 'on';
   ctx.sim.state.addEvent(m, 'Powering on', ctx.params.get('comment') ?? '', 'INFO', ctx.user.username);
@@ -99,6 +106,7 @@ function powerOn(ctx: RequestContext): Reply {
 
 function powerOff(ctx: RequestContext): Reply {
   const m = editableMachine(ctx);
+  requirePowerDriver(ctx, m);
   m.powerState = 'off';
   ctx.sim.state.addEvent(
     m,
@@ -290,7 +298,11 @@ export const machineObjectRoutes: Route[] = [
     method: 'GET',
     op: 'query_power_state',
     doc: 'Query the BMC for the power state.',
-    run: (ctx) => ok({ state: ctx.sim.state.machine(ctx.pathParams.system_id ?? '').powerState }),
+    run: (ctx) => {
+      const m = ctx.sim.state.machine(ctx.pathParams.system_id ?? '');
+      requirePowerDriver(ctx, m);
+      return ok({ state: m.powerState });
+    },
   },
   {
     handler: H,

@@ -43,6 +43,8 @@ function composeForAllocate(ctx: RequestContext): MachineRec | null {
   if (version === 'master' || ['name', 'system_id', 'id', 'mac_address', 'devices'].some((k) => p.has(k)))
     return null;
   const hosts = state.data.vmHosts.filter((h) => {
+    // A host that does not answer is never asked to compose.
+    if (h.failed) return false;
     if (p.all('pod').length > 0 && !p.all('pod').some((x) => x === h.name || x === String(h.id)))
       return false;
     if (p.all('not_pod').some((x) => x === h.name || x === String(h.id))) return false;

@@ -1,4 +1,5 @@
 import { composeOnHost, deleteVmHost, parseComposeRequest } from '../domain/compose.js';
+import { requireReachable } from '../domain/host-failure.js';
 import { PHASE_MS } from '../domain/lifecycle.js';
 import { badRequest, notFound } from '../errors.js';
 import { deleted, ok, type Reply, type RequestContext, type Route } from '../http/router.js';
@@ -194,6 +195,7 @@ function routesFor(collection: Collection): Route[] {
       run: (ctx) => {
         requireAdmin(ctx);
         const host = hostFrom(ctx);
+        requireReachable(host);
         // Refresh runs discovery synchronously, so pending hints land immediately.
         if (host.pendingHints) {
           host.cores = host.pendingHints.cores;
@@ -232,6 +234,7 @@ function routesFor(collection: Collection): Route[] {
         requireAdmin(ctx);
         const { state, lifecycle, version } = ctx.sim;
         const host = hostFrom(ctx);
+        requireReachable(host);
         // Until the host's hints are synced the caps are 0, so any request fails per field (terraform-provider-maas #162).
         const req = parseComposeRequest(state, host, ctx.params);
         const machine = composeOnHost(state, lifecycle, host, req, {

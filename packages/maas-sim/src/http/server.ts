@@ -7,6 +7,7 @@ import type { FaultDecision, FaultInjector } from '../faults.js';
 import type { SimContext } from '../sim-context.js';
 import type { UserRec } from '../state/model.js';
 import { API_PREFIX, hasVmHosts, VM_HOSTS_GONE } from '../version.js';
+import { handleControl, SIM_CONTROL_PREFIX } from './control.js';
 import { NonceStore, parseOAuthHeader, verifyOAuth } from './oauth.js';
 import { Params, parseForm, readBody } from './params.js';
 import { type CompiledRoute, matchPath, type Reply } from './router.js';
@@ -127,6 +128,20 @@ export class MaasHttpServer {
       if (pathname === '/MAAS/api/version/') return this.send(res, text(200, '2.0'));
       if (pathname.startsWith('/MAAS/api/1.0/')) {
         return this.send(res, text(410, 'The 1.0 API is no longer available. Please use API version 2.0.'));
+      }
+      if (pathname.startsWith(SIM_CONTROL_PREFIX)) {
+        const reply = handleControl(this.sim, method, pathname);
+        return this.send(
+          res,
+          reply.json === undefined
+            ? text(reply.status, reply.text ?? '', reply.headers)
+            : {
+                status: reply.status,
+                body: Buffer.from(JSON.stringify(reply.json)),
+                contentType: JSON_TYPE,
+                headers: {},
+              },
+        );
       }
       if (pathname === '/MAAS/accounts/authenticate/')
         return this.send(res, await this.authenticate(req, method));

@@ -249,6 +249,8 @@ export interface VmHostRec {
   /** Hints to apply when the pending sync completes. */
   pendingHints: { cores: number; memory: number; pools: StoragePoolRec[] } | null;
   syncAt: number | null;
+  /** Set by the `_sim` control API: the host lost power (absent in sites saved before it existed). */
+  failed?: boolean;
 }
 
 export interface VirtualMachineRec {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
-import { startMaasSim } from '@edgekit/maas-sim';
+import { SIM_CONTROL_ENDPOINTS, startMaasSim } from '@edgekit/maas-sim';
 import type { Profile } from '../../config/profiles.js';
 import { saveProfile } from '../../config/profiles.js';
 import { DEMO_TIME_SCALE } from '../../site/open.js';
@@ -53,13 +53,15 @@ export const runSim: CommandSpec['run'] = async (ctx) => {
     }
     const file = await saveProfile(ctx.env, SIM_PROFILE, profile);
     const ready = {
-      maas: { url: maas.url },
+      maas: { url: maas.url, control: SIM_CONTROL_ENDPOINTS.map((line) => line.split(/\s{2,}/)[0]) },
       juju: juju ? { endpoints: juju.endpoints, controller: juju.controllerName, model: 'default' } : null,
       profile: SIM_PROFILE,
       file,
     };
     const text = [
       `simulated MAAS (demo site) on ${maas.url}`,
+      'control API (loopback, for tests and demos):',
+      ...SIM_CONTROL_ENDPOINTS.map((line) => `  ${line}`),
       ...(juju
         ? [`simulated Juju controller ${juju.controllerName} on ${juju.endpoints.join(', ')}, model default`]
         : []),
