@@ -93,8 +93,54 @@ interface Context {
   options: DeployBundleOptions;
 }
 
-async function execute(client: JujuClient, change: BundleChangesMapArgs, ctx: Context): Promise<string> {
-  const args = change.args as Record<string, unknown>;
+/** What each change handler gets: the client, the change, the run so far, and its `$ref`-resolved args. */
+interface Step {
+  client: JujuClient;
+  change: BundleChangesMapArgs;
+  args: Record<string, unknown>;
+  ctx: Context;
+  /** An argument with `$id` references substituted by earlier results; missing is an error. */
+  need(key: string): string;
+}
+
+/** One small function per change method (bundlechanges' vocabulary), looked up by name. */
+const HANDLERS: Readonly<Record<string, (step: Step) => Promise<string>>> = {
+  addCharm: ({ client, change, ctx }) => addCharm(client, change, ctx),
+  deploy: deployApplication,
+  addMachines: addMachine,
+  addUnit: addUnit,
+  addRelation: async ({ client, need }) => {
+    await client.applications.addRelation([need('endpoint1'), need('endpoint2')]);
+    return `${need('endpoint1')} ${need('endpoint2')}`;
+  },
+  expose: async ({ client, args, need }) => {
+    const application = need('application');
+    const endpoints = args['exposed-endpoints'] as Parameters<typeof client.applications.expose>[1];
+    await client.applications.expose(application, endpoints ?? undefined);
+    return application;
+  },
+  setAnnotations: async ({ client, change, args, need }) => {
+    const entity = `${arg(change, 'entity-type') === 'machine' ? 'machine' : 'application'}-${need('id')}`;
+    only(await client.annotations.set([{ entity, annotations: args.annotations as Record<string, string> }]));
+    return entity;
+  },
+  setOptions: async ({ client, args, need }) => {
+    const application = need('application');
+    only(
+      await client.applications.setConfigs([
+        { application, config: args.options as Record<string, unknown> },
+      ]),
+    );
+    return application;
+  },
+  setConstraints: async ({ client, change, need }) => {
+    const application = need('application');
+    await client.applications.setConstraints(application, parseConstraints(arg(change, 'constraints') ?? ''));
+    return application;
+  },
+};
+
+function execute(client: JujuClient, change: BundleChangesMapArgs, ctx: Context): Promise<string> {
   const need = (key: string): string => {
     const raw = arg(change, key);
     const value = raw === undefined ? undefined : substitute(raw, ctx.results);
@@ -102,97 +148,64 @@ async function execute(client: JujuClient, change: BundleChangesMapArgs, ctx: Co
       throw new JujuBundleError(`change ${change.id} has no usable "${key}" (${raw ?? 'missing'})`);
     return value;
   };
-  switch (change.method) {
-    case 'addCharm':
-      return addCharm(client, change, ctx);
-    case 'deploy': {
-      const application = need('application');
-      const charmRef = arg(change, 'charm') ?? '';
-      const origin = ctx.origins.get(charmRef.slice(1));
-      if (!origin)
-        throw new JujuBundleError(`deploy ${application}: charm ${charmRef} was not added by this run`);
-      const options = args.options as Record<string, unknown> | undefined;
-      only(
-        await client.applications.deploy([
-          {
-            application,
-            'charm-url': need('charm'),
-            'charm-origin': origin,
-            channel: arg(change, 'channel') ?? '',
-            'num-units': typeof args['num-units'] === 'number' ? args['num-units'] : 0,
-            'config-yaml':
-              options && Object.keys(options).length > 0 ? stringify({ [application]: options }) : '',
-            constraints: parseConstraints(arg(change, 'constraints') ?? ''),
-            ...(args['endpoint-bindings']
-              ? { 'endpoint-bindings': args['endpoint-bindings'] as Record<string, string> }
-              : {}),
-          },
-        ]),
-      );
-      return application;
-    }
-    case 'addMachines': {
-      const parent = arg(change, 'parent-id');
-      const params = {
-        constraints: parseConstraints(arg(change, 'constraints') ?? ''),
-        'container-type': arg(change, 'container-type') ?? '',
-        'parent-id': parent ? await machineOf(client, parent, ctx) : '',
-        ...(arg(change, 'base') ? { base: parseBase(arg(change, 'base') ?? '') } : {}),
-      };
-      return only(await client.machineManager.addMachines([params])).machine;
-    }
-    case 'addUnit': {
-      const to = arg(change, 'to');
-      const placement: Placement[] = to ? [await placementFor(client, to, ctx)] : [];
-      const units = await client.applications.addUnits({
-        application: need('application'),
-        'num-units': 1,
-        placement,
-      });
-      const unit = units[0];
-      if (!unit) throw new JujuBundleError(`AddUnits for ${need('application')} returned no unit`);
-      return unit;
-    }
-    case 'addRelation': {
-      await client.applications.addRelation([need('endpoint1'), need('endpoint2')]);
-      return `${need('endpoint1')} ${need('endpoint2')}`;
-    }
-    case 'expose': {
-      const application = need('application');
-      const endpoints = args['exposed-endpoints'] as Parameters<typeof client.applications.expose>[1];
-      await client.applications.expose(application, endpoints ?? undefined);
-      return application;
-    }
-    case 'setAnnotations': {
-      const id = need('id');
-      const entity = `${arg(change, 'entity-type') === 'machine' ? 'machine' : 'application'}-${id}`;
-      only(
-        await client.annotations.set([{ entity, annotations: args.annotations as Record<string, string> }]),
-      );
-      return entity;
-    }
-    case 'setOptions': {
-      const application = need('application');
-      only(
-        await client.applications.setConfigs([
-          { application, config: args.options as Record<string, unknown> },
-        ]),
-      );
-      return application;
-    }
-    case 'setConstraints': {
-      const application = need('application');
-      await client.applications.setConstraints(
-        application,
-        parseConstraints(arg(change, 'constraints') ?? ''),
-      );
-      return application;
-    }
-    default:
-      throw new JujuBundleError(
-        `change method "${change.method}" is not supported by this client (offers, k8s scale and charm upgrades are not implemented)`,
-      );
+  const handler = Object.hasOwn(HANDLERS, change.method) ? HANDLERS[change.method] : undefined;
+  if (handler === undefined) {
+    throw new JujuBundleError(
+      `change method "${change.method}" is not supported by this client (offers, k8s scale and charm upgrades are not implemented)`,
+    );
   }
+  return handler({ client, change, args: change.args as Record<string, unknown>, ctx, need });
+}
+
+async function deployApplication({ client, change, args, ctx, need }: Step): Promise<string> {
+  const application = need('application');
+  const charmRef = arg(change, 'charm') ?? '';
+  const origin = ctx.origins.get(charmRef.slice(1));
+  if (!origin)
+    throw new JujuBundleError(`deploy ${application}: charm ${charmRef} was not added by this run`);
+  const options = args.options as Record<string, unknown> | undefined;
+  only(
+    await client.applications.deploy([
+      {
+        application,
+        'charm-url': need('charm'),
+        'charm-origin': origin,
+        channel: arg(change, 'channel') ?? '',
+        'num-units': typeof args['num-units'] === 'number' ? args['num-units'] : 0,
+        'config-yaml':
+          options && Object.keys(options).length > 0 ? stringify({ [application]: options }) : '',
+        constraints: parseConstraints(arg(change, 'constraints') ?? ''),
+        ...(args['endpoint-bindings']
+          ? { 'endpoint-bindings': args['endpoint-bindings'] as Record<string, string> }
+          : {}),
+      },
+    ]),
+  );
+  return application;
+}
+
+async function addMachine({ client, change, ctx }: Step): Promise<string> {
+  const parent = arg(change, 'parent-id');
+  const params = {
+    constraints: parseConstraints(arg(change, 'constraints') ?? ''),
+    'container-type': arg(change, 'container-type') ?? '',
+    'parent-id': parent ? await machineOf(client, parent, ctx) : '',
+    ...(arg(change, 'base') ? { base: parseBase(arg(change, 'base') ?? '') } : {}),
+  };
+  return only(await client.machineManager.addMachines([params])).machine;
+}
+
+async function addUnit({ client, change, ctx, need }: Step): Promise<string> {
+  const to = arg(change, 'to');
+  const placement: Placement[] = to ? [await placementFor(client, to, ctx)] : [];
+  const units = await client.applications.addUnits({
+    application: need('application'),
+    'num-units': 1,
+    placement,
+  });
+  const unit = units[0];
+  if (!unit) throw new JujuBundleError(`AddUnits for ${need('application')} returned no unit`);
+  return unit;
 }
 
 async function addCharm(client: JujuClient, change: BundleChangesMapArgs, ctx: Context): Promise<string> {
