@@ -26,6 +26,12 @@ export type RatioField = 'cpu' | 'memory';
 
 /** Everything the UI remembers between keypresses; data from the servers lives beside it in the container. */
 export interface UiState {
+  /** Machines with a MAAS action in flight, by system id: the verb shown in place of their status. */
+  busy: ReadonlyMap<string, string>;
+  /** A save or export in flight, shown in the footer. */
+  working: string | null;
+  /** First line of the Juju screen shown. */
+  jujuOffset: number;
   screen: ScreenId;
   helpOpen: boolean;
   entry: TextEntry | null;
@@ -36,26 +42,27 @@ export interface UiState {
     cursor: ListCursor;
     field: RatioField;
     drafts: Readonly<Record<number, Ratios>>;
-    details: boolean;
   };
 }
 
 export const INITIAL_UI: UiState = {
+  busy: new Map(),
+  working: null,
+  jujuOffset: 0,
   screen: 'site',
   helpOpen: false,
   entry: null,
   confirm: null,
   notice: null,
   machines: { cursor: TOP, filter: '', details: false },
-  vmHosts: { cursor: TOP, field: 'cpu', drafts: {}, details: true },
+  vmHosts: { cursor: TOP, field: 'cpu', drafts: {} },
 };
 
 export type UiAction =
   | { type: 'screen'; screen: ScreenId }
   | { type: 'toggleHelp' }
-  | { type: 'closeOverlays' }
   | { type: 'move'; list: 'machines' | 'vmHosts'; move: Move; total: number; height: number }
-  | { type: 'details'; list: 'machines' | 'vmHosts'; open: boolean }
+  | { type: 'details'; open: boolean }
   | { type: 'entryOpen'; entry: TextEntry }
   | { type: 'entryText'; text: string }
   | { type: 'entryClose' }
@@ -63,7 +70,13 @@ export type UiAction =
   | { type: 'ratioField'; field: RatioField }
   | { type: 'draftRatios'; hostId: number; ratios: Ratios | null }
   | { type: 'confirm'; change: PendingChange | null }
-  | { type: 'notice'; notice: Notice | null };
+  | { type: 'notice'; notice: Notice | null }
+  | { type: 'busy'; systemId: string; label: string | null }
+  | { type: 'working'; text: string | null }
+  | { type: 'jujuScroll'; step: number };
+
+/** The Juju screen scrolls at most this far; the view clamps to what it has. */
+const JUJU_MAX_OFFSET = 100_000;
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
@@ -71,15 +84,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, screen: action.screen, helpOpen: false, notice: null };
     case 'toggleHelp':
       return { ...state, helpOpen: !state.helpOpen };
-    case 'closeOverlays':
-      return { ...state, helpOpen: false, entry: null, confirm: null };
     case 'move': {
       const list = state[action.list];
       const cursor = moveCursor(list.cursor, action.move, action.total, action.height);
       return { ...state, [action.list]: { ...list, cursor } };
     }
     case 'details':
-      return { ...state, [action.list]: { ...state[action.list], details: action.open } };
+      return { ...state, machines: { ...state.machines, details: action.open } };
     case 'entryOpen':
       return { ...state, entry: action.entry };
     case 'entryText':
@@ -104,5 +115,18 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, confirm: action.change };
     case 'notice':
       return { ...state, notice: action.notice };
+    case 'busy': {
+      const busy = new Map(state.busy);
+      if (action.label === null) busy.delete(action.systemId);
+      else busy.set(action.systemId, action.label);
+      return { ...state, busy };
+    }
+    case 'working':
+      return { ...state, working: action.text };
+    case 'jujuScroll':
+      return {
+        ...state,
+        jujuOffset: Math.max(0, Math.min(state.jujuOffset + action.step, JUJU_MAX_OFFSET)),
+      };
   }
 }

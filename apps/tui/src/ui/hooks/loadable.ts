@@ -3,5 +3,3 @@ export type Loadable<T> =
   | { state: 'loading' }
   | { state: 'ready'; value: T }
   | { state: 'failed'; error: string };
-
-export const LOADING = { state: 'loading' } as const;

@@ -17,6 +17,8 @@ export interface SavedPlan {
   file: string;
 }
 
+export type Applying = ReturnType<typeof useApply>;
+
 /** The saved plan and everything apply, dry run and rollback do with it. */
 export function useApply(data: SiteData | null, planDir: string, onFinished: () => void) {
   const [saved, setSaved] = useState<SavedPlan | null>(null);
@@ -156,6 +158,12 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
     [data, saved, append, onFinished],
   );
 
+  // Leaving the TUI mid-apply stops the run where it is; the journal lets the next session resume it.
+  useEffect(() => () => running.current?.abort(), []);
+
+  const apply = useCallback(() => run('apply'), [run]);
+  const rollback = useCallback(() => run('rollback'), [run]);
+
   return {
     saved,
     /** Set while the saved plan is one an earlier session left unfinished. */
@@ -165,8 +173,8 @@ export function useApply(data: SiteData | null, planDir: string, onFinished: () 
     save,
     exportJuju,
     preview,
-    apply: () => run('apply'),
-    rollback: () => run('rollback'),
+    apply,
+    rollback,
     busy: running,
   };
 }

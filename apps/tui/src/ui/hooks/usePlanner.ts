@@ -1,5 +1,5 @@
 import type { DefaultCharm, InventorySnapshot, PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { presetBundleTexts } from '../../plan/bundles.js';
 import { type EditorMove, editPlanner, newEditor, type PlannerEditor } from '../../plan/editor.js';
 import { placeOnSite, plannedWorkload, sizeForSite } from '../../plan/planner.js';
@@ -77,13 +77,16 @@ export function usePlanner(data: SiteData | null, active: boolean, start: Planne
     }
   }, [bundleTexts, editor.settings]);
 
+  const edit = useCallback((move: EditorMove) => setEditor((current) => editPlanner(current, move)), []);
+  const reload = useCallback(() => setWanted((n) => n + 1), []);
+
   return {
     editor,
     snapshot,
     placement,
     sizing,
     charms,
-    edit: (move) => setEditor((current) => editPlanner(current, move)),
-    reload: () => setWanted((n) => n + 1),
+    edit,
+    reload,
   };
 }

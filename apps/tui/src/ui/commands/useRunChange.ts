@@ -1,0 +1,50 @@
+import { type Dispatch, useCallback } from 'react';
+import type { SiteData } from '../../site/data.js';
+import { MACHINE_ACTION_VERBS } from '../../site/model.js';
+import { errorMessage } from '../errorMessage.js';
+import type { PendingChange, UiAction } from '../state.js';
+
+/** Carries out a change the operator confirmed with y; stable while the site and its hooks are. */
+export function useRunChange(
+  data: SiteData | null,
+  dispatch: Dispatch<UiAction>,
+  refresh: () => void,
+  apply: () => Promise<void>,
+  rollback: () => Promise<void>,
+): (change: PendingChange) => Promise<void> {
+  return useCallback(
+    async (change: PendingChange) => {
+      if (!data) return;
+      if (change.kind === 'apply') return void apply();
+      if (change.kind === 'rollback') return void rollback();
+      const notice = (tone: 'ok' | 'bad', text: string) =>
+        dispatch({ type: 'notice', notice: { tone, text } });
+      if (change.kind === 'machine') {
+        const verb = MACHINE_ACTION_VERBS[change.action];
+        dispatch({ type: 'busy', systemId: change.systemId, label: `${verb}…` });
+        try {
+          await data.machineAction(change.systemId, change.action);
+          notice('ok', `${verb}: ${change.hostname} accepted by MAAS`);
+        } catch (error) {
+          notice('bad', `${verb} ${change.hostname}: ${errorMessage(error)}`);
+        } finally {
+          dispatch({ type: 'busy', systemId: change.systemId, label: null });
+          refresh();
+        }
+        return;
+      }
+      dispatch({ type: 'working', text: `saving over-commit ratios of ${change.hostName}` });
+      try {
+        await data.setOverCommitRatios(change.hostId, change.ratios);
+        dispatch({ type: 'draftRatios', hostId: change.hostId, ratios: null });
+        notice('ok', `saved ratios of ${change.hostName}`);
+      } catch (error) {
+        notice('bad', `${change.hostName}: ${errorMessage(error)}`);
+      } finally {
+        dispatch({ type: 'working', text: null });
+        refresh();
+      }
+    },
+    [data, dispatch, refresh, apply, rollback],
+  );
+}
