@@ -55,6 +55,12 @@ export {
   type ModelState,
 } from './helpers/model-state.js';
 export { formatPlacement, MACHINE_SCOPE, MODEL_SCOPE, parsePlacement } from './helpers/placement.js';
+export {
+  type FinishedAction,
+  runAction,
+  type WaitForActionOptions,
+  waitForAction,
+} from './helpers/run-action.js';
 export { stateFromFullStatus } from './helpers/status-deltas.js';
 export {
   ModelWatcher,

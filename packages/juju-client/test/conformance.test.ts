@@ -135,6 +135,12 @@ async function callEverything(client: JujuClient, juju: '3.6' | '4.0'): Promise<
   await client.applications.setConstraints('etcd', { cores: 2, tags: ['virtual'] });
   await client.applications.destroyApplication([{ 'application-tag': 'application-etcd' }]);
   await client.applications.get('etcd');
+  await client.applications.setCharm({
+    application: 'etcd',
+    'charm-url': 'ch:amd64/etcd-9',
+    'charm-origin': { ...origin, track: '1.36', risk: 'stable' },
+    'config-settings': { channel: '1.36/stable' },
+  });
   await client.actions.enqueueOperation([{ receiver: 'unit-etcd-0', name: 'health', parameters: { a: 1 } }]);
   await client.actions.operations(['1']);
   await client.actions.actions(['2']);

@@ -255,3 +255,15 @@ export class JujuBundleError extends JujuError {
     super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message, options);
   }
 }
+
+/** An action ended in a state other than `completed` (failed, cancelled, aborted, error). */
+export class JujuActionFailedError extends JujuError {
+  override name = 'JujuActionFailedError';
+  constructor(
+    readonly actionId: string,
+    readonly status: string,
+    reason: string,
+  ) {
+    super(`action ${actionId} ${status}: ${reason}`);
+  }
+}

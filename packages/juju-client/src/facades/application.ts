@@ -147,4 +147,32 @@ export class ApplicationFacade {
       await this.rpc.invoke(call, { application, branch }, w.ApplicationGet, w.ApplicationGetResults, options)
     ).value;
   }
+
+  /**
+   * Refreshes an application to another charm revision or channel (`juju refresh`): the charm must
+   * have been added to the model first (Charms.AddCharm) with the origin it returned. 3.6 names the
+   * parameter `ApplicationSetCharm`, 4.0 `ApplicationSetCharmV2`; both share these fields.
+   */
+  async setCharm(
+    params: Pick<w.ApplicationSetCharm, 'application' | 'charm-url'> & {
+      'charm-origin': w.CharmOrigin;
+    } & Partial<
+        Pick<w.ApplicationSetCharm, 'channel' | 'config-settings' | 'force' | 'force-units' | 'force-base'>
+      >,
+    options?: FacadeCallOptions,
+  ): Promise<void> {
+    const call = { facade: 'Application', method: 'SetCharm' };
+    const input: w.ApplicationSetCharm = {
+      generation: '',
+      // What `juju refresh --channel` sends: track/risk of the origin the controller resolved.
+      channel: params['charm-origin'].track
+        ? `${params['charm-origin'].track}/${params['charm-origin'].risk ?? 'stable'}`
+        : (params['charm-origin'].risk ?? ''),
+      force: false,
+      'force-units': false,
+      'force-base': false,
+      ...params,
+    };
+    await this.rpc.invoke(call, input, w.ApplicationSetCharm, undefined, options);
+  }
 }

@@ -536,6 +536,94 @@ export const ApplicationOfferStatus: z.ZodType<ApplicationOfferStatus, unknown> 
   'total-connected-count': go.required(go.number),
 });
 
+export interface StorageConstraints {
+  count?: number | null | undefined;
+  pool?: string | null | undefined;
+  size?: number | null | undefined;
+}
+
+export const StorageConstraints: z.ZodType<StorageConstraints, unknown> = go.struct({
+  count: go.optional(go.number),
+  pool: go.optional(go.string),
+  size: go.optional(go.number),
+});
+
+export interface ApplicationSetCharm {
+  application: string;
+  channel: string;
+  'charm-origin'?: CharmOrigin | null | undefined;
+  'charm-url': string;
+  'config-settings'?: Record<string, string> | null | undefined;
+  'config-settings-yaml'?: string | null | undefined;
+  'endpoint-bindings'?: Record<string, string> | null | undefined;
+  force: boolean;
+  'force-base': boolean;
+  'force-units': boolean;
+  generation: string;
+  'resource-ids'?: Record<string, string> | null | undefined;
+  'storage-constraints'?: Record<string, StorageConstraints> | null | undefined;
+}
+
+export const ApplicationSetCharm: z.ZodType<ApplicationSetCharm, unknown> = go.struct({
+  application: go.required(go.string),
+  channel: go.required(go.string),
+  'charm-origin': go.optional(CharmOrigin),
+  'charm-url': go.required(go.string),
+  'config-settings': go.optional(go.map(go.string)),
+  'config-settings-yaml': go.optional(go.string),
+  'endpoint-bindings': go.optional(go.map(go.string)),
+  force: go.required(go.boolean),
+  'force-base': go.required(go.boolean),
+  'force-units': go.required(go.boolean),
+  generation: go.required(go.string),
+  'resource-ids': go.optional(go.map(go.string)),
+  'storage-constraints': go.optional(go.map(StorageConstraints)),
+});
+
+export interface StorageDirectives {
+  count?: number | null | undefined;
+  pool?: string | null | undefined;
+  size?: number | null | undefined;
+}
+
+export const StorageDirectives: z.ZodType<StorageDirectives, unknown> = go.struct({
+  count: go.optional(go.number),
+  pool: go.optional(go.string),
+  size: go.optional(go.number),
+});
+
+export interface ApplicationSetCharmV2 {
+  application: string;
+  channel: string;
+  'charm-origin'?: CharmOrigin | null | undefined;
+  'charm-url': string;
+  'config-settings'?: Record<string, string> | null | undefined;
+  'config-settings-yaml'?: string | null | undefined;
+  'endpoint-bindings'?: Record<string, string> | null | undefined;
+  force: boolean;
+  'force-base': boolean;
+  'force-units': boolean;
+  generation: string;
+  'resource-ids'?: Record<string, string> | null | undefined;
+  'storage-directives'?: Record<string, StorageDirectives> | null | undefined;
+}
+
+export const ApplicationSetCharmV2: z.ZodType<ApplicationSetCharmV2, unknown> = go.struct({
+  application: go.required(go.string),
+  channel: go.required(go.string),
+  'charm-origin': go.optional(CharmOrigin),
+  'charm-url': go.required(go.string),
+  'config-settings': go.optional(go.map(go.string)),
+  'config-settings-yaml': go.optional(go.string),
+  'endpoint-bindings': go.optional(go.map(go.string)),
+  force: go.required(go.boolean),
+  'force-base': go.required(go.boolean),
+  'force-units': go.required(go.boolean),
+  generation: go.required(go.string),
+  'resource-ids': go.optional(go.map(go.string)),
+  'storage-directives': go.optional(go.map(StorageDirectives)),
+});
+
 export interface MeterStatus {
   color: string;
   message: string;

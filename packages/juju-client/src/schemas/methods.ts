@@ -17,6 +17,7 @@ export const EXPOSED_METHODS: Record<string, readonly string[]> = {
     'SetConstraints',
     'DestroyApplication',
     'Get',
+    'SetCharm',
   ],
   Action: ['EnqueueOperation', 'Operations', 'Actions'],
   Bundle: ['GetChangesMapArgs'],

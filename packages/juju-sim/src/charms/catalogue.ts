@@ -21,11 +21,25 @@ function ep(
 }
 
 const NOBLE_JAMMY = ['ubuntu@24.04', 'ubuntu@22.04'];
-const CK_CHANNELS = (revision: number) => ({
+/**
+ * Charmed Kubernetes channels: one track per Kubernetes minor (1.35, 1.36), each with its own charm
+ * revisions; `latest/stable` still points at 1.35 here so bundles without a channel keep deploying 1.35.
+ */
+const CK_CHANNELS = (revision: number, next: number) => ({
   '1.35/stable': revision,
   'latest/stable': revision,
   '1.35/edge': revision + 3,
+  '1.36/stable': next,
+  '1.36/edge': next + 2,
 });
+
+/** `upgrade` of kubernetes-control-plane and kubernetes-worker (actions.yaml of both charms). */
+const upgradeAction = {
+  description: 'Upgrade the Kubernetes snaps to the channel the charm is configured for.',
+  output: () => ({ message: 'Upgrade complete' }),
+  durationMs: 90_000,
+  effect: 'upgrade' as const,
+};
 
 const certificatesNeed = {
   endpoint: 'certificates',
@@ -38,7 +52,7 @@ const CHARMS: CatalogueCharm[] = [
     name: 'easyrsa',
     summary: 'Delivers EasyRSA to create a Certificate Authority (CA).',
     subordinate: false,
-    channels: CK_CHANNELS(68),
+    channels: CK_CHANNELS(68, 77),
     bases: NOBLE_JAMMY,
     endpoints: [ep('client', 'tls-certificates', 'provider')],
     config: {},
@@ -57,7 +71,7 @@ const CHARMS: CatalogueCharm[] = [
     name: 'etcd',
     summary: 'Deploy a TLS terminated ETCD Cluster.',
     subordinate: false,
-    channels: CK_CHANNELS(772),
+    channels: CK_CHANNELS(772, 801),
     bases: NOBLE_JAMMY,
     endpoints: [
       ep('db', 'etcd', 'provider'),
@@ -81,9 +95,11 @@ const CHARMS: CatalogueCharm[] = [
         output: (unit) => ({
           snapshot: { path: `/home/ubuntu/etcd-snapshots/${unit.replace('/', '-')}.tar.gz` },
         }),
+        durationMs: 20_000,
       },
     },
     workloadVersion: '3.4.36',
+    workloadVersions: { '1.35': '3.4.36', '1.36': '3.5.21' },
     needs: [certificatesNeed],
     activeMessage: 'Healthy with 3 known peers',
     openedPorts: ['2379/tcp'],
@@ -92,7 +108,7 @@ const CHARMS: CatalogueCharm[] = [
     name: 'kubeapi-load-balancer',
     summary: 'Nginx Load Balancer for the Kubernetes API.',
     subordinate: false,
-    channels: CK_CHANNELS(164),
+    channels: CK_CHANNELS(164, 171),
     bases: NOBLE_JAMMY,
     endpoints: [
       ep('apiserver', 'http', 'requirer', { optional: true }),
@@ -114,7 +130,7 @@ const CHARMS: CatalogueCharm[] = [
     name: 'kubernetes-control-plane',
     summary: 'The Kubernetes control plane.',
     subordinate: false,
-    channels: CK_CHANNELS(589),
+    channels: CK_CHANNELS(589, 622),
     bases: NOBLE_JAMMY,
     endpoints: [
       ep('kube-control', 'kube-control', 'provider'),
@@ -145,8 +161,11 @@ const CHARMS: CatalogueCharm[] = [
         description: 'Restart the control-plane services.',
         output: () => ({ message: 'restarted' }),
       },
+      upgrade: upgradeAction,
     },
     workloadVersion: '1.35.0',
+    workloadVersions: { '1.35': '1.35.0', '1.36': '1.36.0' },
+    manualUpgrade: true,
     needs: [
       {
         endpoint: 'etcd',
@@ -167,7 +186,7 @@ const CHARMS: CatalogueCharm[] = [
     name: 'kubernetes-worker',
     summary: 'The workload bearing units of a Kubernetes cluster.',
     subordinate: false,
-    channels: CK_CHANNELS(312),
+    channels: CK_CHANNELS(312, 340),
     bases: NOBLE_JAMMY,
     endpoints: [
       ep('cni', 'kubernetes-cni', 'requirer', { scope: 'container' }),
@@ -186,10 +205,20 @@ const CHARMS: CatalogueCharm[] = [
       pause: {
         description: 'Cordon the unit and drain its pods.',
         output: () => ({ message: 'node cordoned' }),
+        durationMs: 30_000,
+        effect: 'pause',
       },
-      resume: { description: 'Uncordon the unit.', output: () => ({ message: 'node uncordoned' }) },
+      resume: {
+        description: 'Uncordon the unit.',
+        output: () => ({ message: 'node uncordoned' }),
+        durationMs: 10_000,
+        effect: 'resume',
+      },
+      upgrade: upgradeAction,
     },
     workloadVersion: '1.35.0',
+    workloadVersions: { '1.35': '1.35.0', '1.36': '1.36.0' },
+    manualUpgrade: true,
     needs: [
       {
         endpoint: 'kube-control',
@@ -210,7 +239,7 @@ const CHARMS: CatalogueCharm[] = [
     name: 'calico',
     summary: 'A robust Software Defined Network from Project Calico.',
     subordinate: true,
-    channels: CK_CHANNELS(118),
+    channels: CK_CHANNELS(118, 126),
     bases: NOBLE_JAMMY,
     endpoints: [
       ep('cni', 'kubernetes-cni', 'provider', { scope: 'container' }),
@@ -221,6 +250,7 @@ const CHARMS: CatalogueCharm[] = [
     },
     actions: {},
     workloadVersion: '3.29.1',
+    workloadVersions: { '1.35': '3.29.1', '1.36': '3.30.2' },
     needs: [
       {
         endpoint: 'etcd',
@@ -235,7 +265,7 @@ const CHARMS: CatalogueCharm[] = [
     name: 'containerd',
     summary: 'Containerd container runtime subordinate.',
     subordinate: true,
-    channels: CK_CHANNELS(95),
+    channels: CK_CHANNELS(95, 103),
     bases: NOBLE_JAMMY,
     endpoints: [
       ep('containerd', 'container-runtime', 'provider', { scope: 'container' }),
@@ -245,6 +275,7 @@ const CHARMS: CatalogueCharm[] = [
     config: {},
     actions: {},
     workloadVersion: '1.7.28',
+    workloadVersions: { '1.35': '1.7.28', '1.36': '2.1.4' },
     needs: [],
     activeMessage: 'Container runtime available',
     openedPorts: [],

@@ -20,6 +20,14 @@ export interface CharmAction {
   description: string;
   /** What the simulated action returns in `output` when it completes. */
   output: (unit: string) => Record<string, unknown>;
+  /** How long it runs, in simulated ms (default TIMINGS.action). */
+  durationMs?: number;
+  /**
+   * What it does to the unit beyond its output, as Charmed Kubernetes' charms do: `upgrade` installs
+   * the snaps of the application's channel (the new workload version), `pause` cordons and drains
+   * the node (the unit is out of service until `resume`).
+   */
+  effect?: 'upgrade' | 'pause' | 'resume';
 }
 
 /**
@@ -42,7 +50,15 @@ export interface CatalogueCharm {
   endpoints: CharmEndpoint[];
   config: Record<string, CharmConfigOption>;
   actions: Record<string, CharmAction>;
+  /** Workload version of the default channel. */
   workloadVersion: string;
+  /** Workload version per channel track when it differs by track (`1.36` -> `1.36.1`). */
+  workloadVersions?: Record<string, string>;
+  /**
+   * Charmed Kubernetes' control plane and workers: a refresh to another track leaves the snaps where
+   * they were and the unit blocked ("Needs manual upgrade, run the upgrade action") until `upgrade` runs.
+   */
+  manualUpgrade?: boolean;
   needs: ReadinessNeed[];
   activeMessage: string;
   openedPorts: string[];

@@ -1,6 +1,7 @@
 import type { ActionRecord, OperationRecord } from '../model/entities.js';
 import type { Model } from '../model/model.js';
 import { TIMINGS } from '../model/timings.js';
+import { finishActionEffect, startActionEffect } from '../model/upgrades.js';
 import { bulkItem, notFound, notValid } from '../rpc/errors.js';
 import { asObject, objectsOf, parseTag, reqString, unitNameFromTag } from '../rpc/params.js';
 import type { Facade } from './types.js';
@@ -25,25 +26,36 @@ function actionResult(action: ActionRecord): Record<string, unknown> {
   };
 }
 
-/** Runs a queued action on the compressed clock: pending -> running -> completed (or failed). */
+/**
+ * Runs a queued action on the compressed clock: pending -> running -> completed (or failed), for as
+ * long as the charm's action takes. Actions with an effect (upgrade, pause, resume) change the unit
+ * the way Charmed Kubernetes' handlers do, from the status set at their start to the one they leave.
+ */
 function runAction(model: Model, action: ActionRecord): void {
   model.env.clock.after(TIMINGS.action / 5, () => {
     action.status = 'running';
     action.started = new Date();
     action.log.push({ timestamp: action.started.toISOString(), message: `running ${action.name}` });
     model.touch('action', action.id);
-    model.env.clock.after(TIMINGS.action, () => {
-      const unitName = unitNameFromTag(action.receiver);
+    const unitName = unitNameFromTag(action.receiver);
+    const startUnit = model.units.get(unitName);
+    const startSpec = startUnit
+      ? model.applications.get(startUnit.application)?.charm.actions[action.name]
+      : undefined;
+    if (startUnit && startSpec?.effect && startUnit.phase !== 'error')
+      startActionEffect(model, startUnit, startSpec.effect);
+    model.env.clock.after(startSpec?.durationMs ?? TIMINGS.action, () => {
       const unit = model.units.get(unitName);
-      const charm = unit ? model.applications.get(unit.application)?.charm : undefined;
-      const spec = charm?.actions[action.name];
+      const app = unit ? model.applications.get(unit.application) : undefined;
+      const spec = app?.charm.actions[action.name];
       action.completed = new Date();
-      if (!unit || !spec || unit.phase === 'error') {
+      if (!unit || !app || !spec || unit.phase === 'error') {
         action.status = 'failed';
         action.message = unit ? `unit ${unitName} is in error` : `unit ${unitName} no longer exists`;
       } else {
         action.status = 'completed';
         action.output = { ...spec.output(unitName), 'return-code': 0 };
+        if (spec.effect) finishActionEffect(model, unit, app, spec.effect);
       }
       model.touch('action', action.id);
     });

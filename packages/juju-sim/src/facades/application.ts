@@ -18,6 +18,7 @@ import { constraintsFromWire } from '../model/constraints.js';
 import type { Application as ApplicationEntity } from '../model/entities.js';
 import type { Model } from '../model/model.js';
 import { TIMINGS } from '../model/timings.js';
+import { refreshApplication } from '../model/upgrades.js';
 import { bulkItem, notFound, notValid, RpcError, toWireError } from '../rpc/errors.js';
 import {
   asObject,
@@ -346,6 +347,35 @@ export const Application: Facade = {
         }),
       ),
     };
+  },
+  /**
+   * `juju refresh`: the charm must be in the model (Charms.AddCharm) and be the same charm; config
+   * settings are applied with it; every unit then runs its upgrade-charm hook (model/upgrades.ts).
+   */
+  SetCharm(ctx, params) {
+    const model = ctx.model();
+    const app = getApplication(model, reqString(params, 'application'));
+    const url = reqString(params, 'charm-url');
+    const added = model.charms.get(url);
+    if (!added) throw notFound(`charm ${JSON.stringify(url)} not found`);
+    if (added.charm.name !== app.charm.name) {
+      throw notValid(
+        `cannot upgrade ${JSON.stringify(app.charm.name)} to ${JSON.stringify(added.charm.name)}`,
+      );
+    }
+    const settings = stringMap(params, 'config-settings');
+    const config = configFrom(
+      { name: app.name, charm: added.charm },
+      settings,
+      optString(params, 'config-settings-yaml'),
+    );
+    const origin = asObject(params['charm-origin'], 'charm-origin');
+    const channel =
+      optString(params, 'channel') ||
+      [optString(origin, 'track'), optString(origin, 'risk')].filter(Boolean).join('/');
+    refreshApplication(model, app, { ...added, channel: channel || added.channel });
+    app.config = { ...app.config, ...config };
+    return {};
   },
   SetConstraints(ctx, params) {
     const model = ctx.model();

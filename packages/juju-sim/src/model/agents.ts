@@ -2,6 +2,10 @@ import type { ReadinessNeed } from '../charms/types.js';
 import { type Relation, status, type Unit } from './entities.js';
 import type { Model } from './model.js';
 import { TIMINGS } from './timings.js';
+import { reportWorkloadVersion } from './upgrades.js';
+
+/** Phases whose workload serves: an upgrade-charm hook or a pending manual upgrade leave it running. */
+const SERVING = new Set<Unit['phase']>(['active', 'upgrading', 'needs-upgrade']);
 
 /**
  * The unit agents of a model, on the compressed clock: allocating until the machine agent is up, install
@@ -97,7 +101,7 @@ export class UnitAgents {
     const remote = relation.endpoints.find((ep) => ep.application !== unit.application);
     if (!remote) return false;
     return this.model.unitsOf(remote.application).some((candidate) => {
-      if (candidate.phase !== 'active' || candidate.life !== 'alive') return false;
+      if (!SERVING.has(candidate.phase) || candidate.life !== 'alive') return false;
       if (relation.scope !== 'container') return true;
       // Container scope: only the subordinate beside this unit (or this subordinate's principal) counts.
       return candidate.principal === unit.name || unit.principal === candidate.name;
@@ -134,6 +138,7 @@ export class UnitAgents {
     this.run(unit, TIMINGS.configure, () => {
       unit.phase = 'active';
       unit.openedPorts = [...app.charm.openedPorts];
+      reportWorkloadVersion(this.model, unit, app);
       this.model.setUnitStatus(unit, status('idle'), status('active', app.charm.activeMessage));
     });
   }

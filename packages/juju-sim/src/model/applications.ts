@@ -5,6 +5,7 @@ import { type Application, type Base, type Relation, status, type Unit } from '.
 import { addMachine } from './machines.js';
 import type { AddedCharm, Model } from './model.js';
 import { assertNewRelation, inferEndpoints, relationKey, relationScope } from './relations.js';
+import { trackOf } from './upgrades.js';
 
 /** A unit placement: a new machine (optionally with a directive), or an existing machine id. */
 export type UnitPlacement = { kind: 'new'; directive?: string } | { kind: 'machine'; id: string };
@@ -61,6 +62,7 @@ export function deploy(model: Model, spec: DeploySpec): Application {
     exposedEndpoints: {},
     life: 'alive',
     nextUnit: 0,
+    workloadVersion: '',
     endpointBindings: {
       '': 'alpha',
       ...Object.fromEntries(charmEndpoints(spec.charm.charm).map((ep) => [ep.name, 'alpha'])),
@@ -92,6 +94,9 @@ function newUnit(model: Model, app: Application, machineId: string, principal?: 
     leader: model.unitsOf(app.name).length === 0,
     publicAddress: machine?.dnsName ?? '',
     openedPorts: [],
+    charmUrl: app.charmUrl,
+    workloadTrack: trackOf(app.channel),
+    workloadVersion: '',
   };
   model.units.set(name, unit);
   model.touch('unit', name);

@@ -71,7 +71,6 @@ export function renderEntity(
     case 'application': {
       const app = model.applications.get(id);
       if (!app) return undefined;
-      const units = model.unitsOf(app.name);
       return {
         ...common,
         name: app.name,
@@ -86,7 +85,7 @@ export function renderEntity(
         // The simulated charms set no application status, so it is `unset`, as Juju's AllWatcher sends
         // it: clients derive what `juju status` shows from the units (FullStatus derives it server-side).
         status: statusInfo({ status: 'unset', info: '', since: model.created }),
-        'workload-version': units.some((unit) => unit.phase === 'active') ? app.charm.workloadVersion : '',
+        'workload-version': app.workloadVersion,
       };
     }
     case 'unit': {
@@ -102,7 +101,8 @@ export function renderEntity(
         name: unit.name,
         application: unit.application,
         base: app ? `${app.base.name}@${app.base.channel}` : '',
-        'charm-url': app?.charmUrl ?? '',
+        // The unit's own charm: it lags the application's until its upgrade-charm hook has run.
+        'charm-url': unit.charmUrl,
         life: life(unit.life),
         'public-address': unit.publicAddress,
         'private-address': unit.publicAddress,

@@ -58,6 +58,8 @@ export interface Application {
   life: Life;
   nextUnit: number;
   endpointBindings: Record<string, string>;
+  /** What the last unit to report one set (Juju keeps one per application: last writer wins). */
+  workloadVersion: string;
 }
 
 /** Where a unit is in its simulated lifecycle. */
@@ -68,7 +70,13 @@ export type UnitPhase =
   | 'configuring'
   | 'active'
   | 'error'
-  | 'stopping';
+  | 'stopping'
+  /** Running the upgrade-charm hook after Application.SetCharm. */
+  | 'upgrading'
+  /** Charmed Kubernetes after a track change: blocked until the `upgrade` action runs. */
+  | 'needs-upgrade'
+  /** Cordoned and drained by the `pause` action: out of service until `resume`. */
+  | 'paused';
 
 export interface Unit {
   name: string;
@@ -83,6 +91,12 @@ export interface Unit {
   leader: boolean;
   publicAddress: string;
   openedPorts: string[];
+  /** Charm URL the unit agent runs: differs from the application's while upgrade-charm is pending. */
+  charmUrl: string;
+  /** Track whose workload (snaps) the unit has installed, e.g. `1.35`. */
+  workloadTrack: string;
+  /** Version the charm last reported (`application-version-set`); '' until the workload first runs. */
+  workloadVersion: string;
 }
 
 export interface RelationEndpoint extends CharmEndpoint {

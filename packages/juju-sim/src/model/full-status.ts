@@ -67,11 +67,12 @@ function unitStatus(model: Model, unit: Unit, app: Application): Record<string, 
   return {
     'agent-status': detailed(unit.agentStatus),
     'workload-status': detailed(unit.workloadStatus),
-    'workload-version': unit.phase === 'active' ? app.charm.workloadVersion : '',
+    'workload-version': unit.workloadVersion,
     machine: unit.principal ? '' : unit.machineId,
     'opened-ports': unit.openedPorts.length > 0 ? unit.openedPorts : null,
     'public-address': unit.publicAddress,
-    charm: '',
+    // Juju fills a unit's charm only while it differs from the application's (upgrade-charm pending).
+    charm: unit.charmUrl !== app.charmUrl ? unit.charmUrl : '',
     subordinates:
       subordinates.length > 0
         ? Object.fromEntries(
@@ -118,9 +119,7 @@ function applicationStatus(model: Model, app: Application, is4x: boolean): Recor
       : Object.fromEntries(principalUnits.map((unit) => [unit.name, unitStatus(model, unit, app)])),
     ...(is4x ? {} : { 'meter-statuses': null }),
     status: detailed(applicationDisplayStatus(units, model.created)),
-    'workload-version': principalUnits.some((unit) => unit.phase === 'active')
-      ? app.charm.workloadVersion
-      : '',
+    'workload-version': app.workloadVersion,
     'endpoint-bindings': app.endpointBindings,
     'public-address': '',
   };

@@ -10,6 +10,8 @@ export const TIMINGS = {
   configure: 20_000,
   /** Unit stop/remove hooks. */
   teardown: 10_000,
-  /** A queued action running. */
+  /** A queued action running (actions that declare their own duration use it instead). */
   action: 5_000,
+  /** The upgrade-charm hook after a refresh (charm code swap, config re-rendered, services restarted). */
+  upgradeCharm: 30_000,
 } as const;
