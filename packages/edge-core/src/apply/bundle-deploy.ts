@@ -65,6 +65,139 @@ function relationExists(status: StatusView, endpoints: [string, string]): boolea
   });
 }
 
+/** One run of deployBundle: the plan, the model as read at the start, and what earlier changes produced. */
+interface Deployment {
+  plan: Plan;
+  juju: JujuApi;
+  runner: StepRunner;
+  status: StatusView;
+  jujuMachines: ReadonlyMap<string, string>;
+  machineHostnames: ReadonlyMap<string, string>;
+  /** change id → what it produced (application name, machine id, unit name). */
+  names: Map<string, string>;
+  /** addCharm change id → its args, for the deploy that refers to it. */
+  charms: Map<string, Record<string, unknown>>;
+}
+
+type ChangeHandler = (change: BundleChange, run: Deployment) => Promise<void>;
+
+/** One function per change method; a change whose effect FullStatus already shows is skipped. */
+const HANDLERS: Readonly<Record<string, ChangeHandler>> = {
+  addCharm: async (change, run) => {
+    run.charms.set(change.id, change.args);
+  },
+  deploy: deployApplication,
+  addMachines: async (change, run) => {
+    const hostname = run.machineHostnames.get(change.id);
+    const machine = hostname === undefined ? undefined : run.jujuMachines.get(hostname);
+    if (machine === undefined)
+      throw new ApplyStepError(`bundle machine change ${change.id} matches no planned machine`);
+    run.names.set(change.id, machine);
+  },
+  addUnit: addUnitToMachine,
+  addRelation: addRelation,
+  expose: async (change, run) => {
+    const app = resolveRef(change.args.application, run.names);
+    if (run.status.applications[app]?.exposed === true) return;
+    await run.runner.mutate(
+      `expose:${app}`,
+      { service: 'juju', call: 'Application.Expose', params: { application: app } },
+      () => run.juju.expose(app),
+    );
+  },
+};
+
+async function deployApplication(change: BundleChange, run: Deployment): Promise<void> {
+  const { args } = change;
+  const app = String(args.application);
+  run.names.set(change.id, app);
+  const step = `deploy:${app}`;
+  if (run.status.applications[app] !== undefined) {
+    run.runner.emit({ type: 'step-skip', step, reason: 'application exists' });
+    return;
+  }
+  run.runner.emit({ type: 'step-start', step });
+  const charmArgs = run.charms.get(String(args.charm).replace(/^\$/, '')) ?? args;
+  const reference = String(charmArgs.charm ?? args.charm);
+  const origin = charmOrigin({ ...charmArgs, channel: args.channel ?? charmArgs.channel }, run.plan);
+  // Resolution only reads Charmhub; a dry run shows the reference instead of resolving it.
+  const resolved = run.runner.dryRun
+    ? { url: `ch:${reference}`, origin }
+    : await run.juju.resolveCharm(reference, origin);
+  const added = await run.runner.mutate(
+    `charm:${app}`,
+    {
+      service: 'juju',
+      call: 'Charms.AddCharm',
+      params: { url: resolved.url, 'charm-origin': resolved.origin },
+    },
+    () => run.juju.addCharm(resolved.url, resolved.origin),
+  );
+  const options = args.options as Record<string, unknown> | undefined;
+  const deploy = {
+    application: app,
+    'charm-url': resolved.url,
+    'charm-origin': added ?? resolved.origin,
+    channel: typeof args.channel === 'string' ? args.channel : '',
+    'num-units': 0,
+    'config-yaml': options === undefined ? '' : stringifyYaml({ [app]: options }),
+    constraints: typeof args.constraints === 'string' ? wireConstraints(args.constraints) : {},
+  };
+  await run.runner.mutate(
+    step,
+    { service: 'juju', call: 'Application.Deploy', params: { applications: [deploy] } },
+    () => run.juju.deploy(deploy),
+  );
+  run.runner.emit({ type: 'step-done', step });
+}
+
+async function addUnitToMachine(change: BundleChange, run: Deployment): Promise<void> {
+  const app = resolveRef(change.args.application, run.names);
+  const machine = resolveRef(change.args.to, run.names);
+  const step = `unit:${app}:${machine}`;
+  const units = run.status.applications[app]?.units ?? {};
+  const existing = Object.entries(units).find(([, unit]) => unit.machine === machine);
+  if (existing !== undefined) {
+    run.names.set(change.id, existing[0]);
+    run.runner.emit({ type: 'step-skip', step, reason: `${existing[0]} exists` });
+    return;
+  }
+  const added = await run.runner.mutate(
+    step,
+    {
+      service: 'juju',
+      call: 'Application.AddUnits',
+      params: { application: app, 'num-units': 1, placement: [{ scope: '#', directive: machine }] },
+    },
+    () => run.juju.addUnit(app, machine),
+    (unitNames) => unitNames,
+  );
+  run.names.set(change.id, added?.[0] ?? `<unit of ${app}>`);
+}
+
+async function addRelation(change: BundleChange, run: Deployment): Promise<void> {
+  const endpoints: [string, string] = [
+    resolveRef(change.args.endpoint1, run.names),
+    resolveRef(change.args.endpoint2, run.names),
+  ];
+  const step = `relate:${endpoints.join(' ')}`;
+  if (relationExists(run.status, endpoints)) {
+    run.runner.emit({ type: 'step-skip', step, reason: 'relation exists' });
+    return;
+  }
+  try {
+    await run.runner.mutate(
+      step,
+      { service: 'juju', call: 'Application.AddRelation', params: { endpoints } },
+      () => run.juju.addRelation(endpoints),
+    );
+  } catch (error) {
+    // The relation was made by an attempt whose answer was lost.
+    if (!/already exists/.test(errorText(error))) throw error;
+    run.runner.emit({ type: 'reconcile', step, detail: 'relation already exists' });
+  }
+}
+
 /**
  * Deploys the bundle + overlay: the controller computes the change list (Bundle.GetChangesMapArgs)
  * and each change is made only if FullStatus does not show it made already. Machines are the ones
@@ -77,132 +210,26 @@ export async function deployBundle(
   runner: StepRunner,
 ): Promise<void> {
   const changes = await juju.bundleChanges(deployableBundle(plan));
-  const status = await juju.fullStatus();
-  const machineHostnames = machineChangeHostnames(plan, changes);
-  const names = new Map<string, string>();
-  const charms = new Map<string, Record<string, unknown>>();
-  const execute = async (change: BundleChange): Promise<void> => {
-    const { args } = change;
-    switch (change.method) {
-      case 'addCharm':
-        charms.set(change.id, args);
-        break;
-      case 'deploy': {
-        const app = String(args.application);
-        names.set(change.id, app);
-        const step = `deploy:${app}`;
-        if (status.applications[app] !== undefined) {
-          runner.emit({ type: 'step-skip', step, reason: 'application exists' });
-          break;
-        }
-        runner.emit({ type: 'step-start', step });
-        const charmArgs = charms.get(String(args.charm).replace(/^\$/, '')) ?? args;
-        const reference = String(charmArgs.charm ?? args.charm);
-        const origin = charmOrigin({ ...charmArgs, channel: args.channel ?? charmArgs.channel }, plan);
-        // Resolution only reads Charmhub; a dry run shows the reference instead of resolving it.
-        const resolved = runner.dryRun
-          ? { url: `ch:${reference}`, origin }
-          : await juju.resolveCharm(reference, origin);
-        const added = await runner.mutate(
-          `charm:${app}`,
-          {
-            service: 'juju',
-            call: 'Charms.AddCharm',
-            params: { url: resolved.url, 'charm-origin': resolved.origin },
-          },
-          () => juju.addCharm(resolved.url, resolved.origin),
-        );
-        const options = args.options as Record<string, unknown> | undefined;
-        const deploy = {
-          application: app,
-          'charm-url': resolved.url,
-          'charm-origin': added ?? resolved.origin,
-          channel: typeof args.channel === 'string' ? args.channel : '',
-          'num-units': 0,
-          'config-yaml': options === undefined ? '' : stringifyYaml({ [app]: options }),
-          constraints: typeof args.constraints === 'string' ? wireConstraints(args.constraints) : {},
-        };
-        await runner.mutate(
-          step,
-          { service: 'juju', call: 'Application.Deploy', params: { applications: [deploy] } },
-          () => juju.deploy(deploy),
-        );
-        runner.emit({ type: 'step-done', step });
-        return;
-      }
-      case 'addMachines': {
-        const hostname = machineHostnames.get(change.id);
-        const machine = hostname === undefined ? undefined : jujuMachines.get(hostname);
-        if (machine === undefined)
-          throw new ApplyStepError(`bundle machine change ${change.id} matches no planned machine`);
-        names.set(change.id, machine);
-        return;
-      }
-      case 'addUnit': {
-        const app = resolveRef(args.application, names);
-        const machine = resolveRef(args.to, names);
-        const step = `unit:${app}:${machine}`;
-        const units = status.applications[app]?.units ?? {};
-        const existing = Object.entries(units).find(([, unit]) => unit.machine === machine);
-        if (existing !== undefined) {
-          names.set(change.id, existing[0]);
-          runner.emit({ type: 'step-skip', step, reason: `${existing[0]} exists` });
-          break;
-        }
-        const added = await runner.mutate(
-          step,
-          {
-            service: 'juju',
-            call: 'Application.AddUnits',
-            params: { application: app, 'num-units': 1, placement: [{ scope: '#', directive: machine }] },
-          },
-          () => juju.addUnit(app, machine),
-          (unitNames) => unitNames,
-        );
-        names.set(change.id, added?.[0] ?? `<unit of ${app}>`);
-        return;
-      }
-      case 'addRelation': {
-        const endpoints: [string, string] = [
-          resolveRef(args.endpoint1, names),
-          resolveRef(args.endpoint2, names),
-        ];
-        const step = `relate:${endpoints.join(' ')}`;
-        if (relationExists(status, endpoints)) {
-          runner.emit({ type: 'step-skip', step, reason: 'relation exists' });
-          break;
-        }
-        try {
-          await runner.mutate(
-            step,
-            { service: 'juju', call: 'Application.AddRelation', params: { endpoints } },
-            () => juju.addRelation(endpoints),
-          );
-        } catch (error) {
-          // The relation was made by an attempt whose answer was lost.
-          if (!/already exists/.test(errorText(error))) throw error;
-          runner.emit({ type: 'reconcile', step, detail: 'relation already exists' });
-        }
-        return;
-      }
-      case 'expose': {
-        const app = resolveRef(args.application, names);
-        if (status.applications[app]?.exposed === true) break;
-        await runner.mutate(
-          `expose:${app}`,
-          { service: 'juju', call: 'Application.Expose', params: { application: app } },
-          () => juju.expose(app),
-        );
-        break;
-      }
-      default:
-        // setAnnotations and the like carry no placement or workload; the GUI positions are not needed.
-        runner.emit({
-          type: 'step-skip',
-          step: `${change.method}:${change.id}`,
-          reason: 'not needed to run the workload',
-        });
-    }
+  const run: Deployment = {
+    plan,
+    juju,
+    runner,
+    status: await juju.fullStatus(),
+    jujuMachines,
+    machineHostnames: machineChangeHostnames(plan, changes),
+    names: new Map(),
+    charms: new Map(),
+  };
+  const execute = (change: BundleChange): Promise<void> => {
+    const handler = Object.hasOwn(HANDLERS, change.method) ? HANDLERS[change.method] : undefined;
+    if (handler !== undefined) return handler(change, run);
+    // setAnnotations and the like carry no placement or workload; the GUI positions are not needed.
+    runner.emit({
+      type: 'step-skip',
+      step: `${change.method}:${change.id}`,
+      reason: 'not needed to run the workload',
+    });
+    return Promise.resolve();
   };
   // Changes run in waves: everything whose prerequisites are done goes at once (bounded), which is
   // what keeps a bundle of dozens of relations and units from costing dozens of round trips in a row.
