@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { SimClock } from './clock.js';
 import type { JujuSimFaults } from './faults.js';
 import { UnitAgents } from './model/agents.js';
+import { applyInstanceStates } from './model/instance-poller.js';
 import { Model, type ModelFaults } from './model/model.js';
+import { TIMINGS } from './model/timings.js';
 import type { Provisioner } from './provisioner/types.js';
 import { alreadyExists, notFound, notValid } from './rpc/errors.js';
 import type { JujuVersion } from './rpc/facade-versions.js';
@@ -55,6 +57,31 @@ export class Controller {
     };
     this.createModel('controller', config.user, {}, true);
     this.createModel('default', config.user, {});
+    this.scheduleInstancePoll();
+  }
+
+  // Juju's instance poller: read every provisioned instance's state from the cloud on the simulated clock.
+  private scheduleInstancePoll(): void {
+    const { provisioner, clock } = this.config;
+    if (!provisioner.instanceStates) return;
+    // At most one read every 25 ms of real time, however compressed the clock (tests run at 5000x).
+    clock.after(Math.max(TIMINGS.instancePoll, clock.timeScale * 25), () => {
+      void this.pollInstances().finally(() => this.scheduleInstancePoll());
+    });
+  }
+
+  async pollInstances(): Promise<void> {
+    const read = this.config.provisioner.instanceStates;
+    if (!read) return;
+    const models = [...this.models.values()];
+    const ids = models.flatMap((model) =>
+      [...model.machines.values()].filter((m) => m.instanceId !== '').map((m) => m.instanceId),
+    );
+    if (ids.length === 0) return;
+    // A failed read changes nothing (Juju logs it and polls again).
+    const states = await read.call(this.config.provisioner, ids).catch(() => null);
+    if (!states) return;
+    for (const model of models) applyInstanceStates(model, states);
   }
 
   get faults(): JujuSimFaults {

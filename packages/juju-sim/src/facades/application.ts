@@ -327,7 +327,13 @@ export const Application: Facade = {
       results: objectsOf(params, 'units').map((item) =>
         bulkItem(() => {
           const name = unitNameFromTag(reqString(item, 'unit-tag'));
-          if (!optBool(item, 'dry-run')) destroyUnit(model, name, TIMINGS.teardown);
+          // max-wait is a Go time.Duration on the wire (nanoseconds); simulated ms here.
+          const maxWaitNs = optNumber(item, 'max-wait');
+          if (!optBool(item, 'dry-run'))
+            destroyUnit(model, name, TIMINGS.teardown, {
+              force: optBool(item, 'force'),
+              ...(maxWaitNs !== undefined ? { maxWaitMs: maxWaitNs / 1e6 } : {}),
+            });
           else if (!model.units.has(name)) throw notFound(`unit ${JSON.stringify(name)} not found`);
           return { info: { 'destroyed-storage': null, 'detached-storage': null } };
         }),

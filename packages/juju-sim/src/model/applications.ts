@@ -2,9 +2,11 @@ import { charmEndpoints } from '../charms/catalogue.js';
 import { alreadyExists, notFound, notValid, RpcError } from '../rpc/errors.js';
 import type { Constraints } from './constraints.js';
 import { type Application, type Base, type Relation, status, type Unit } from './entities.js';
+import { machineDown } from './instance-poller.js';
 import { addMachine } from './machines.js';
 import type { AddedCharm, Model } from './model.js';
 import { assertNewRelation, inferEndpoints, relationKey, relationScope } from './relations.js';
+import { TIMINGS } from './timings.js';
 import { trackOf } from './upgrades.js';
 
 /** A unit placement: a new machine (optionally with a directive), or an existing machine id. */
@@ -235,20 +237,47 @@ export function findRelation(model: Model, specs: string[] | undefined, id: numb
 }
 
 /** Destroys a unit (and its subordinates) after its stop hooks run. */
-export function destroyUnit(model: Model, name: string, teardownMs: number): void {
+export interface DestroyUnitOptions {
+  force: boolean;
+  /** Simulated ms a forced removal waits for the agent before removing the unit regardless. */
+  maxWaitMs?: number;
+}
+
+export function destroyUnit(
+  model: Model,
+  name: string,
+  teardownMs: number,
+  options: DestroyUnitOptions = { force: false },
+): void {
   const unit = model.units.get(name);
   if (!unit) throw notFound(`unit ${JSON.stringify(name)} not found`);
   if (unit.principal) {
     throw notValid(`unit ${JSON.stringify(name)} is a subordinate, remove the relation instead`);
   }
-  if (unit.life !== 'alive') return;
   const subordinates = [...model.units.values()].filter((candidate) => candidate.principal === name);
+  const lost = machineDown(model, unit.machineId);
+  if (unit.life !== 'alive') {
+    // A second, forced call removes a unit that is stuck dying because its agent is gone.
+    if (lost && options.force)
+      removeAfter(model, unit, subordinates, options.maxWaitMs ?? TIMINGS.forceMaxWait);
+    return;
+  }
   for (const target of [unit, ...subordinates]) {
     target.life = 'dying';
+    if (lost) {
+      // Nobody runs the stop hook of a lost unit: it stays dying (status unchanged) unless forced.
+      model.touch('unit', target.name);
+      continue;
+    }
     target.phase = 'stopping';
     model.setUnitStatus(target, status('executing', 'running stop hook'), status('maintenance', 'stopping'));
   }
-  model.env.clock.after(teardownMs, () => {
+  if (lost && !options.force) return;
+  removeAfter(model, unit, subordinates, lost ? (options.maxWaitMs ?? TIMINGS.forceMaxWait) : teardownMs);
+}
+
+function removeAfter(model: Model, unit: Unit, subordinates: Unit[], waitMs: number): void {
+  model.env.clock.after(waitMs, () => {
     for (const target of [unit, ...subordinates])
       if (model.units.has(target.name)) removeUnitNow(model, target);
     const app = model.applications.get(unit.application);

@@ -76,7 +76,9 @@ export type UnitPhase =
   /** Charmed Kubernetes after a track change: blocked until the `upgrade` action runs. */
   | 'needs-upgrade'
   /** Cordoned and drained by the `pause` action: out of service until `resume`. */
-  | 'paused';
+  | 'paused'
+  /** Its machine's agent is down (the instance poller found the instance gone or powered off). */
+  | 'lost';
 
 export interface Unit {
   name: string;

@@ -149,13 +149,18 @@ export function destroyMachine(
   machine.life = 'dying';
   model.touch('machine', id);
   const finish = () => {
+    if (!model.machines.has(id)) return;
     model.machines.delete(id);
     model.remove('machine', id, { id });
   };
+  // A machine whose agent is down never confirms its own death: without force it stays dying (Juju).
+  if (machine.agentStatus.status === 'down' && !options.force) return { units };
   if (machine.instanceId === '' || options.keep) {
     finish();
   } else {
     model.env.provisioner.stopInstance(machine.instanceId).then(finish, (error: unknown) => {
+      // Forced: the cloud's refusal (a host that does not answer) does not keep the machine in the model.
+      if (options.force) return finish();
       machine.life = 'alive';
       const message = error instanceof Error ? error.message : String(error);
       model.setMachineStatus(machine, 'instanceStatus', status('error', `release failed: ${message}`));

@@ -10,6 +10,10 @@ export const TIMINGS = {
   configure: 20_000,
   /** Unit stop/remove hooks. */
   teardown: 10_000,
+  /** Between two instance-poller reads of the cloud (Juju's instancepoller polls long-lived machines every minute at most). */
+  instancePoll: 15_000,
+  /** How long a forced removal waits for an agent that never answers (Juju's default --force max-wait). */
+  forceMaxWait: 60_000,
   /** A queued action running (actions that declare their own duration use it instead). */
   action: 5_000,
   /** The upgrade-charm hook after a refresh (charm code swap, config re-rendered, services restarted). */

@@ -2,7 +2,7 @@ import { type AllocateConstraints, encodeUserData, MaasClient, type Machine } fr
 import type { Constraints } from '../model/constraints.js';
 import type { Base, Hardware } from '../model/entities.js';
 import { seriesOf } from '../model/series.js';
-import type { Provisioner, StartedInstance, StartInstanceRequest } from './types.js';
+import type { InstanceState, Provisioner, StartedInstance, StartInstanceRequest } from './types.js';
 
 export interface MaasProvisionerOptions {
   url: string;
@@ -97,6 +97,16 @@ export function createMaasProvisioner(options: MaasProvisionerOptions): Provisio
     },
     async stopInstance(instanceId) {
       await release(instanceId);
+    },
+    // Juju's MAAS provider lists machines by id (GET machines/?id=…); a machine whose power MAAS reads
+    // as anything but on (off, or error when its pod cannot be reached) has no running agent.
+    async instanceStates(instanceIds) {
+      const states = new Map<string, InstanceState>(instanceIds.map((id) => [id, 'gone']));
+      if (instanceIds.length === 0) return states;
+      for (const machine of await client.machines.list({ id: instanceIds })) {
+        states.set(machine.system_id, machine.power_state === 'on' ? 'running' : 'stopped');
+      }
+      return states;
     },
   };
 }

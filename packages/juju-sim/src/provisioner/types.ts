@@ -26,4 +26,12 @@ export interface Provisioner {
   startInstance(request: StartInstanceRequest, progress: (message: string) => void): Promise<StartedInstance>;
   /** Gives the instance back to the cloud (MAAS: release). */
   stopInstance(instanceId: string): Promise<void>;
+  /**
+   * What the instance poller reads (Environ.Instances): each id's state; an id the cloud no longer knows
+   * is `gone`. Optional: a provisioner without it never loses machines.
+   */
+  instanceStates?(instanceIds: string[]): Promise<Map<string, InstanceState>>;
 }
+
+/** `running` (powered on), `stopped` (off, or its power cannot be read), `gone` (the cloud no longer has it). */
+export type InstanceState = 'running' | 'stopped' | 'gone';
