@@ -128,6 +128,12 @@ export * from './plan/schema.js';
 export * from './plan/workload.js';
 export { type BundleVmOptions, vmRequestsFromBundle } from './presets/bundle.js';
 export { type Preset, presets } from './presets/presets.js';
+// Upgrades of Charmed Kubernetes (issue 16).
+export { type ApplyUpgradeOptions, type ApplyUpgradeResult, applyUpgrade } from './upgrade/apply-upgrade.js';
+export { NEEDS_MANUAL_UPGRADE, outOfService, serving } from './upgrade/live-status.js';
+export { type PlanUpgradeOptions, type PlanUpgradeResult, planUpgrade } from './upgrade/plan-upgrade.js';
+export { originFor, type UpgradeJuju, upgradeJujuFromClient } from './upgrade/upgrade-juju.js';
+export { type UpgradePlan, UpgradePlanSchema, type UpgradeStep } from './upgrade/upgrade-plan.js';
 export {
   type FileApplication,
   type FileApplicationInput,

@@ -58,3 +58,6 @@ export type InventoryError = InstanceType<typeof InventoryError>;
 export type JournalError = InstanceType<typeof JournalError>;
 export type ApplyStepError = InstanceType<typeof ApplyStepError>;
 export type DriftError = InstanceType<typeof DriftError>;
+/** An upgrade edgekit will not plan: unhealthy model, skipped minor, unknown target (one line, exit 2). */
+export const UpgradeRefusedError = defineError('UpgradeRefusedError', 'upgrade_refused');
+export type UpgradeRefusedError = InstanceType<typeof UpgradeRefusedError>;

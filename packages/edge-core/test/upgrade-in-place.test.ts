@@ -1,0 +1,160 @@
+// edgekit upgrade in place on the simulators: Charmed Kubernetes 1.35 deployed by juju-sim on
+// maas-sim, refreshed to 1.36 in the documented order, while a watcher polling FullStatus checks the
+// executor's safety rule from the outside; an interrupted run resumes from its journal.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sleep } from '@edgekit/common';
+import { allUnitsActiveIdle, type FullStatus } from '@edgekit/juju-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type ApplyEvent,
+  applyUpgrade,
+  Journal,
+  outOfService,
+  planUpgrade,
+  type UpgradePlan,
+  UpgradePlanSchema,
+  UpgradeRefusedError,
+  upgradeJujuFromClient,
+} from '../src/index.js';
+import { type Sites, startSites } from './apply-helpers.js';
+import { ckBundleTexts } from './plan-helpers.js';
+
+const TIME_SCALE = 5000;
+let sites: Sites | undefined;
+afterEach(async () => {
+  await sites?.close();
+  sites = undefined;
+});
+
+async function deployed135(): Promise<Sites> {
+  sites = await startSites({ timeScale: TIME_SCALE });
+  await sites.jujuClient.deployBundle(ckBundleTexts()[0] as string);
+  const watcher = sites.jujuClient.watchModel({ pollIntervalMs: 10 });
+  await watcher.waitFor(allUnitsActiveIdle);
+  await watcher.stop();
+  return sites;
+}
+
+/** Polls FullStatus until stopped; records the most units of each multi-unit application out at once. */
+function watchSafety(site: Sites) {
+  const worst: Record<string, number> = {};
+  let quorumLost = 0;
+  let polls = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const status: FullStatus | undefined = await site.jujuClient.client.fullStatus().catch((error) => {
+        if (running) throw error;
+        return undefined;
+      });
+      if (!status) break;
+      polls += 1;
+      for (const [name, app] of Object.entries(status.applications)) {
+        const count = Object.keys(app.units ?? {}).length;
+        if (count < 2) continue;
+        worst[name] = Math.max(worst[name] ?? 0, outOfService(status, name).length);
+        if (name === 'etcd' && outOfService(status, name).length * 2 >= count) quorumLost += 1;
+      }
+      await sleep(2);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { worst, quorumLost, polls };
+    },
+  };
+}
+
+async function expectOn136(site: Sites): Promise<void> {
+  const status = await site.jujuClient.client.fullStatus();
+  for (const [name, app] of Object.entries(status.applications)) {
+    expect(app['charm-channel'], name).toBe('1.36/stable');
+    for (const [unitName, unit] of Object.entries(app.units ?? {})) {
+      expect(unit['workload-status'].status, unitName).toBe('active');
+      if (name.startsWith('kubernetes-')) expect(unit['workload-version'], unitName).toBe('1.36.0');
+    }
+  }
+}
+
+describe('edgekit upgrade in place', () => {
+  it('plans in the documented order, refuses a skipped minor and an unknown target, upgrades, and says when done', async () => {
+    const site = await deployed135();
+    const juju = upgradeJujuFromClient(site.jujuClient);
+    await expect(planUpgrade(juju, { to: '1.37' })).rejects.toThrow(/skips a minor version/);
+    await expect(planUpgrade(juju, { to: 'banana' })).rejects.toBeInstanceOf(UpgradeRefusedError);
+    const planned = await planUpgrade(juju, { to: '1.36' });
+    if (planned.upToDate) throw new Error('expected a plan');
+    const plan: UpgradePlan = UpgradePlanSchema.parse(JSON.parse(JSON.stringify(planned.plan)));
+    expect(plan.steps.filter((s) => s.kind === 'refresh').map((s) => s.application)).toEqual([
+      'containerd',
+      'etcd',
+      'easyrsa',
+      'kubeapi-load-balancer',
+      'calico',
+      'kubernetes-control-plane',
+      'kubernetes-worker',
+    ]);
+    expect(plan.steps[0]?.id).toBe('snapshot/etcd/0');
+    expect(plan.steps.slice(-3).map((s) => s.id)).toEqual([
+      'pause/kubernetes-worker/2',
+      'upgrade/kubernetes-worker/2',
+      'resume/kubernetes-worker/2',
+    ]);
+
+    // Dry run: every request announced, none made.
+    const before = site.jujuSim.stats().mutatingRequests;
+    const dryEvents: ApplyEvent[] = [];
+    await applyUpgrade({ plan, juju, dryRun: true, onEvent: (e) => dryEvents.push(e) });
+    expect(site.jujuSim.stats().mutatingRequests).toBe(before);
+    expect(dryEvents.filter((e) => e.type === 'request' && e.dryRun).length).toBeGreaterThan(
+      plan.steps.length,
+    );
+
+    const safety = watchSafety(site);
+    const journalPath = join(mkdtempSync(join(tmpdir(), 'upgrade-')), 'upgrade.journal');
+    const result = await applyUpgrade({ plan, juju, journalPath, pollMs: 5 });
+    const seen = await safety.stop();
+    expect(result.executed).toHaveLength(plan.steps.length);
+    expect(seen.polls).toBeGreaterThan(20);
+    for (const [app, worst] of Object.entries(seen.worst)) expect(worst, app).toBeLessThanOrEqual(1);
+    expect(seen.quorumLost).toBe(0);
+    // The watcher does see the drained worker: the bound is reached, not vacuous.
+    expect(seen.worst['kubernetes-worker']).toBe(1);
+    await expectOn136(site);
+    expect(await planUpgrade(juju, { to: '1.36' })).toEqual({ upToDate: true, to: '1.36' });
+  });
+
+  it('resumes after an interrupted run without running a finished step again', async () => {
+    const site = await deployed135();
+    const juju = upgradeJujuFromClient(site.jujuClient);
+    const planned = await planUpgrade(juju, { to: '1.36' });
+    if (planned.upToDate) throw new Error('expected a plan');
+    const journalPath = join(mkdtempSync(join(tmpdir(), 'upgrade-')), 'upgrade.journal');
+    const abort = new AbortController();
+    let done = 0;
+    await expect(
+      applyUpgrade({
+        plan: planned.plan,
+        juju,
+        journalPath,
+        pollMs: 5,
+        signal: abort.signal,
+        onEvent: (e) => {
+          if (e.type === 'step-done' && ++done === 11) abort.abort(new Error('interrupted'));
+        },
+      }),
+    ).rejects.toThrow(/interrupted|aborted/);
+    const second = await applyUpgrade({ plan: planned.plan, juju, journalPath, pollMs: 5 });
+    expect(second.skipped.length).toBeGreaterThanOrEqual(11);
+    const intents = new Map<string, number>();
+    for (const record of Journal.read(journalPath)) {
+      if (record.kind === 'intent') intents.set(record.step, (intents.get(record.step) ?? 0) + 1);
+    }
+    expect([...intents.values()].every((count) => count === 1)).toBe(true);
+    await expectOn136(site);
+  });
+});
