@@ -123,6 +123,10 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
     expect(data.machines.byStatus.Ready).toBeGreaterThan(0);
     expect(data.vmHosts).toHaveLength(6);
     expect(data.juju).toMatchObject({ model: 'default', applications: [], allActive: false });
+    // The demo's small VMs fit on the survivors of any one host's loss.
+    expect(data.survivesHostLoss).toEqual({ ok: true, failures: [] });
+    const text = await edgekit('status');
+    expect(text.stdout).toContain('N-1: survives the loss of any one VM host');
   });
 
   it('inventory --yaml prints YAML', async () => {

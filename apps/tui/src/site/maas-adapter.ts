@@ -15,13 +15,16 @@ export const GPU_SCAN_LIMIT = 400;
  * fleet view shows them all, not only the ones a plan could take) up to GPU_SCAN_LIMIT.
  */
 export async function loadInventory(maas: InventoryMaasApi, signal?: AbortSignal): Promise<Inventory> {
-  return toInventory(
-    await readMaasSite(maas, {
-      gpuScan: 'bare-metal',
-      gpuScanLimit: GPU_SCAN_LIMIT,
-      ...(signal === undefined ? {} : { signal }),
-    }),
-  );
+  return toInventory(await readSite(maas, signal));
+}
+
+/** One read of the site, for callers that need both the screens' view and edge-core's snapshot. */
+export function readSite(maas: InventoryMaasApi, signal?: AbortSignal): Promise<MaasSiteReadings> {
+  return readMaasSite(maas, {
+    gpuScan: 'bare-metal',
+    gpuScanLimit: GPU_SCAN_LIMIT,
+    ...(signal === undefined ? {} : { signal }),
+  });
 }
 
 /** The screens' view of one MAAS refresh. */

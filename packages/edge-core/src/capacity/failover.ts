@@ -23,7 +23,7 @@ export interface FailoverCheck {
  */
 export function checkSingleHostFailures(
   problem: PlacementProblem,
-  result: PlacementResult,
+  result: Pick<PlacementResult, 'placements'>,
   rule: AdmissionRule,
 ): FailoverCheck {
   const compiled = compileProblem(problem.hosts, problem.vms);

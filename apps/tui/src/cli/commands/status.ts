@@ -1,6 +1,7 @@
+import { buildInventory, checkLiveSingleHostFailures, type FailoverCheck } from '@edgekit/edge-core';
 import { allActive, type JujuModelState, summarise, unitsOf } from '../../site/juju-model.js';
 import { readModelOnce } from '../../site/juju-watch.js';
-import { loadInventory } from '../../site/maas-adapter.js';
+import { readSite, toInventory } from '../../site/maas-adapter.js';
 import { countByStatus } from '../../site/model.js';
 import type { CommandSpec } from '../command.js';
 import { EXIT } from '../errors.js';
@@ -19,12 +20,25 @@ function jujuData(state: JujuModelState) {
   };
 }
 
+/** N-1 now: whether losing any one VM host leaves room for its VMs, and if not, which loss strands what. */
+function hostLossLines(check: FailoverCheck, hosts: number): string[] {
+  if (hosts === 0) return [];
+  if (check.ok) return ['N-1: survives the loss of any one VM host'];
+  return [
+    `N-1: does NOT survive the loss of ${check.failures.length} of ${hosts} VM hosts:`,
+    ...check.failures.map((f) => `  losing ${f.host} strands ${f.stranded.join(', ')}`),
+  ];
+}
+
 export const runStatus: CommandSpec['run'] = (ctx) =>
   withSite(ctx, async (site) => {
-    const [inventory, model] = await Promise.all([
-      loadInventory(site.maas, ctx.signal),
+    const [readings, model] = await Promise.all([
+      readSite(site.maas, ctx.signal),
       site.juju ? readModelOnce(site.juju.client, ctx.signal) : Promise.resolve(null),
     ]);
+    const inventory = toInventory(readings);
+    // MAAS's own admission rule (the server's), as `edgekit plan` uses by default.
+    const { ok, failures } = checkLiveSingleHostFailures(buildInventory(readings), 'server');
     const byStatus = Object.fromEntries(countByStatus(inventory.machines));
     const data = {
       maas: {
@@ -40,6 +54,7 @@ export const runStatus: CommandSpec['run'] = (ctx) =>
         memoryMiB: { used: h.used.memoryMiB, total: h.total.memoryMiB, ratio: h.memoryOverCommitRatio },
         vms: h.vms.length,
       })),
+      survivesHostLoss: { ok, failures },
       juju: model ? jujuData(model) : null,
       ...(model ? {} : { jujuNote: site.jujuNote }),
     };
@@ -50,6 +65,7 @@ export const runStatus: CommandSpec['run'] = (ctx) =>
         .map(([s, n]) => `${n} ${s}`)
         .join(', ')})`,
       `VM hosts: ${inventory.vmHosts.length}, VMs: ${inventory.vmHosts.reduce((n, h) => n + h.vms.length, 0)}`,
+      ...hostLossLines({ ok, failures }, inventory.vmHosts.length),
       summary
         ? `Juju ${site.description.jujuEndpoint}: ${summary.applications} applications, ${summary.activeUnits}/${summary.units} units active, ${summary.machines} machines, ${summary.relations} relations`
         : site.jujuNote,
