@@ -14,7 +14,8 @@ const EXTERNAL = [...RUNTIME_FILES, ...OPTIONAL_NATIVE];
 const BUNDLED = new RegExp(`^(?!(${EXTERNAL.map((name) => name.replace('.', '\\.')).join('|')})(/|$))`);
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
+  // The Planner's solves run in a worker thread, found beside the bin at run time (plan/replanner.ts).
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'replan-worker': 'src/plan/replan-worker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

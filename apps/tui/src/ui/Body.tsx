@@ -92,6 +92,7 @@ export function Body(props: {
         <PlannerView
           editor={planner.editor}
           placement={planner.placement}
+          replanning={planner.replanning}
           sizing={planner.sizing}
           charms={planner.charms}
           width={width}

@@ -1,8 +1,10 @@
 import type { DefaultCharm, InventorySnapshot, PlacementResult, SizeFleetResult } from '@edgekit/edge-core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { presetBundleTexts } from '../../plan/bundles.js';
 import { type EditorMove, editPlanner, newEditor, type PlannerEditor } from '../../plan/editor.js';
-import { placeOnSite, plannedWorkload, sizeForSite } from '../../plan/planner.js';
+import { plannedWorkload } from '../../plan/planner.js';
+import type { ReplanKind } from '../../plan/replan-jobs.js';
+import { Replanner } from '../../plan/replanner.js';
 import type { LoadedWorkload } from '../../plan/workload-file.js';
 import type { SiteData } from '../../site/data.js';
 import { errorMessage } from '../errorMessage.js';
@@ -11,7 +13,10 @@ import type { Loadable } from './loadable.js';
 export interface PlannerModel {
   editor: PlannerEditor;
   snapshot: Loadable<InventorySnapshot>;
+  /** The latest placement that landed (kept on screen while the next one is worked out). */
   placement: PlacementResult | null;
+  /** Set from an edit until the placement for it lands. */
+  replanning: boolean;
   sizing: SizeFleetResult | null | 'working';
   /**
    * Whether the edited plan can become a Juju bundle, checked as you type (null until the preset bundle
@@ -31,7 +36,7 @@ export interface PlannerStart {
 
 /**
  * The planner's state and effects: the inventory snapshot (read when the planner is first shown),
- * the preset being edited, the live placement (recomputed on every edit) and the sizing answer
+ * the preset being edited, the live placement (recomputed on every edit, in a worker thread) and the sizing answer
  * (computed just after the frame, since it tries several fleet sizes).
  */
 export function usePlanner(data: SiteData | null, active: boolean, start: PlannerStart = {}): PlannerModel {
@@ -49,18 +54,31 @@ export function usePlanner(data: SiteData | null, active: boolean, start: Planne
   }, [data, active, wanted, loaded]);
 
   const ready = snapshot.state === 'ready' ? snapshot.value : null;
-  const placement = useMemo(
-    () => (ready ? placeOnSite(ready, editor.settings) : null),
-    [ready, editor.settings],
-  );
+  const placer = useReplanner('place');
+  const sizer = useReplanner('size');
+  const [placement, setPlacement] = useState<PlacementResult | null>(null);
+  const [replanning, setReplanning] = useState(false);
   const [sizing, setSizing] = useState<SizeFleetResult | null | 'working'>('working');
   useEffect(() => {
     if (!ready) return;
+    placer.setSnapshot(ready);
+    sizer.setSnapshot(ready);
+  }, [ready, placer, sizer]);
+  useEffect(() => {
+    if (!ready) return;
+    setReplanning(true);
     setSizing('working');
-    // After the frame with the new placement is on screen: sizing is the slower answer.
-    const timer = setTimeout(() => setSizing(sizeForSite(ready, editor.settings)), 0);
-    return () => clearTimeout(timer);
-  }, [ready, editor.settings]);
+    const failed = (error: unknown) => setSnapshot({ state: 'failed', error: errorMessage(error) });
+    // Latest wins: a stale answer comes back as null and leaves the screen as it is.
+    placer.solve(editor.settings).then((answer) => {
+      if (answer === null) return;
+      setPlacement(answer);
+      setReplanning(false);
+    }, failed);
+    sizer.solve(editor.settings).then((answer) => {
+      if (answer !== null) setSizing(answer);
+    }, failed);
+  }, [ready, editor.settings, placer, sizer]);
 
   const [bundleTexts, setBundleTexts] = useState<string[] | string | null>(null);
   useEffect(() => {
@@ -84,9 +102,19 @@ export function usePlanner(data: SiteData | null, active: boolean, start: Planne
     editor,
     snapshot,
     placement,
+    replanning,
     sizing,
     charms,
     edit,
     reload,
   };
+}
+
+/** One Replanner for the component's life, its worker thread stopped on unmount. */
+function useReplanner<K extends ReplanKind>(kind: K): Replanner<K> {
+  const ref = useRef<Replanner<K> | null>(null);
+  ref.current ??= new Replanner(kind);
+  const replanner = ref.current;
+  useEffect(() => () => replanner.close(), [replanner]);
+  return replanner;
 }

@@ -11,6 +11,8 @@ import type { PlannerModel } from '../hooks/usePlanner.js';
 interface Props {
   editor: PlannerEditor;
   placement: PlacementResult;
+  /** The placement shown is for an earlier edit; the one for this edit is being worked out. */
+  replanning?: boolean;
   sizing: SizeFleetResult | null | 'working';
   charms: PlannerModel['charms'];
   width: number;
@@ -42,7 +44,7 @@ function settingValue(editor: PlannerEditor, row: SettingRow): string {
 }
 
 /** Preset editor on the left, live placement (per-host bars, bound, gap, unplaced) and sizing on the right. */
-export function PlannerView({ editor, placement, sizing, charms, width, height }: Props) {
+export function PlannerView({ editor, placement, replanning = false, sizing, charms, width, height }: Props) {
   const vms = plannedVms(editor.settings);
   const leftWidth = 40;
   // name 9 + two bars + '10/128' and '28G/128G' labels must fit the right column.
@@ -89,7 +91,8 @@ export function PlannerView({ editor, placement, sizing, charms, width, height }
         <SizingLines sizing={sizing} failures={editor.settings.tolerateHostFailures} />
       </Box>
       <Box flexDirection="column" flexGrow={1}>
-        <Toned tone={placement.feasible ? 'ok' : 'bad'} wrap="truncate">
+        <Toned tone={replanning ? 'busy' : placement.feasible ? 'ok' : 'bad'} wrap="truncate">
+          {replanning ? 'replanning… was ' : ''}
           {placement.feasible ? 'fits' : `${placement.unplaced.length} VMs do not fit`}:{' '}
           {placement.placements.length} VMs on {placement.hostsUsed} hosts
         </Toned>

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { InventorySnapshot } from '@edgekit/edge-core';
+import {
+  type FromWorker,
+  type ReplanAnswers,
+  type ReplanKind,
+  solveJob,
+  type ToWorker,
+} from './replan-jobs.js';
+import type { PlannerSettings } from './settings.js';
+
+/** Beside the bin in the bundle (tsup entry); absent when running from source, where solves run inline. */
+const WORKER_FILE = fileURLToPath(new URL('./replan-worker.js', import.meta.url));
+
+interface Waiting<A> {
+  id: number;
+  settings: PlannerSettings;
+  resolve: (answer: A | null) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * One kind of Planner solve off the event loop, latest wins: at most one solve runs and at most one waits;
+ * a newer request replaces the waiting one (its promise gets null), and the answer of a solve that a newer
+ * request made stale is dropped (null), so typing never queues up work and never shows an old answer.
+ */
+export class Replanner<K extends ReplanKind> {
+  private readonly worker: Worker | null;
+  private snapshot: { version: number; value: InventorySnapshot } | null = null;
+  private running: Waiting<ReplanAnswers[K]> | null = null;
+  private waiting: Waiting<ReplanAnswers[K]> | null = null;
+  private lastId = 0;
+
+  constructor(
+    private readonly kind: K,
+    workerFile: string | null = existsSync(WORKER_FILE) ? WORKER_FILE : null,
+  ) {
+    this.worker = workerFile === null ? null : new Worker(workerFile, { workerData: { kind } });
+    this.worker?.unref();
+    this.worker?.on('message', (reply: FromWorker) => this.settle(reply));
+  }
+
+  /** Whether solves run in a worker thread (the built bin) or inline on a timer (running from source). */
+  get threaded(): boolean {
+    return this.worker !== null;
+  }
+
+  /** The inventory the next solves use (sent to the worker once, not with every key). */
+  setSnapshot(snapshot: InventorySnapshot): void {
+    const version = (this.snapshot?.version ?? 0) + 1;
+    this.snapshot = { version, value: snapshot };
+    this.send({ type: 'snapshot', version, snapshot });
+  }
+
+  /** The answer for these settings, or null when a newer request made it stale before it landed. */
+  solve(settings: PlannerSettings): Promise<ReplanAnswers[K] | null> {
+    return new Promise((resolve, reject) => {
+      this.waiting?.resolve(null);
+      this.waiting = { id: ++this.lastId, settings, resolve, reject };
+      this.next();
+    });
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+  }
+
+  private next(): void {
+    if (this.running !== null || this.waiting === null || this.snapshot === null) return;
+    this.running = this.waiting;
+    this.waiting = null;
+    const { id, settings } = this.running;
+    if (this.worker) {
+      this.send({ type: 'solve', id, version: this.snapshot.version, settings });
+      return;
+    }
+    const snapshot = this.snapshot.value;
+    // Inline: after the frame that shows "replanning…", as the worker's answer would come.
+    setTimeout(() => {
+      try {
+        this.settle({ id, answer: solveJob(this.kind, snapshot, settings) });
+      } catch (error) {
+        this.settle({ id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }, 0);
+  }
+
+  private settle(reply: FromWorker): void {
+    const done = this.running;
+    if (done === null || done.id !== reply.id) return;
+    this.running = null;
+    const stale = reply.id !== this.lastId;
+    if (stale) done.resolve(null);
+    else if ('error' in reply) done.reject(new Error(reply.error));
+    else done.resolve(reply.answer as ReplanAnswers[K]);
+    this.next();
+  }
+
+  private send(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+}
