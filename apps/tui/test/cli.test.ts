@@ -490,6 +490,10 @@ describe('planning subcommands (--json parsed)', () => {
     expect(fits.code, fits.stderr).toBe(0);
     const placed = JSON.parse(fits.stdout);
     expect(placed).toMatchObject({ feasible: true, hostsUsed: 1 });
+    // The text is a line per host used, not per VM.
+    const fitsText = await edgekit('place', '--input', problem);
+    expect(fitsText.stdout).toMatch(/^ {2}h\d\s+default\s+3 {2}12\/16 \(4\) ×2\s+24G\/32G \(8G\) ×1$/m);
+    expect(fitsText.stdout).not.toContain('web/0');
     await writeFile(
       problem,
       JSON.stringify({ hosts: [host('h1')], vms: [{ name: 'big', count: 1, cores: 12, memory: 8192 }] }),
