@@ -1,5 +1,6 @@
 // Shared by every edgekit package and inlined into each one's build (this package is never published).
 
+export { type ErrorKind, errorKind } from './error-kind.js';
 export {
   configDir,
   type JujuProfile,

@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promise
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { ErrorKind } from './error-kind.js';
 import { issuesLine } from './zod-issues.js';
 
 /**
@@ -12,6 +13,7 @@ import { issuesLine } from './zod-issues.js';
  */
 export class ProfilesFileError extends Error {
   override name = 'ProfilesFileError';
+  readonly kind: ErrorKind = 'usage';
 }
 
 export const MaasProfileSchema = z.object({

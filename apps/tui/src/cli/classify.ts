@@ -1,73 +1,39 @@
-import { EdgePlanError, PlacementInputError } from '@edgekit/edge-core';
-import {
-  JujuAbortError,
-  JujuConfigError,
-  JujuError,
-  JujuInputError,
-  JujuRedirectError,
-  JujuTransportError,
-  JujuUnauthorizedError,
-} from '@edgekit/juju-client';
-import {
-  MaasAbortError,
-  MaasConfigError,
-  MaasConnectionError,
-  MaasError,
-  MaasForbiddenError,
-  MaasInputError,
-  MaasTimeoutError,
-  MaasUnauthorizedError,
-} from '@edgekit/maas-client';
+import { type ErrorKind, errorKind } from '@edgekit/common';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 
-type Rule = [test: (error: Error) => boolean, exitCode: ExitCode];
+/**
+ * Exit codes follow from the kind every edgekit error declares (`error.kind`, see @edgekit/common): the
+ * CLI knows no package's error tree, only this table.
+ */
+const EXIT_BY_KIND: Readonly<Record<ErrorKind, ExitCode>> = {
+  usage: EXIT.usage,
+  connection: EXIT.connection,
+  refused: EXIT.refused,
+  incomplete: EXIT.incomplete,
+  interrupted: EXIT.interrupted,
+  internal: EXIT.failure,
+};
 
-/** First match wins: the SDKs' error trees decide the exit code, so scripts can branch on it. */
-const RULES: readonly Rule[] = [
-  [
-    (e) => e instanceof MaasAbortError || e instanceof JujuAbortError || e.name === 'AbortError',
-    EXIT.interrupted,
-  ],
-  [
-    (e) =>
-      e instanceof MaasConfigError ||
-      e instanceof MaasInputError ||
-      e instanceof JujuConfigError ||
-      e instanceof JujuInputError,
-    EXIT.usage,
-  ],
-  [
-    (e) =>
-      e instanceof JujuTransportError || e instanceof JujuUnauthorizedError || e instanceof JujuRedirectError,
-    EXIT.connection,
-  ],
-  [
-    (e) =>
-      e instanceof MaasConnectionError ||
-      e instanceof MaasTimeoutError ||
-      e instanceof MaasUnauthorizedError ||
-      e instanceof MaasForbiddenError,
-    EXIT.connection,
-  ],
-  [(e) => e instanceof MaasError || e instanceof JujuError, EXIT.refused],
-  // A workload that does not fit carries the engine's unplaced VMs as details: incomplete, not misuse.
-  [(e) => e instanceof EdgePlanError && e.code === 'plan_input' && Array.isArray(e.details), EXIT.incomplete],
-  [(e) => e instanceof EdgePlanError && ['apply_step', 'drift'].includes(e.code), EXIT.incomplete],
-  [(e) => e instanceof EdgePlanError && e.code === 'inventory', EXIT.refused],
-  [(e) => e instanceof EdgePlanError || e instanceof PlacementInputError, EXIT.usage],
-  [(e) => ['ENOENT', 'EISDIR', 'EACCES'].includes(String((e as { code?: unknown }).code)), EXIT.usage],
-  [(e) => NETWORK_CODES.has(String((e as { code?: unknown }).code)), EXIT.connection],
-];
-
+/** Errors from Node itself, which declare no kind: unreadable files are usage, dead sockets connection. */
+const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET']);
+
+function exitCodeOf(error: Error): ExitCode {
+  const kind = errorKind(error);
+  if (kind !== undefined) return EXIT_BY_KIND[kind];
+  if (error.name === 'AbortError') return EXIT.interrupted;
+  const code = String((error as { code?: unknown }).code);
+  if (FILE_CODES.has(code)) return EXIT.usage;
+  if (NETWORK_CODES.has(code)) return EXIT.connection;
+  return EXIT.failure;
+}
 
 /** Maps any error to one line and an exit code. */
 export function classifyError(error: unknown): { message: string; exitCode: ExitCode } {
   if (error instanceof CliError) return { message: firstLine(error.message), exitCode: error.exitCode };
   if (!(error instanceof Error)) return { message: String(error), exitCode: EXIT.failure };
   const message = firstLine(error.message) || error.name;
-  const rule = RULES.find(([test]) => test(error));
-  return { message, exitCode: rule?.[1] ?? EXIT.failure };
+  return { message, exitCode: exitCodeOf(error) };
 }
 
 function firstLine(text: string): string {

@@ -89,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(new Redactor(secrets).redact(await formatResult(result, format)));
     return result.exitCode ?? EXIT.ok;
   } catch (error) {
-    // Loaded only on failure: it knows the SDKs' error trees, which a clean --version need not load.
+    // Loaded only on failure: a clean --version need not load it.
     const { classifyError } = await import('./classify.js');
     const { message, exitCode } = classifyError(error);
     const redactor = new Redactor(secrets);

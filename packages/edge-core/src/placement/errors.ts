@@ -1,3 +1,4 @@
+import type { ErrorKind } from '@edgekit/common';
 import { z } from 'zod';
 /**
  * The one error tree of the placement engine. Every bad input becomes a `PlacementInputError` that names the
@@ -22,6 +23,11 @@ export class PlacementError extends Error {
     readonly hint: string,
   ) {
     super(`${message} (at ${path || '<root>'}). ${hint}`);
+  }
+
+  /** Bad input, except when the exact solver itself failed (a bug or a solver limit). */
+  get kind(): ErrorKind {
+    return this.code === 'exact-solver-failed' ? 'internal' : 'usage';
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ErrorKind } from '@edgekit/common';
 /**
  * The error tree of edge-core's plan/apply side, built by one factory so every error carries a stable
  * `code`, a message naming what was wrong, and (where there is one) a `hint` saying how to fix it.
@@ -6,6 +7,18 @@ export class EdgePlanError extends Error {
   readonly code: string;
   readonly hint: string | undefined;
   readonly details: unknown;
+
+  /**
+   * The failure's kind, for reporters such as the CLI (its exit code follows from it): a plan input that
+   * carries the engine's unplaced VMs, a failed apply step or drift left work incomplete; an inventory
+   * that could not be read was refused; every other plan error is bad input.
+   */
+  get kind(): ErrorKind {
+    if (this.code === 'plan_input' && Array.isArray(this.details)) return 'incomplete';
+    if (this.code === 'apply_step' || this.code === 'drift') return 'incomplete';
+    if (this.code === 'inventory') return 'refused';
+    return 'usage';
+  }
 
   constructor(
     code: string,

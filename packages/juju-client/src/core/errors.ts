@@ -1,9 +1,16 @@
+import type { ErrorKind } from '@edgekit/common';
 import type { z } from 'zod';
 import { heldSecrets, redactText } from './redact.js';
 
 /** Base of every error this SDK throws; callers branch with `instanceof`. */
 export class JujuError extends Error {
   override name = 'JujuError';
+  /** What kind of failure each class is (`ErrorKind`); subclasses say theirs. */
+  static readonly kind: ErrorKind = 'refused';
+  /** The failure's kind, for reporters such as the CLI (its exit code follows from it). */
+  get kind(): ErrorKind {
+    return (this.constructor as typeof JujuError).kind;
+  }
 
   constructor(message?: string, options?: ErrorOptions) {
     // Scrubbed when built: the message never carries a password a live client holds.
@@ -83,6 +90,7 @@ export class JujuNotFoundError extends JujuRpcError {
 }
 export class JujuUnauthorizedError extends JujuRpcError {
   override name = 'JujuUnauthorizedError';
+  static override readonly kind: ErrorKind = 'connection';
 }
 export class JujuNotImplementedError extends JujuRpcError {
   override name = 'JujuNotImplementedError';
@@ -108,6 +116,7 @@ export interface RedirectServer {
 /** `redirection required`: the model migrated; `servers` and `caCert` name the new controller. */
 export class JujuRedirectError extends JujuRpcError {
   override name = 'JujuRedirectError';
+  static override readonly kind: ErrorKind = 'connection';
   readonly servers: RedirectServer[][];
   readonly caCert: string | undefined;
   readonly controllerTag: string | undefined;
@@ -147,6 +156,7 @@ const CODE_CLASSES: Record<string, new (source: RpcErrorSource) => JujuRpcError>
 /** Anything below the RPC layer: dialling, the socket, timeouts, aborts, bad frames. */
 export class JujuTransportError extends JujuError {
   override name = 'JujuTransportError';
+  static override readonly kind: ErrorKind = 'connection';
 }
 
 /** No endpoint could be dialled; `attempts` says why for each one. */
@@ -182,6 +192,7 @@ export class JujuTimeoutError extends JujuTransportError {
 /** The caller aborted a call through its AbortSignal. */
 export class JujuAbortError extends JujuTransportError {
   override name = 'JujuAbortError';
+  static override readonly kind: ErrorKind = 'interrupted';
 }
 
 /** A frame from the server that is not valid Juju RPC JSON; emitted on the `error` event. */
@@ -230,11 +241,13 @@ export class JujuFacadeVersionError extends JujuError {
 /** Bad configuration: missing files, keys or options; the message says how to fix it. */
 export class JujuConfigError extends JujuError {
   override name = 'JujuConfigError';
+  static override readonly kind: ErrorKind = 'usage';
 }
 
 /** Bad input to a helper (constraint string, placement directive, bundle): the message names the fix. */
 export class JujuInputError extends JujuError {
   override name = 'JujuInputError';
+  static override readonly kind: ErrorKind = 'usage';
 }
 
 /** The controller wants a login flow this client does not implement yet (macaroons, OAuth). */

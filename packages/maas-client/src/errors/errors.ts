@@ -1,3 +1,4 @@
+import type { ErrorKind } from '@edgekit/common';
 /**
  * The one error tree of the SDK. Every failure a caller can see is a `MaasError`; callers branch with
  * `instanceof`. Instances are built only by the factory in `factory.ts`, which redacts secrets first.
@@ -12,16 +13,24 @@ export interface MaasRequestInfo {
 
 export class MaasError extends Error {
   override name = 'MaasError';
+  /** What kind of failure each class is (`ErrorKind`); subclasses say theirs. */
+  static readonly kind: ErrorKind = 'refused';
+  /** The failure's kind, for reporters such as the CLI (its exit code follows from it). */
+  get kind(): ErrorKind {
+    return (this.constructor as typeof MaasError).kind;
+  }
 }
 
 /** Bad configuration or a bad API key: raised before any request is sent. */
 export class MaasConfigError extends MaasError {
   override name = 'MaasConfigError';
+  static override readonly kind: ErrorKind = 'usage';
 }
 
 /** A call argument that MAAS would reject or misread (e.g. a malformed storage spec). */
 export class MaasInputError extends MaasError {
   override name = 'MaasInputError';
+  static override readonly kind: ErrorKind = 'usage';
 }
 
 export interface MaasHttpErrorInit extends MaasRequestInfo {
@@ -63,11 +72,13 @@ export class MaasBadRequestError extends MaasHttpError {
 /** 401: the API key is wrong, revoked, or the clocks differ by more than 300 s. */
 export class MaasUnauthorizedError extends MaasHttpError {
   override name = 'MaasUnauthorizedError';
+  static override readonly kind: ErrorKind = 'connection';
 }
 
 /** 403: authenticated but not allowed (e.g. admin-only operation), or a failed login. */
 export class MaasForbiddenError extends MaasHttpError {
   override name = 'MaasForbiddenError';
+  static override readonly kind: ErrorKind = 'connection';
 }
 
 /** 404: no such object, or an unknown API endpoint. */
@@ -106,6 +117,7 @@ export class MaasServerError extends MaasHttpError {
 /** No HTTP answer: DNS, refused connection, reset, TLS failure. */
 export class MaasConnectionError extends MaasError {
   override name = 'MaasConnectionError';
+  static override readonly kind: ErrorKind = 'connection';
   readonly method: string;
   readonly path: string;
   /** Node's error code, e.g. `ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`. */
@@ -121,6 +133,7 @@ export class MaasConnectionError extends MaasError {
 /** The request (all its attempts together) ran past the timeout. */
 export class MaasTimeoutError extends MaasError {
   override name = 'MaasTimeoutError';
+  static override readonly kind: ErrorKind = 'connection';
   readonly method: string;
   readonly path: string;
   readonly timeoutMs: number;
@@ -138,6 +151,7 @@ export class MaasTimeoutError extends MaasError {
  */
 export class MaasResponseTooLargeError extends MaasError {
   override name = 'MaasResponseTooLargeError';
+  static override readonly kind: ErrorKind = 'refused';
   readonly method: string;
   readonly path: string;
   readonly maxResponseBytes: number;
@@ -152,6 +166,7 @@ export class MaasResponseTooLargeError extends MaasError {
 /** The caller's `AbortSignal` fired. */
 export class MaasAbortError extends MaasError {
   override name = 'MaasAbortError';
+  static override readonly kind: ErrorKind = 'interrupted';
 }
 
 export interface MaasValidationIssue {
@@ -164,6 +179,7 @@ export interface MaasValidationIssue {
 /** A response did not match its schema: names the endpoint, the field and what was expected. */
 export class MaasValidationError extends MaasError {
   override name = 'MaasValidationError';
+  static override readonly kind: ErrorKind = 'refused';
   readonly endpoint: string;
   readonly issues: readonly MaasValidationIssue[];
   constructor(message: string, endpoint: string, issues: MaasValidationIssue[]) {
@@ -176,6 +192,7 @@ export class MaasValidationError extends MaasError {
 /** A waiter gave up: the target state was not reached in time, or a failure state was reached. */
 export class MaasWaitError extends MaasError {
   override name = 'MaasWaitError';
+  static override readonly kind: ErrorKind = 'incomplete';
   readonly lastSeen: string;
   constructor(message: string, lastSeen: string) {
     super(message);
