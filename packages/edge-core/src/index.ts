@@ -9,8 +9,8 @@ export { type RollbackOptions, type RollbackResult, rollbackPlan } from './apply
 export { admits } from './capacity/admission.js';
 export type { Demand } from './capacity/demand.js';
 export { checkSingleHostFailures, type FailoverCheck, type HostFailure } from './capacity/failover.js';
-export { checkLiveSingleHostFailures } from './capacity/live-failover.js';
 export { type HostResource, HostState, type Shortfall } from './capacity/host-state.js';
+export { checkLiveSingleHostFailures } from './capacity/live-failover.js';
 export {
   HostProfileSchema,
   type RatioAdvice,

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UpgradeRefusedError } from '../plan/errors.js';
-import {
-  applicationOfCharm,
-  etcdQuorum,
-  NEEDS_MANUAL_UPGRADE,
-  type UpgradeStatusView,
-} from './live-status.js';
+import { applicationOfCharm, etcdQuorum, NEEDS_MANUAL_UPGRADE } from './live-status.js';
 import { originFor, type UpgradeJuju } from './upgrade-juju.js';
 import type { UpgradePlan, UpgradeStep } from './upgrade-plan.js';
 
