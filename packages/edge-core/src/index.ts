@@ -19,6 +19,21 @@ export {
   type SizeFleetResult,
   sizeFleet,
 } from './capacity/size-fleet.js';
+// Day 2: drain a VM host, heal after a host failure (issue 17).
+export {
+  type ApplyDay2Options,
+  type ApplyDay2Result,
+  applyDrain,
+  applyHeal,
+  DAY2_DONE,
+  undrainHost,
+} from './day2/apply-day2.js';
+export { type Day2Juju, type Day2Maas, day2JujuFromClient } from './day2/clients.js';
+export { type Day2Plan, Day2PlanSchema, type LeftVm, type Replacement } from './day2/day2-plan.js';
+export { DRAINED_TAG, isDrained, schedulableInventory } from './day2/drained-tag.js';
+export { type LiveSite, type LiveVm, readLiveSite } from './day2/live-site.js';
+export { type PlanDrainOptions, planDrain } from './day2/plan-drain.js';
+export { MACHINE_DOWN, type PlanHealOptions, planHeal } from './day2/plan-heal.js';
 export {
   buildInventory,
   type MaasReadings,

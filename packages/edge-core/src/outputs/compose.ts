@@ -7,7 +7,7 @@ import type { Role } from '../plan/workload.js';
  * MAAS compose `storage` spec: `label:sizeGB(pool),...`, first entry the root disk. A tag equal to a
  * pool name selects that pool (LXD driver, maas-api.md §4.2), so naming the pool pins the disk to it.
  */
-export function storageSpec(role: Role, pools: readonly string[]): string {
+export function storageSpec(role: Pick<Role, 'disks'>, pools: readonly string[]): string {
   return role.disks
     .map((disk, index) => {
       // Whole GB only: String(1e-7) and String(1e21) are exponent forms MAAS's `[0-9.]+` cannot read.

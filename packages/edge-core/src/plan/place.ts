@@ -1,3 +1,4 @@
+import { schedulableInventory } from '../day2/drained-tag.js';
 import type { AdmissionRule } from '../inventory/headroom.js';
 import type { InventorySnapshot } from '../inventory/schema.js';
 import type { HostInput, VmRequestInput } from '../model/schemas.js';
@@ -113,7 +114,8 @@ export function planWorkload(input: PlanWorkloadInput): Plan {
   const workload = WorkloadSchema.parse(input.workload);
   const objective = input.objective ?? 'spread';
   const rule = input.rule ?? 'server';
-  const effective = withRatioChanges(input.inventory, input.ratioChanges ?? []);
+  // Drained hosts take no new VMs (edgekit drain); createPlan still sees them, for ratio updates.
+  const effective = withRatioChanges(schedulableInventory(input.inventory), input.ratioChanges ?? []);
   const result = solvePlacement(
     { hosts: placementHosts(effective), vms: placementRequests(workload) },
     {
