@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { isolatedEnv, runEdgekit } from './support/bin.js';
 
 /** `edgekit plan|bundle|apply` with a workload file of non-Kubernetes roles, on the embedded demo simulators. */
-const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 let dir: string;
 beforeAll(async () => {
@@ -16,23 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** The built bin with no MAAS/Juju configured (so the demo site), stdin closed, as CI runs it. */
-async function edgekit(...args: string[]) {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(MAAS|JUJU|EDGEKIT_PROFILE|FORCE_COLOR)/.test(key)),
-  );
-  const child = spawn(process.execPath, [bin, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // plan saves its file next to the working directory by default: keep that inside the temp folder.
-    cwd: dir,
-    env: { ...env, NO_COLOR: '1', EDGEKIT_CONFIG_DIR: dir, HOME: dir },
-  });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+/** The built bin on the demo site; plan saves its file next to the working directory: the temp folder. */
+function edgekit(...args: string[]) {
+  return runEdgekit(args, { env: isolatedEnv(dir), cwd: dir });
 }
 
 async function file(name: string, text: string): Promise<string> {

@@ -3,15 +3,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { startJujuSim } from '@edgekit/juju-sim';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import packageJson from '../package.json' with { type: 'json' };
+import { type BinResult, EDGEKIT_BIN, isolatedEnv, runEdgekit } from './support/bin.js';
 import { CK_BUNDLE, VAULT_OVERLAY } from './support/fixtures.js';
-
-const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /** Runs the built bin with stdin from /dev/null ('ignore'), as CI and pipes run it. */
 let configDir: string;
@@ -22,38 +20,15 @@ afterAll(() => rm(configDir, { recursive: true, force: true }));
 
 /** An environment with no MAAS or Juju configured and a private, empty config folder. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NO_COLOR: '1',
-    EDGEKIT_CONFIG_DIR: configDir,
-    HOME: configDir,
-  };
-  for (const key of Object.keys(env))
-    if (/^(MAAS|JUJU|EDGEKIT_PROFILE|FORCE_COLOR)/.test(key)) delete env[key];
-  return { ...env, ...extra };
+  return isolatedEnv(configDir, extra);
 }
 
-function edgekit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function edgekit(...args: string[]): Promise<BinResult> {
   return edgekitWith(cleanEnv(), ...args);
 }
 
-function edgekitWith(
-  env: NodeJS.ProcessEnv,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-      cwd: configDir,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function edgekitWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<BinResult> {
+  return runEdgekit(args, { env, cwd: configDir });
 }
 
 describe('built edgekit bin, stdin from /dev/null', () => {
@@ -138,7 +113,7 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
   it('sim --json serves the demo until SIGINT and saves the "sim" profile', async () => {
     // Its own config folder: the "sim" profile must not become the default of the other tests.
     const simEnv = cleanEnv({ EDGEKIT_CONFIG_DIR: join(configDir, 'sim-config') });
-    const child = spawn(process.execPath, [bin, 'sim', '--json'], {
+    const child = spawn(process.execPath, [EDGEKIT_BIN, 'sim', '--json'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: simEnv,
     });

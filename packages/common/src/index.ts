@@ -18,5 +18,5 @@ export {
   saveProfile,
 } from './profiles.js';
 export { noSecrets, REDACTED, Redactor, redactKeys } from './redact.js';
-export { sleep } from './sleep.js';
+export { FIRST_POLL_MS, pollDelay, sleep } from './sleep.js';
 export { issuesLine } from './zod-issues.js';

@@ -21,3 +21,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** The first wait of a status poll (see pollDelay). */
+export const FIRST_POLL_MS = 25;
+
+/**
+ * The wait before the next poll of something expected to change (an action, a unit's status): it
+ * starts short and doubles up to `intervalMs`, so a quick change is seen at once and a slow one costs
+ * at most one interval of lateness. `attempt` counts from 0.
+ */
+export function pollDelay(attempt: number, intervalMs: number): number {
+  return Math.min(intervalMs, FIRST_POLL_MS * 2 ** Math.min(attempt, 30));
+}

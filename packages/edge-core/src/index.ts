@@ -148,6 +148,13 @@ export { type Preset, presets } from './presets/presets.js';
 export { type ApplyUpgradeOptions, type ApplyUpgradeResult, applyUpgrade } from './upgrade/apply-upgrade.js';
 export { NEEDS_MANUAL_UPGRADE, outOfService, serving } from './upgrade/live-status.js';
 export { type PlanUpgradeOptions, type PlanUpgradeResult, planUpgrade } from './upgrade/plan-upgrade.js';
+export {
+  loadUpgradePlanFile,
+  parseUpgradePlan,
+  saveUpgradePlanFile,
+  serializeUpgradePlan,
+  upgradePlanJsonSchema,
+} from './upgrade/upgrade-document.js';
 export { originFor, type UpgradeJuju, upgradeJujuFromClient } from './upgrade/upgrade-juju.js';
 export { type UpgradePlan, UpgradePlanSchema, type UpgradeStep } from './upgrade/upgrade-plan.js';
 export {

@@ -46,7 +46,7 @@ describe('plan document', () => {
     first.hostname = 'Not A Hostname';
     expect(() => parsePlan(stringifyYaml(raw))).toThrow(PlanFormatError);
     expect(() => parsePlan(stringifyYaml(raw))).toThrow(
-      /placement\.machines\.0\.hostname: a hostname is one DNS label/,
+      /^plan is not a plan: placement\.machines\[0\]\.hostname: a hostname is one DNS label/,
     );
     expect(() => parsePlan('{ not yaml: [')).toThrow(PlanFormatError);
   });

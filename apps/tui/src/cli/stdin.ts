@@ -16,3 +16,23 @@ export async function readSecretFromStdin(
   if (value === '') throw new UsageError(`${what} was expected on stdin and none came: ${hint}`);
   return value;
 }
+
+/**
+ * Asks a yes/no question on the terminal (stderr, so stdout stays the result). Only on a terminal: with
+ * stdin from a pipe or /dev/null there is nobody to answer, and the caller says to pass --yes.
+ */
+export async function confirmOnTerminal(
+  stdin: NodeJS.ReadStream,
+  stderr: NodeJS.WriteStream,
+  question: string,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const terminal = createInterface({ input: stdin, output: stderr });
+  try {
+    const answer = await terminal.question(`${question} [y/N] `, { signal });
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    terminal.close();
+  }
+}

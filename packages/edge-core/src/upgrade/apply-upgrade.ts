@@ -1,4 +1,4 @@
-import { sleep } from '@edgekit/common';
+import { pollDelay, sleep } from '@edgekit/common';
 import type { ApplyEventListener } from '../apply/events.js';
 import { Journal } from '../apply/journal.js';
 import { errorText, StepRunner } from '../apply/runner.js';
@@ -63,11 +63,11 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
   const etcdApp = dryRun ? undefined : await etcd();
 
   const waitUntil = async (step: string, what: string, check: (s: UpgradeStatusView) => boolean) => {
-    for (let announced = false; ; announced = true) {
+    for (let attempt = 0; ; attempt += 1) {
       const live = await status();
       if (check(live)) return live;
-      if (!announced) runner.emit({ type: 'wait', step, status: what });
-      await sleep(pollMs, signal);
+      if (attempt === 0) runner.emit({ type: 'wait', step, status: what });
+      await sleep(pollDelay(attempt, pollMs), signal);
     }
   };
 

@@ -1,4 +1,4 @@
-import { sleep } from '@edgekit/common';
+import { pollDelay, sleep } from '@edgekit/common';
 import { JujuActionFailedError, JujuTimeoutError } from '../core/errors.js';
 import type { ActionFacade } from '../facades/action.js';
 import type { FacadeCallOptions } from '../facades/caller.js';
@@ -8,7 +8,10 @@ import type { ActionResult } from '../schemas/generated.js';
 const FINAL = new Set(['completed', 'failed', 'cancelled', 'aborted', 'error']);
 
 export interface WaitForActionOptions extends FacadeCallOptions {
-  /** Time between `Action.Actions` polls (default 1 s, what `juju run --wait` polls at). */
+  /**
+   * Longest time between `Action.Actions` polls (default 1 s, what `juju run --wait` polls at); the
+   * first polls come sooner (see pollDelay), so a quick action is not held up by a whole interval.
+   */
   pollMs?: number;
   /** Give up waiting after this long (default: no limit beyond the signal). */
   waitTimeoutMs?: number;
@@ -33,7 +36,7 @@ export async function waitForAction(
   const { pollMs = 1_000, waitTimeoutMs, ...call } = options;
   const deadline = waitTimeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + waitTimeoutMs;
   const actionId = id.replace(/^action-/, '');
-  for (;;) {
+  for (let attempt = 0; ; attempt += 1) {
     const [item] = await actions.actions([actionId], call);
     if (!item) throw new JujuActionFailedError(actionId, 'unknown', 'no result for the action');
     if (!item.ok) throw item.error;
@@ -47,9 +50,10 @@ export async function waitForAction(
       }
       return { id: actionId, result: item.value };
     }
-    if (Date.now() + pollMs > deadline)
+    const delay = pollDelay(attempt, pollMs);
+    if (Date.now() + delay > deadline)
       throw new JujuTimeoutError(`action ${actionId} still ${status} after ${waitTimeoutMs} ms`);
-    await sleep(pollMs, call.signal);
+    await sleep(delay, call.signal);
   }
 }
 

@@ -88,6 +88,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./apply.js')).runRollbackCommand(ctx),
   },
   {
+    name: 'upgrade',
+    summary:
+      'upgrade Charmed Kubernetes in the model one minor version, in place, without downtime (resumable)',
+    usage:
+      '--to VERSION [--max-unavailable N] [-o upgrade.yaml] [--dry-run] [--yes] | --resume upgrade.yaml [--dry-run] [--yes]',
+    options: {
+      to: { type: 'string' },
+      resume: { type: 'string' },
+      strategy: { type: 'string' },
+      'max-unavailable': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+    },
+    run: async (ctx) => (await import('./upgrade.js')).runUpgrade(ctx),
+  },
+  {
     name: 'sim',
     summary: 'run the simulated demo site in the foreground (profile "sim") until Ctrl-C',
     usage: '[maas|juju|all] [--port N]',
