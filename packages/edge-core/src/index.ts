@@ -144,6 +144,23 @@ export * from './plan/schema.js';
 export * from './plan/workload.js';
 export { type BundleVmOptions, vmRequestsFromBundle } from './presets/bundle.js';
 export { type Preset, presets } from './presets/presets.js';
+export {
+  loadSiteSnapshotFile,
+  parseSiteSnapshot,
+  saveSiteSnapshotFile,
+  serializeSiteSnapshot,
+} from './site/file.js';
+export { siteSnapshotJsonSchema } from './site/json-schema.js';
+export {
+  SITE_SNAPSHOT_VERSION,
+  type SiteJuju,
+  type SiteMachine,
+  type SiteSnapshot,
+  SiteSnapshotSchema,
+  type SiteVmHost,
+} from './site/schema.js';
+export { type TakeSiteSnapshotOptions, takeSiteSnapshot } from './site/take.js';
+export type { SiteJujuApi } from './site/take-juju.js';
 // Upgrades of Charmed Kubernetes (issue 16).
 export { type ApplyUpgradeOptions, type ApplyUpgradeResult, applyUpgrade } from './upgrade/apply-upgrade.js';
 export { NEEDS_MANUAL_UPGRADE, outOfService, serving } from './upgrade/live-status.js';

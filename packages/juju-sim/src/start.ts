@@ -3,6 +3,8 @@ import { SimClock, seededRandom } from './clock.js';
 import { Controller, type ModelSummary } from './controller.js';
 import { checkFaults, type JujuSimFaults } from './faults.js';
 import { writeJujuData } from './juju-data.js';
+import { restoreModel } from './model/restore.js';
+import { readSnapshotHardware, readSnapshotJuju, SnapshotReadError } from './model/snapshot-reader.js';
 import { createMaasProvisioner } from './provisioner/maas.js';
 import type { Provisioner } from './provisioner/types.js';
 import { type JujuVersion, SUPPORTED_JUJU_VERSIONS } from './rpc/facade-versions.js';
@@ -33,6 +35,12 @@ export interface StartJujuSimOptions {
   password?: string;
   /** Close sockets that have not logged in after this long (default 60 000 ms, as Juju). */
   loginTimeoutMs?: number;
+  /**
+   * An edgekit site snapshot document (`kind: SiteSnapshot`, parsed from YAML or JSON): the controller
+   * starts with its model as captured (applications, machines on their MAAS system ids, units, relations,
+   * statuses) and its Juju version. Start the MAAS simulator from the same snapshot and pass it as `maas`.
+   */
+  from?: unknown;
 }
 
 export interface SimModel {
@@ -75,9 +83,23 @@ export interface JujuSim {
   close(): Promise<void>;
 }
 
+/** A captured Juju version the simulator speaks; anything else is a one-line error naming the path. */
+function snapshotJujuVersion(version: string): JujuVersion {
+  const supported = SUPPORTED_JUJU_VERSIONS.find((candidate) => candidate === version);
+  if (supported === undefined)
+    throw new SnapshotReadError(
+      'juju.version',
+      `the simulator speaks Juju ${SUPPORTED_JUJU_VERSIONS.join(', ')}, not ${version}`,
+    );
+  return supported;
+}
+
 export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<JujuSim> {
   const host = options.host ?? '127.0.0.1';
-  const jujuVersion = options.jujuVersion ?? '3.6.14';
+  // Read (and so checked, path by path) before anything starts.
+  const twin = options.from === undefined ? null : readSnapshotJuju(options.from);
+  const hardware = options.from === undefined ? new Map<string, never>() : readSnapshotHardware(options.from);
+  const jujuVersion = options.jujuVersion ?? (twin ? snapshotJujuVersion(twin.version) : '3.6.14');
   if (!SUPPORTED_JUJU_VERSIONS.includes(jujuVersion)) {
     throw new RangeError(
       `jujuVersion must be one of ${SUPPORTED_JUJU_VERSIONS.join(', ')}, got ${jujuVersion}`,
@@ -113,6 +135,12 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
     random: seededRandom(options.seed ?? 1),
     faults,
   });
+  if (twin) {
+    const model =
+      [...controller.models.values()].find((candidate) => candidate.name === twin.model) ??
+      controller.createModel(twin.model, user, {});
+    restoreModel(model, twin, hardware);
+  }
   const certificates = await generateControllerCertificates(uuid, [host]);
   const server = await startApiServer(controller, certificates, {
     host,

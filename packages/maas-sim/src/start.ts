@@ -9,11 +9,17 @@ import type { SimContext } from './sim-context.js';
 import { newState } from './sites/base.js';
 import { demoSite } from './sites/demo.js';
 import { type LargeSiteSize, largeSite } from './sites/large.js';
+import { snapshotSite, versionOf } from './sites/snapshot.js';
+import { readSnapshotMaas, type SnapshotMaas } from './sites/snapshot-reader.js';
 import { loadSite, saveSite } from './state/persist.js';
 import { SimState } from './state/store.js';
 import { MAAS_VERSIONS, type MaasVersion } from './version.js';
 
-export type SiteOption = 'demo' | 'empty' | { large: LargeSiteSize };
+/**
+ * `demo`, `empty`, a generated large site, or a twin of a real one: `{ snapshot }` is an edgekit site
+ * snapshot document (`kind: SiteSnapshot`, parsed from its YAML or JSON), read by the simulator's own reader.
+ */
+export type SiteOption = 'demo' | 'empty' | { large: LargeSiteSize } | { snapshot: unknown };
 
 export interface MaasSimOptions {
   /** Interface to bind; loopback unless told otherwise. */
@@ -69,7 +75,9 @@ function validate(options: MaasSimOptions): void {
     maasVersion === undefined || MAAS_VERSIONS.includes(maasVersion),
     `maasVersion must be one of ${MAAS_VERSIONS.join(', ')}; got '${maasVersion}'.`,
   );
-  if (typeof site === 'object') {
+  if (typeof site === 'object' && 'snapshot' in site) {
+    // Read (and so checked, path by path) before anything starts.
+  } else if (typeof site === 'object') {
     check(
       Number.isInteger(site.large.hosts) && site.large.hosts >= 0,
       'site.large.hosts must be a non-negative integer.',
@@ -86,26 +94,36 @@ function validate(options: MaasSimOptions): void {
   }
 }
 
-function buildState(options: MaasSimOptions, clock: SimClock, seed: number): SimState {
+function buildState(
+  options: MaasSimOptions,
+  clock: SimClock,
+  seed: number,
+  twin: SnapshotMaas | undefined,
+  version: MaasVersion,
+): SimState {
   const rng = seededRng(seed);
   const saved = options.persist ? loadSite(options.persist) : undefined;
   if (saved) return new SimState(saved, clock, rng);
   const site = options.site ?? 'demo';
+  if (twin) return snapshotSite(rng, clock, twin, version);
   if (site === 'demo') return demoSite(rng, clock);
   if (site === 'empty') return newState(rng, clock);
-  return largeSite(rng, clock, site.large);
+  if ('large' in site) return largeSite(rng, clock, site.large);
+  return newState(rng, clock);
 }
 
 /** Starts a MAAS API 2.0 simulator on loopback. */
 export async function startMaasSim(options: MaasSimOptions = {}): Promise<MaasSim> {
   validate(options);
   const seed = options.seed ?? 1;
-  const maasVersion = options.maasVersion ?? '3.7';
+  const site = options.site;
+  const twin = typeof site === 'object' && 'snapshot' in site ? readSnapshotMaas(site.snapshot) : undefined;
+  const maasVersion = options.maasVersion ?? (twin ? versionOf(twin.version) : '3.7');
   const saved = options.persist ? loadSite(options.persist) : undefined;
   // A reloaded site resumes its simulated clock where it stopped, so pending steps stay in the future.
   const clock =
     options.clock ?? new ScaledClock(options.timeScale ?? 60, Math.max(Date.now(), saved?.savedAt ?? 0));
-  const state = buildState(options, clock, seed);
+  const state = buildState(options, clock, seed, twin, maasVersion);
   const lifecycle = new Lifecycle(state);
   const sim: SimContext = { state, lifecycle, version: maasVersion, listCache: new Map() };
   const faults = new FaultInjector(seededRng(seed ^ 0x5eed), options.faults?.rules ?? []);

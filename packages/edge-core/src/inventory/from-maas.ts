@@ -126,6 +126,20 @@ function vmHostInventory(
   };
 }
 
+/** The GPUs among a machine's node devices, as MAAS describes them. */
+export function gpusOf(devices: readonly NodeDevice[]) {
+  return devices
+    .filter((device) => device.hardware_type === HardwareType.GPU)
+    .map((device) => ({
+      vendorId: device.vendor_id,
+      productId: device.product_id,
+      vendorName: device.vendor_name,
+      productName: device.product_name,
+      pciAddress: device.pci_address,
+      numaNode: device.numa_node ?? 0,
+    }));
+}
+
 function bareMetal(
   machine: Machine,
   devices: readonly NodeDevice[],
@@ -143,15 +157,7 @@ function bareMetal(
     memoryMiB: machine.memory,
     storageMB: machine.storage,
     tags: [...machine.tag_names],
-    gpus: devices
-      .filter((device) => device.hardware_type === HardwareType.GPU)
-      .map((device) => ({
-        vendorId: device.vendor_id,
-        productId: device.product_id,
-        vendorName: device.vendor_name,
-        productName: device.product_name,
-        pciAddress: device.pci_address ?? '',
-      })),
+    gpus: gpusOf(devices).map((gpu) => ({ ...gpu, pciAddress: gpu.pciAddress ?? '' })),
     vmHostId: hostOf?.id ?? null,
   };
 }

@@ -136,6 +136,12 @@ export class Model extends EventEmitter {
     });
   }
 
+  /** After restoring a site's model: the next ids follow the restored ones, as they would on that site. */
+  continueIdsAfter(lastMachine: number, lastRelation: number): void {
+    this.nextMachine = Math.max(this.nextMachine, lastMachine + 1);
+    this.nextRelation = Math.max(this.nextRelation, lastRelation + 1);
+  }
+
   newMachineId(): string {
     return String(this.nextMachine++);
   }
