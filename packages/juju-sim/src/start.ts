@@ -139,7 +139,13 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
     const model =
       [...controller.models.values()].find((candidate) => candidate.name === twin.model) ??
       controller.createModel(twin.model, user, {});
-    restoreModel(model, twin, hardware);
+    try {
+      restoreModel(model, twin, hardware);
+    } catch (error) {
+      // Nothing stays running after a snapshot is refused: the controller's poller is on this clock.
+      clock.stop();
+      throw error;
+    }
   }
   const certificates = await generateControllerCertificates(uuid, [host]);
   const server = await startApiServer(controller, certificates, {
