@@ -105,6 +105,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./upgrade.js')).runUpgrade(ctx),
   },
   {
+    name: 'drain',
+    summary: 'empty a VM host for maintenance: replace its VMs elsewhere, add before remove (resumable)',
+    usage: 'HOST [--dry-run] [--yes]',
+    positionals: [1, 1],
+    options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
+    run: async (ctx) => (await import('./day2.js')).runDrain(ctx),
+  },
+  {
+    name: 'undrain',
+    summary: 'let placement use a drained VM host again',
+    usage: 'HOST',
+    positionals: [1, 1],
+    run: async (ctx) => (await import('./day2.js')).runUndrain(ctx),
+  },
+  {
+    name: 'heal',
+    summary: 'restore the units of machines Juju shows down onto new VMs, most critical first (resumable)',
+    usage: '[--dry-run] [--yes]',
+    options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
+    run: async (ctx) => (await import('./day2.js')).runHeal(ctx),
+  },
+  {
     name: 'sim',
     summary: 'run the simulated demo site in the foreground (profile "sim") until Ctrl-C',
     usage: '[maas|juju|all] [--port N]',

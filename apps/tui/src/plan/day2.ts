@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import {
+  type ApplyDay2Result,
+  type ApplyEvent,
+  applyDrain,
+  applyHeal,
+  DAY2_DONE,
+  type Day2Plan,
+  Day2PlanSchema,
+  day2JujuFromClient,
+  Journal,
+  PlanFormatError,
+  planDrain,
+  planHeal,
+} from '@edgekit/edge-core';
+import type { OpenedSite } from '../site/open.js';
+import { journalPathFor, NoJujuError } from './apply.js';
+
+export type Day2Mode = 'drain' | 'heal';
+
+function jujuOf(site: OpenedSite, mode: Day2Mode) {
+  if (site.juju === null) throw new NoJujuError(`${mode} needs a Juju model: ${site.jujuNote}`);
+  return day2JujuFromClient(site.juju.client, site.juju.modelUUID);
+}
+
+/** The file a drain or heal keeps its plan in (its journal beside it), in the working directory. */
+export function day2PlanFile(mode: Day2Mode, host?: string): string {
+  return mode === 'drain' ? `drain-${host}.plan.json` : 'heal.plan.json';
+}
+
+/** A saved plan whose journal began and did not end done: the re-run resumes it instead of re-planning. */
+export async function unfinishedDay2Plan(file: string): Promise<Day2Plan | undefined> {
+  if (!existsSync(file) || !existsSync(journalPathFor(file))) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    json = undefined;
+  }
+  const parsed = Day2PlanSchema.safeParse(json);
+  if (!parsed.success)
+    throw new PlanFormatError(`${file} is not a drain or heal plan`, { hint: 'move it away' });
+  const records = Journal.read(journalPathFor(file));
+  const begin = records.findLastIndex((r) => r.kind === 'begin');
+  if (begin < 0) return parsed.data;
+  const end = records.slice(begin).findLast((r) => r.kind === 'end');
+  return end?.kind === 'end' && end.status === DAY2_DONE ? undefined : parsed.data;
+}
+
+export interface Day2Run {
+  mode: Day2Mode;
+  host?: string;
+  dryRun: boolean;
+  onEvent: (event: ApplyEvent) => void;
+  signal?: AbortSignal;
+  pollIntervalMs?: number;
+  /** Asked once the plan is known and before anything changes (not in a dry run); false stops. */
+  confirm: (plan: Day2Plan, resumed: boolean) => Promise<boolean>;
+}
+
+/**
+ * Plans (or, after an interrupted run, reloads) a drain or heal and runs it. The plan is saved before
+ * the first change, so a re-run after a crash follows the same plan and resumes from its journal.
+ */
+export async function runDay2(
+  site: OpenedSite,
+  run: Day2Run,
+): Promise<{ plan: Day2Plan; resumed: boolean; result: ApplyDay2Result | null; file: string }> {
+  const juju = jujuOf(site, run.mode);
+  const file = day2PlanFile(run.mode, run.host);
+  const saved = await unfinishedDay2Plan(file);
+  const resumed = saved !== undefined && (run.mode === 'heal' || saved.host?.name === run.host);
+  const plan =
+    resumed && saved !== undefined
+      ? saved
+      : run.mode === 'drain'
+        ? await planDrain({ maas: site.maas, juju, host: run.host ?? '' })
+        : await planHeal({ maas: site.maas, juju });
+  if (!run.dryRun && !(await run.confirm(plan, resumed))) return { plan, resumed, result: null, file };
+  if (!run.dryRun && !resumed) await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
+  const options = {
+    plan,
+    maas: site.maas,
+    juju,
+    dryRun: run.dryRun,
+    onEvent: run.onEvent,
+    ...(run.dryRun ? {} : { journalPath: journalPathFor(file) }),
+    ...(run.signal === undefined ? {} : { signal: run.signal }),
+    ...(run.pollIntervalMs === undefined ? {} : { pollIntervalMs: run.pollIntervalMs }),
+  };
+  const result = run.mode === 'drain' ? await applyDrain(options) : await applyHeal(options);
+  return { plan, resumed, result, file };
+}

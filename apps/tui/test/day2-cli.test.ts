@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Journal } from '@edgekit/edge-core';
+import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
+import { MaasClient } from '@edgekit/maas-client';
+import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveProfile } from '../src/config/profiles.js';
+
+// `edgekit drain`, `undrain` and `heal` as built, against simulators that outlive each process: the HA
+// edge preset is planned and applied with the CLI, a drain is SIGKILLed mid-run and resumed by running
+// the same command again, then a host fails and `edgekit heal --yes` restores the units.
+const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const TIME_SCALE = 3000;
+
+let maas: MaasSim;
+let juju: JujuSim;
+let client: MaasClient;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  maas = await startMaasSim({ host: '127.0.0.1', port: 0, site: 'demo', timeScale: TIME_SCALE });
+  juju = await startJujuSim({
+    host: '127.0.0.1',
+    port: 0,
+    maas: { url: maas.url, apiKey: maas.apiKey },
+    timeScale: TIME_SCALE,
+  });
+  client = new MaasClient({ url: maas.url, apiKey: maas.apiKey });
+  dir = await mkdtemp(join(tmpdir(), 'edgekit-day2-'));
+  env = { PATH: process.env.PATH, NO_COLOR: '1', HOME: dir, EDGEKIT_CONFIG_DIR: join(dir, 'config') };
+  await saveProfile(env, 'lab', {
+    maas: { url: maas.url, apiKey: maas.apiKey },
+    juju: {
+      endpoints: juju.endpoints,
+      user: juju.user,
+      password: juju.password,
+      caCert: juju.caCert,
+      model: 'default',
+    },
+  });
+});
+afterAll(async () => {
+  await juju?.close();
+  await maas?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function edgekit(args: string[]) {
+  return spawn(process.execPath, [bin, ...args, '--profile', 'lab'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    cwd: dir,
+  });
+}
+
+async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = edgekit(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { code, stdout, stderr };
+}
+
+/** The VM host of the first control-plane VM MAAS lists (the preset names them `ek-<plan>-control-plane-<n>`). */
+async function controlPlaneHost(): Promise<string> {
+  const [machines, hosts] = await Promise.all([client.machines.list(), client.vmHosts.list()]);
+  const cp = machines.find((m) => m.hostname.includes('-control-plane-') && m.status_name === 'Deployed');
+  return hosts.find((h) => h.id === cp?.pod?.id)?.name ?? '';
+}
+
+describe('edgekit drain, undrain and heal', () => {
+  let host = '';
+
+  it('applies the HA edge preset with the CLI', async () => {
+    const planFile = join(dir, 'ck.plan.yaml');
+    expect(
+      (await run(['plan', '--preset', 'charmed-kubernetes-ha-edge', '-o', planFile, '--json'])).code,
+    ).toBe(0);
+    expect((await run(['apply', planFile, '--json'])).code).toBe(0);
+    host = await controlPlaneHost();
+    expect(host).toMatch(/^kvm-/);
+  }, 120_000);
+
+  it('refuses bad input with one line and exit 2', async () => {
+    for (const args of [
+      ['drain', 'no-such-host'],
+      ['drain', 'bad name!'],
+      ['undrain', 'no-such-host'],
+      ['drain', host],
+    ]) {
+      const out = await run(args);
+      expect(out.code, args.join(' ')).toBe(2);
+      expect(out.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(out.stderr).toMatch(/^edgekit: /);
+    }
+    expect((await run(['drain', host])).stderr).toContain('--yes');
+  }, 60_000);
+
+  it('--dry-run lists the requests and changes nothing', async () => {
+    const before = (await client.machines.list()).length;
+    const out = await run(['drain', host, '--dry-run', '--json']);
+    expect(out.code).toBe(0);
+    const data = JSON.parse(out.stdout);
+    expect(data.dryRun).toBe(true);
+    expect(data.plan.replacements.length).toBeGreaterThan(0);
+    const calls = data.requests.map((r: { call: string }) => r.call);
+    expect(calls.some((c: string) => c.includes('?op=compose'))).toBe(true);
+    expect(calls).toContain('Application.DestroyUnit');
+    expect((await client.machines.list()).length).toBe(before);
+    expect(existsSync(join(dir, `drain-${host}.plan.json`))).toBe(false);
+  }, 60_000);
+
+  it('resumes a drain SIGKILLed mid-run by running it again, composing nothing twice', async () => {
+    const child = edgekit(['drain', host, '--yes']);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_, s) => resolve(s)));
+    for await (const line of createInterface({ input: child.stderr })) {
+      if (line.includes('Application.AddUnits')) {
+        child.kill('SIGKILL');
+        break;
+      }
+    }
+    expect(await exited).toBe('SIGKILL');
+    const journal = Journal.read(join(dir, `drain-${host}.plan.json.journal.jsonl`));
+    expect(journal.some((r) => r.kind === 'end')).toBe(false);
+    const out = await run(['drain', host, '--yes', '--json']);
+    expect(out.code, out.stderr).toBe(0);
+    const data = JSON.parse(out.stdout);
+    expect(data.resumed).toBe(true);
+    const plan = JSON.parse(await readFile(join(dir, `drain-${host}.plan.json`), 'utf8'));
+    const machines = await client.machines.list();
+    for (const r of plan.replacements) {
+      expect(machines.filter((m) => m.hostname === r.compose.params.hostname)).toHaveLength(1);
+      expect(machines.some((m) => m.hostname === r.old.hostname)).toBe(false);
+    }
+    const tagged = (await client.vmHosts.list()).find((h) => h.name === host);
+    expect(tagged?.tags).toContain('edgekit-drained');
+  }, 120_000);
+
+  it('heals after a host fails, then undrain clears the mark', async () => {
+    const other = await controlPlaneHost();
+    expect(other).not.toBe(host);
+    expect((await fetch(`${maas.url}_sim/vm-hosts/${other}/fail/`, { method: 'POST' })).status).toBe(200);
+    let data:
+      | {
+          plan: { replacements: unknown[]; unplaced: unknown[] };
+          result: { replaced: Record<string, string> };
+        }
+      | undefined;
+    // Juju's instance poller needs a moment to see the machines down; until then there is nothing to heal.
+    for (let tries = 0; tries < 200; tries += 1) {
+      const out = await run(['heal', '--yes', '--json']);
+      expect(out.code, out.stderr).toBe(0);
+      data = JSON.parse(out.stdout);
+      if ((data?.plan.replacements.length ?? 0) > 0) break;
+    }
+    expect(data?.plan.unplaced).toEqual([]);
+    expect(Object.keys(data?.result.replaced ?? {}).length).toBeGreaterThan(0);
+    const undrain = await run(['undrain', host]);
+    expect(undrain.code).toBe(0);
+    expect(undrain.stdout).toContain('no longer drained');
+  }, 180_000);
+});
