@@ -4,18 +4,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Journal } from '@edgekit/edge-core';
 import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveProfile } from '../src/config/profiles.js';
+import { EDGEKIT_BIN, isolatedEnv, runEdgekit } from './support/bin.js';
 
 // `edgekit drain`, `undrain` and `heal` as built, against simulators that outlive each process: the HA
 // edge preset is planned and applied with the CLI, a drain is SIGKILLed mid-run and resumed by running
 // the same command again, then a host fails and `edgekit heal --yes` restores the units.
-const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const TIME_SCALE = 3000;
 
 let maas: MaasSim;
@@ -34,7 +33,7 @@ beforeAll(async () => {
   });
   client = new MaasClient({ url: maas.url, apiKey: maas.apiKey });
   dir = await mkdtemp(join(tmpdir(), 'edgekit-day2-'));
-  env = { PATH: process.env.PATH, NO_COLOR: '1', HOME: dir, EDGEKIT_CONFIG_DIR: join(dir, 'config') };
+  env = isolatedEnv(join(dir, 'config'));
   await saveProfile(env, 'lab', {
     maas: { url: maas.url, apiKey: maas.apiKey },
     juju: {
@@ -53,26 +52,14 @@ afterAll(async () => {
 });
 
 function edgekit(args: string[]) {
-  return spawn(process.execPath, [bin, ...args, '--profile', 'lab'], {
+  return spawn(process.execPath, [EDGEKIT_BIN, ...args, '--profile', 'lab'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
     cwd: dir,
   });
 }
 
-async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = edgekit(args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => {
-    stdout += c;
-  });
-  child.stderr.on('data', (c) => {
-    stderr += c;
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runEdgekit([...args, '--profile', 'lab'], { env, cwd: dir });
 
 /** The VM host of the first control-plane VM MAAS lists (the preset names them `ek-<plan>-control-plane-<n>`). */
 async function controlPlaneHost(): Promise<string> {

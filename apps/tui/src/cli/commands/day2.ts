@@ -1,10 +1,10 @@
-import { createInterface } from 'node:readline/promises';
 import { type ApplyEvent, type Day2Plan, undrainHost } from '@edgekit/edge-core';
 import { describeEvent, NoJujuError } from '../../plan/apply.js';
 import { type Day2Mode, runDay2 } from '../../plan/day2.js';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { withSite } from '../site.js';
+import { confirmOnTerminal } from '../stdin.js';
 
 /** A VM host name as MAAS allows it; anything else is a typo, refused before connecting. */
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/;
@@ -41,12 +41,7 @@ function confirmer(ctx: CommandContext) {
     ctx.stderr.write(
       `${[resumed ? 'resuming an unfinished run:' : '', ...describeDay2Plan(plan)].filter(Boolean).join('\n')}\n`,
     );
-    const rl = createInterface({ input: ctx.stdin, output: ctx.stderr });
-    try {
-      return /^y(es)?$/i.test((await rl.question('go ahead? [y/N] ')).trim());
-    } finally {
-      rl.close();
-    }
+    return confirmOnTerminal(ctx.stdin, ctx.stderr, 'go ahead?', ctx.signal);
   };
 }
 
