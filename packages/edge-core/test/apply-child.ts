@@ -2,11 +2,11 @@
 // modules first and says "ready", then reads its configuration (credentials included) as one JSON
 // line on stdin: never argv, so nothing shows up in process lists, and a test can start the next
 // child while the current run is still going.
-import { createInterface } from 'node:readline';
 import { JujuClient } from '@edgekit/juju-client';
 import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
 import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
 import { applyPlan, loadPlanFile } from '../src/index.js';
+import { readyThenReadConfig } from './child-config.js';
 
 interface ChildConfig {
   maas: { url: string; apiKey: string; retry?: MaasClientOptions['retry'] };
@@ -16,13 +16,7 @@ interface ChildConfig {
   pollIntervalMs: number;
 }
 
-process.stdout.write('ready\n');
-const lines = createInterface({ input: process.stdin });
-const [line = '{}'] = await lines[Symbol.asyncIterator]()
-  .next()
-  .then((r) => [r.value as string]);
-lines.close();
-const config = JSON.parse(line) as ChildConfig;
+const config = await readyThenReadConfig<ChildConfig>();
 const plan = await loadPlanFile(config.planPath);
 const jujuClient = await JujuClient.connect(config.juju);
 try {

@@ -39,11 +39,14 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Spawns an apply child (test/apply-child.ts) that loads its modules, then waits for its run on stdin. */
-export function spawnChild(): Child {
+/**
+ * Spawns a child (test/apply-child.ts, or another script of this folder such as upgrade-child.ts) that
+ * loads its modules, then waits for its run on stdin.
+ */
+export function spawnChild(script = 'apply-child.ts'): Child {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@edgekit/source', join(here, 'apply-child.ts')],
+    ['--import', 'tsx', '--conditions=@edgekit/source', join(here, script)],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
     },
@@ -85,6 +88,20 @@ async function applyAndKill(
     journalPath,
     pollIntervalMs: 10,
   };
+  return runAndKill(child, config, journalPath, killAfter);
+}
+
+/**
+ * Hands a ready child its run (one JSON line) and SIGKILLs it as soon as `killNow` says so (checked
+ * every 2 ms), by default right after its `killAfter`-th journalled intent.
+ */
+export async function runAndKill(
+  child: Child,
+  config: unknown,
+  journalPath: string,
+  killAfter: number,
+  killNow: (intentsSoFar: number) => boolean = (count) => count >= killAfter,
+): Promise<'killed' | 'finished'> {
   await child.ready;
   child.process.stdin?.write(`${JSON.stringify(config)}\n`);
   let done = false;
@@ -92,7 +109,7 @@ async function applyAndKill(
     done = true;
   });
   while (!done) {
-    if (intents(journalPath) >= killAfter) {
+    if (killNow(intents(journalPath))) {
       child.process.kill('SIGKILL');
       await child.exited;
       return 'killed';

@@ -28,8 +28,8 @@ afterEach(async () => {
   sites = undefined;
 });
 
-async function deployed135(): Promise<Sites> {
-  sites = await startSites({ timeScale: TIME_SCALE });
+async function deployed135(options: Parameters<typeof startSites>[0] = {}): Promise<Sites> {
+  sites = await startSites({ timeScale: TIME_SCALE, ...options });
   await sites.jujuClient.deployBundle(ckBundleTexts()[0] as string);
   const watcher = sites.jujuClient.watchModel({ pollIntervalMs: 10 });
   await watcher.waitFor(allUnitsActiveIdle);
@@ -157,4 +157,36 @@ describe('edgekit upgrade in place', () => {
     expect([...intents.values()].every((count) => count === 1)).toBe(true);
     await expectOn136(site);
   });
+
+  it('completes while the controller drops connections and answers try again', async () => {
+    const site = await deployed135({ jujuTryAgain: { firstDelayMs: 1, maxDelayMs: 10, totalMs: 200 } });
+    const juju = upgradeJujuFromClient(site.jujuClient);
+    const planned = await planUpgrade(juju, { to: '1.36' });
+    if (planned.upToDate) throw new Error('expected a plan');
+    site.jujuSim.setFaults({ dropConnectionRate: 0.02, tryAgainRate: 0.1 });
+    const journalPath = join(mkdtempSync(join(tmpdir(), 'upgrade-')), 'upgrade.journal');
+    const reruns: string[] = [];
+    await applyUpgrade({
+      plan: planned.plan,
+      juju,
+      journalPath,
+      pollMs: 5,
+      stepAttempts: 20,
+      onEvent: (e) => {
+        if (e.type === 'reconcile' && e.detail.startsWith('transient failure')) reruns.push(e.step);
+      },
+    });
+    site.jujuSim.setFaults({});
+    const faults = site.jujuSim.stats().faults;
+    expect(faults.droppedConnections).toBeGreaterThan(0);
+    expect(faults.tryAgainErrors).toBeGreaterThan(0);
+    expect(reruns.length).toBeGreaterThan(0);
+    await expectOn136(site);
+    // However many re-runs the faults cost, each unit's actions were queued once.
+    const { operations } = await site.jujuClient.actions.listOperations({});
+    const queued = operations.flatMap((op) =>
+      op.ok ? (op.value.actions ?? []).map((a) => `${a.action?.receiver} ${a.action?.name}`) : [],
+    );
+    expect(new Set(queued).size).toBe(queued.length);
+  }, 120_000);
 });

@@ -144,6 +144,12 @@ async function callEverything(client: JujuClient, juju: '3.6' | '4.0'): Promise<
   await client.actions.enqueueOperation([{ receiver: 'unit-etcd-0', name: 'health', parameters: { a: 1 } }]);
   await client.actions.operations(['1']);
   await client.actions.actions(['2']);
+  await client.actions.listOperations({
+    units: ['etcd/0'],
+    actions: ['health'],
+    status: ['completed'],
+    limit: 10,
+  });
   await client.bundle.getChangesMapArgs('applications: {}');
   await client.annotations.set([{ entity: 'application-etcd', annotations: { 'gui-x': '1' } }]);
   await client.pinger.ping();

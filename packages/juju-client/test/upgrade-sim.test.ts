@@ -18,7 +18,9 @@ import {
 } from '../src/index.js';
 import { jujuFixture } from './support/fixtures.js';
 
-const TIME_SCALE = 5000;
+// Slow enough that the upgrade-charm hook (30 s simulated) lasts 60 ms: a status read right after the
+// refresh sees units still on the old charm even on a loaded machine.
+const TIME_SCALE = 500;
 const bundle = readFileSync(jujuFixture('bundles', 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8');
 
 let maas: MaasSim;
@@ -140,6 +142,26 @@ describe('refresh to 1.36 on juju-sim', () => {
     expect(
       back.applications['kubernetes-worker']?.units?.['kubernetes-worker/1']?.['workload-status'].status,
     ).toBe('blocked');
+  });
+
+  it('lists operations by unit and action name (Action.ListOperations), only the matching actions', async () => {
+    const { operations, truncated } = await client.actions.listOperations({
+      units: ['kubernetes-worker/0'],
+      actions: ['pause', 'resume'],
+    });
+    expect(truncated).toBe(false);
+    const names = operations.flatMap((op) =>
+      op.ok ? (op.value.actions ?? []).map((a) => `${a.action?.receiver}:${a.action?.name}:${a.status}`) : [],
+    );
+    expect(names).toEqual([
+      'unit-kubernetes-worker-0:pause:completed',
+      'unit-kubernetes-worker-0:resume:completed',
+    ]);
+    const firstPage = await client.actions.listOperations({ units: ['kubernetes-worker/0'], limit: 1 });
+    expect(firstPage.operations).toHaveLength(1);
+    expect(firstPage.truncated).toBe(true);
+    const none = await client.actions.listOperations({ units: ['kubernetes-worker/1'] });
+    expect(none.operations).toEqual([]);
   });
 
   it('refuses a charm that was not added, and an action the charm does not define', async () => {

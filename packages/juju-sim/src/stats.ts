@@ -38,8 +38,8 @@ const READ_ONLY = new Set([
   'Application.Get',
   'Application.CharmRelations',
   'Action.Operations',
-  'Action.Actions',
   'Action.ListOperations',
+  'Action.Actions',
   'Action.ApplicationsCharmsActions',
   'Annotations.Get',
 ]);

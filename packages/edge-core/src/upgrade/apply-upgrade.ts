@@ -1,7 +1,10 @@
 import { pollDelay, sleep } from '@edgekit/common';
+import { JujuActionFailedError } from '@edgekit/juju-client';
+import { DEFAULT_PHASE_ATTEMPTS } from '../apply/engine.js';
 import type { ApplyEventListener } from '../apply/events.js';
 import { Journal } from '../apply/journal.js';
 import { errorText, StepRunner } from '../apply/runner.js';
+import { type RetryOptions, resilient } from '../apply/transient.js';
 import {
   applicationOfCharm,
   etcdQuorum,
@@ -22,6 +25,8 @@ export interface ApplyUpgradeOptions {
   signal?: AbortSignal;
   /** Interval of the live-status polls between steps (default 1 s). */
   pollMs?: number;
+  /** Runs of a step in all after transient failures (default DEFAULT_PHASE_ATTEMPTS, docs/retry-budget.md). */
+  stepAttempts?: number;
 }
 
 export interface ApplyUpgradeResult {
@@ -34,6 +39,11 @@ type RefreshStep = Extract<UpgradeStep, { kind: 'refresh' }>;
 type Unit = NonNullable<UpgradeStatusView['applications'][string]['units']>[string];
 
 const PAUSED = 'Kubernetes unit paused';
+/**
+ * How far the controller's clock may lag ours when matching a queued action to the journalled intent:
+ * an action of the same name on the same unit queued this long before the intent counts as ours.
+ */
+const CLOCK_SKEW_MS = 30_000;
 const unitOf = (status: UpgradeStatusView, step: ActionStep): Unit | undefined =>
   status.applications[step.application]?.units?.[step.unit];
 const onTarget = (unit: Unit | undefined, to: string) =>
@@ -58,6 +68,12 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
   const journal = dryRun ? undefined : Journal.open(options.journalPath as string, plan.id);
   const runner = new StepRunner(journal, listener, dryRun);
   const result: ApplyUpgradeResult = { executed: [], skipped: [] };
+  const retry: RetryOptions = {
+    attempts: options.stepAttempts ?? DEFAULT_PHASE_ATTEMPTS,
+    backoffMs: pollMs,
+    maxRetryAfterMs: 60_000,
+    ...(signal ? { signal } : {}),
+  };
   const status = () => juju.client.fullStatus({}, call);
   const etcd = async () => applicationOfCharm(await status(), 'etcd')[0];
   const etcdApp = dryRun ? undefined : await etcd();
@@ -151,17 +167,50 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
     }
   };
 
-  const action = async (step: ActionStep) => {
+  /**
+   * The action an interrupted run queued for this step: the id journalled after the enqueue or, when
+   * the run died between the call and that record, the unit's action of that name that Juju queued
+   * since the intent (Action.ListOperations), so a resumed run never queues a step's action twice.
+   */
+  const queuedBefore = async (step: ActionStep): Promise<string | undefined> => {
     const enqueued = journal?.lastOutcome(`${step.id}:enqueued`);
-    const done = journal?.lastOutcome(step.id);
-    if (enqueued?.ok && typeof enqueued.result === 'string' && done === undefined) {
+    if (journal?.lastOutcome(step.id)?.ok) return undefined;
+    if (enqueued?.ok && typeof enqueued.result === 'string') return enqueued.result;
+    const intent = journal?.records.findLast((r) => r.kind === 'intent' && r.step === step.id);
+    if (intent === undefined) return undefined;
+    const since = Date.parse(intent.at) - CLOCK_SKEW_MS;
+    const { operations } = await juju.actions.listOperations(
+      { units: [step.unit], actions: [step.action] },
+      call,
+    );
+    const queued = operations
+      .flatMap((op) => (op.ok ? (op.value.actions ?? []) : []))
+      .filter((a) => Date.parse(a.enqueued ?? '') >= since)
+      .map((a) => (a.action?.tag ?? '').replace(/^action-/, ''));
+    return queued.at(-1);
+  };
+
+  /** Waits for an action an earlier run queued: true when it completed, false when it failed (run it again). */
+  const finishedEarlier = async (step: ActionStep, id: string): Promise<boolean> => {
+    runner.emit({ type: 'reconcile', step: step.id, detail: `waiting for action ${id} queued earlier` });
+    try {
+      await juju.waitForAction(id, { ...call, pollMs });
+      return true;
+    } catch (error) {
+      if (!(error instanceof JujuActionFailedError)) throw error;
       runner.emit({
         type: 'reconcile',
         step: step.id,
-        detail: `waiting for action ${enqueued.result} queued before the restart`,
+        detail: `action ${id} ${error.message}; queuing it again`,
       });
-      await juju.waitForAction(enqueued.result, { ...call, pollMs });
-      journal?.outcome(step.id, true, { result: enqueued.result });
+      return false;
+    }
+  };
+
+  const action = async (step: ActionStep) => {
+    const queued = dryRun ? undefined : await queuedBefore(step);
+    if (queued !== undefined && (await finishedEarlier(step, queued))) {
+      journal?.outcome(step.id, true, { result: queued });
     } else if (!dryRun && step.action !== 'snapshot' && settled(step, await status())) {
       runner.emit({ type: 'reconcile', step: step.id, detail: `${step.unit} already ${step.action}d` });
       journal?.outcome(step.id, true, { result: 'already done' });
@@ -199,9 +248,18 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
         continue;
       }
       runner.emit({ type: 'step-start', step: step.id, detail: step.why });
-      if (!dryRun) await guard(step);
-      if (step.kind === 'refresh') await refresh(step);
-      else await action(step);
+      // Every step looks at live status and the journal before acting, so after a transient failure
+      // (a dropped connection, a busy controller) it is run again from the top: apply's phase budget.
+      await resilient(
+        step.id,
+        runner,
+        async () => {
+          if (!dryRun) await guard(step);
+          if (step.kind === 'refresh') await refresh(step);
+          else await action(step);
+        },
+        retry,
+      );
       result.executed.push(step.id);
       runner.emit({ type: 'step-done', step: step.id });
     }

@@ -1,4 +1,5 @@
 import {
+  type ActionFacade,
   type BulkItem,
   type CharmOrigin,
   type FacadeCallOptions,
@@ -39,6 +40,7 @@ export interface UpgradeJuju {
       options?: FacadeCallOptions,
     ): Promise<void>;
   };
+  actions: Pick<ActionFacade, 'listOperations'>;
   runAction(
     action: { receiver: string; name: string },
     options: WaitForActionOptions & { onEnqueued?: (id: string) => void | Promise<void> },
@@ -65,6 +67,7 @@ export function upgradeJujuFromClient(client: JujuClient): UpgradeJuju {
     client: client.client,
     charms: client.charms,
     applications: client.applications,
+    actions: client.actions,
     runAction: (action, options) => runAction(client.actions, action, options),
     waitForAction: (id, options) => waitForAction(client.actions, id, options),
   };

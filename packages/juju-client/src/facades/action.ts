@@ -30,6 +30,22 @@ export class ActionFacade {
     return bulk(reply.value.results ?? [], call.facade, call.method, reply.requestId);
   }
 
+  /**
+   * Operations matching a query (`juju operations --units etcd/0 --actions snapshot`): any of the listed
+   * applications, units, machines, action names and statuses; `truncated` when more matched than `limit`.
+   */
+  async listOperations(
+    query: w.OperationQueryArgs,
+    options?: FacadeCallOptions,
+  ): Promise<{ operations: BulkItem<Omit<w.OperationResult, 'error'>>[]; truncated: boolean }> {
+    const call = { facade: 'Action', method: 'ListOperations' };
+    const reply = await this.rpc.invoke(call, query, w.OperationQueryArgs, w.OperationResults, options);
+    return {
+      operations: bulk(reply.value.results ?? [], call.facade, call.method, reply.requestId),
+      truncated: reply.value.truncated === true,
+    };
+  }
+
   /** Actions by id (`"8"` or `"action-8"`). */
   async actions(
     ids: string[],

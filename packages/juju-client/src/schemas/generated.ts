@@ -2226,6 +2226,26 @@ export const ModelSummaryResults: z.ZodType<ModelSummaryResults, unknown> = go.s
   results: go.required(go.array(ModelSummaryResult)),
 });
 
+export interface OperationQueryArgs {
+  actions?: string[] | null | undefined;
+  applications?: string[] | null | undefined;
+  limit?: number | null | undefined;
+  machines?: string[] | null | undefined;
+  offset?: number | null | undefined;
+  status?: string[] | null | undefined;
+  units?: string[] | null | undefined;
+}
+
+export const OperationQueryArgs: z.ZodType<OperationQueryArgs, unknown> = go.struct({
+  actions: go.optional(go.array(go.string)),
+  applications: go.optional(go.array(go.string)),
+  limit: go.optional(go.number),
+  machines: go.optional(go.array(go.string)),
+  offset: go.optional(go.number),
+  status: go.optional(go.array(go.string)),
+  units: go.optional(go.array(go.string)),
+});
+
 export interface OperationResult {
   actions?: ActionResult[] | null | undefined;
   completed?: string | null | undefined;

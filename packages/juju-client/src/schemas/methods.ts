@@ -19,7 +19,7 @@ export const EXPOSED_METHODS: Record<string, readonly string[]> = {
     'Get',
     'SetCharm',
   ],
-  Action: ['EnqueueOperation', 'Operations', 'Actions'],
+  Action: ['EnqueueOperation', 'Operations', 'Actions', 'ListOperations'],
   Bundle: ['GetChangesMapArgs'],
   AllWatcher: ['Next', 'Stop'],
   Pinger: ['Ping'],

@@ -3,7 +3,15 @@ import type { Model } from '../model/model.js';
 import { TIMINGS } from '../model/timings.js';
 import { finishActionEffect, startActionEffect } from '../model/upgrades.js';
 import { bulkItem, notFound, notValid } from '../rpc/errors.js';
-import { asObject, objectsOf, parseTag, reqString, unitNameFromTag } from '../rpc/params.js';
+import {
+  asObject,
+  objectsOf,
+  optNumber,
+  parseTag,
+  reqString,
+  stringsOf,
+  unitNameFromTag,
+} from '../rpc/params.js';
 import type { Facade } from './types.js';
 
 const ZERO_TIME = new Date(0).toISOString();
@@ -155,6 +163,53 @@ export const Action: Facade = {
         });
         return 'error' in result ? { operation: tag, summary: '', ...result } : result;
       }),
+    };
+  },
+  /**
+   * Operations with an action matching every given filter (apiserver/facades/client/action
+   * ListOperations): applications or units (receivers), machines, action names, statuses; each
+   * operation lists only its matching actions, oldest first, `limit` after `offset`.
+   */
+  ListOperations(ctx, params) {
+    const model = ctx.model();
+    const list = (field: string) => stringsOf(params, field);
+    const [applications, units, machines, names, statuses] = [
+      'applications',
+      'units',
+      'machines',
+      'actions',
+      'status',
+    ].map(list) as [string[], string[], string[], string[], string[]];
+    const offset = optNumber(params, 'offset') ?? 0;
+    const limit = optNumber(params, 'limit');
+    const matches = (action: ActionRecord): boolean => {
+      const unitName = unitNameFromTag(action.receiver);
+      const unit = model.units.get(unitName);
+      const byReceiver =
+        applications.length + units.length + machines.length === 0 ||
+        units.includes(unitName) ||
+        (unit !== undefined && applications.includes(unit.application)) ||
+        (unit !== undefined && machines.includes(unit.machineId));
+      return (
+        byReceiver &&
+        (names.length === 0 || names.includes(action.name)) &&
+        (statuses.length === 0 || statuses.includes(action.status))
+      );
+    };
+    const found = [...model.operations.values()]
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((operation) => ({
+        ...operation,
+        actionIds: operation.actionIds.filter((id) => {
+          const action = model.actions.get(id);
+          return action !== undefined && matches(action);
+        }),
+      }))
+      .filter((operation) => operation.actionIds.length > 0);
+    const page = found.slice(offset, limit === undefined ? undefined : offset + limit);
+    return {
+      results: page.map((operation) => operationResult(model, operation)),
+      truncated: offset + page.length < found.length,
     };
   },
   Actions(ctx, params) {
