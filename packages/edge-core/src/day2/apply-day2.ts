@@ -104,8 +104,11 @@ async function run(options: ApplyDay2Options, mode: 'drain' | 'heal'): Promise<A
       result.replaced[r.old.hostname] = hostname;
       runner.emit({ type: 'step-done', step, detail: `replaced by ${hostname}` });
     }
-    for (const left of plan.unplaced)
+    // What did not fit is said in the journal too, so nothing is left half-done and unexplained there.
+    for (const left of plan.unplaced) {
       runner.emit({ type: 'step-skip', step: `replace:${left.hostname}`, reason: left.why });
+      journal?.outcome(`replace:${left.hostname}`, false, { error: `not restored: ${left.why}` });
+    }
     journal?.append({ kind: 'end', status: dryRun ? 'dry-run' : DAY2_DONE });
     return result;
   } catch (error) {

@@ -10,14 +10,15 @@ import type { LiveVm } from './live-site.js';
 export type AntiAffinity = { scope: 'host' | 'zone'; maxPerDomain: number };
 
 /**
- * The spread a role keeps on the live site, read from where its VMs are: every member in its own zone
- * is zone anti-affinity (as the HA presets plan control planes), every member on its own host is host
- * anti-affinity; a role of one VM, or one already doubled up, has none to keep.
+ * The spread a role keeps on the live site, read from where its VMs are (MAAS keeps no plan): three or
+ * more members each in its own zone is zone anti-affinity (as the HA presets plan control planes; two
+ * in two zones may be chance), members each on its own host is host anti-affinity; a role of one VM,
+ * or one already doubled up, has none to keep.
  */
 export function observedAntiAffinity(members: readonly LiveVm[]): AntiAffinity | undefined {
   if (members.length < 2) return undefined;
   const distinct = (key: (vm: LiveVm) => string) => new Set(members.map(key)).size === members.length;
-  if (distinct((vm) => vm.vmHost.zone.name)) return { scope: 'zone', maxPerDomain: 1 };
+  if (members.length >= 3 && distinct((vm) => vm.vmHost.zone.name)) return { scope: 'zone', maxPerDomain: 1 };
   if (distinct((vm) => vm.vmHost.name)) return { scope: 'host', maxPerDomain: 1 };
   return undefined;
 }
