@@ -163,7 +163,14 @@ export { type TakeSiteSnapshotOptions, takeSiteSnapshot } from './site/take.js';
 export type { SiteJujuApi } from './site/take-juju.js';
 // Upgrades of Charmed Kubernetes (issue 16).
 export { type ApplyUpgradeOptions, type ApplyUpgradeResult, applyUpgrade } from './upgrade/apply-upgrade.js';
-export { NEEDS_MANUAL_UPGRADE, outOfService, serving } from './upgrade/live-status.js';
+export {
+  applicationOfCharm,
+  etcdQuorum,
+  NEEDS_MANUAL_UPGRADE,
+  outOfService,
+  serving,
+  type UpgradeStatusView,
+} from './upgrade/live-status.js';
 export { type PlanUpgradeOptions, type PlanUpgradeResult, planUpgrade } from './upgrade/plan-upgrade.js';
 export {
   loadUpgradePlanFile,

@@ -148,8 +148,18 @@ describe('edgekit upgrade in place', () => {
         },
       }),
     ).rejects.toThrow(/interrupted|aborted/);
+    // Paused after the next step it runs, then resumed: the pause lands between steps.
+    const paused = await applyUpgrade({
+      plan: planned.plan,
+      juju,
+      journalPath,
+      pollMs: 5,
+      pauseRequested: () => true,
+    });
+    expect(paused).toMatchObject({ paused: true, executed: [expect.any(String)] });
     const second = await applyUpgrade({ plan: planned.plan, juju, journalPath, pollMs: 5 });
-    expect(second.skipped.length).toBeGreaterThanOrEqual(11);
+    expect(second.skipped.length).toBeGreaterThanOrEqual(12);
+    expect(second.paused).toBe(false);
     const intents = new Map<string, number>();
     for (const record of Journal.read(journalPath)) {
       if (record.kind === 'intent') intents.set(record.step, (intents.get(record.step) ?? 0) + 1);

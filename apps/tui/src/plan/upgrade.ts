@@ -1,4 +1,11 @@
-import type { ApplyEvent, UpgradePlan, UpgradeStep } from '@edgekit/edge-core';
+import {
+  type ApplyEvent,
+  applicationOfCharm,
+  outOfService,
+  type UpgradePlan,
+  type UpgradeStatusView,
+  type UpgradeStep,
+} from '@edgekit/edge-core';
 import { fileNameFrom } from './file-name.js';
 
 /** The journal lives beside the upgrade document, so `--resume FILE` finds it. */
@@ -11,7 +18,7 @@ export function defaultUpgradeFile(plan: UpgradePlan): string {
   return `${fileNameFrom(`upgrade-${plan.to}-${plan.id.replace(/^upgrade-/, '')}`, 'upgrade')}.yaml`;
 }
 
-function stepLine(step: UpgradeStep): string {
+export function stepLine(step: UpgradeStep): string {
   switch (step.kind) {
     case 'refresh':
       return `refresh ${step.application} to ${step.channel}`;
@@ -47,4 +54,40 @@ export function callsPerStep(events: readonly ApplyEvent[]): Map<string, string[
     if (event.type === 'request') calls.set(step, [...(calls.get(step) ?? []), event.request.call]);
   }
   return calls;
+}
+
+/**
+ * The Kubernetes minor after the one the model's control plane tracks (`1.35/stable` -> `1.36`), the
+ * only target an upgrade may take; undefined without a control plane on a `1.N` track.
+ */
+export function nextMinor(status: UpgradeStatusView): string | undefined {
+  const [control] = applicationOfCharm(status, 'kubernetes-control-plane');
+  const channel = control === undefined ? '' : (status.applications[control]?.['charm-channel'] ?? '');
+  const match = /^1\.(\d+)\//.exec(channel);
+  return match ? `1.${Number(match[1]) + 1}` : undefined;
+}
+
+/** One application as the Upgrade screen lists it: channel, units, how many serve, which are out. */
+export interface UpgradeAppRow {
+  name: string;
+  channel: string;
+  units: number;
+  out: string[];
+  versions: string;
+}
+
+export function upgradeAppRows(status: UpgradeStatusView): UpgradeAppRow[] {
+  return Object.entries(status.applications)
+    .map(([name, app]) => {
+      const units = Object.values(app.units ?? {});
+      const versions = [...new Set(units.map((u) => u['workload-version'] ?? '').filter((v) => v !== ''))];
+      return {
+        name,
+        channel: app['charm-channel'] ?? '',
+        units: units.length,
+        out: outOfService(status, name),
+        versions: versions.sort().join(','),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -5,6 +5,7 @@ import type {
   Plan,
   PlanDiff,
   RollbackResult,
+  UpgradeJuju,
 } from '@edgekit/edge-core';
 import type { Ratios } from './headroom.js';
 import type { JujuModelState } from './juju-model.js';
@@ -39,5 +40,12 @@ export interface SiteData {
     plan: Plan,
     run: { planFile: string; onEvent: (event: ApplyEvent) => void },
   ): Promise<RollbackResult>;
+  /** The Juju calls an upgrade makes (null without a Juju model). */
+  readonly upgradeJuju: UpgradeJuju | null;
+  /**
+   * The simulated demo only: deploys Charmed Kubernetes 1.35 from the real bundle into the empty model,
+   * so a new user has something to upgrade within a minute. Null on a real site.
+   */
+  readonly deployDemoKubernetes: ((signal: AbortSignal) => Promise<void>) | null;
   close(): Promise<void>;
 }

@@ -1,5 +1,7 @@
-import { takeInventory } from '@edgekit/edge-core';
+import { takeInventory, upgradeJujuFromClient } from '@edgekit/edge-core';
+import { allUnitsActiveIdle } from '@edgekit/juju-client';
 import { liveDiff, runApply, runRollback } from '../plan/apply.js';
+import { presetBundleTexts } from '../plan/bundles.js';
 import type { SiteData } from './data.js';
 import type { Ratios } from './headroom.js';
 import { watchModel } from './juju-watch.js';
@@ -41,6 +43,20 @@ export function createSiteData(site: OpenedSite, options: SiteDataOptions = {}):
     diffPlan: (plan) => liveDiff(site, plan),
     applyPlan: (plan, run) => runApply(site, plan, { ...run, pollIntervalMs }),
     rollbackPlan: (plan, run) => runRollback(site, plan, { ...run, pollIntervalMs }),
+    upgradeJuju: juju === null ? null : upgradeJujuFromClient(juju.client),
+    deployDemoKubernetes:
+      juju === null || !site.description.simulated
+        ? null
+        : async (signal) => {
+            const [bundle = ''] = await presetBundleTexts();
+            await juju.client.deployBundle(bundle, { signal });
+            const watcher = juju.client.watchModel({ pollIntervalMs: pollIntervalMs });
+            try {
+              await watcher.waitFor(allUnitsActiveIdle, { signal });
+            } finally {
+              await watcher.stop();
+            }
+          },
     close: () => site.close(),
   };
 }

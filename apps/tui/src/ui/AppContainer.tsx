@@ -9,6 +9,7 @@ import { onEntryKey } from './commands/entry.js';
 import { onJujuCommand } from './commands/juju.js';
 import { onMachinesCommand } from './commands/machines.js';
 import { onPlannerCommand } from './commands/planner.js';
+import { onUpgradeCommand } from './commands/upgrade.js';
 import { useRunChange } from './commands/useRunChange.js';
 import { onVmHostsCommand } from './commands/vmHosts.js';
 import { Footer } from './components/Footer.js';
@@ -19,6 +20,7 @@ import { useInventory } from './hooks/useInventory.js';
 import { useJujuModel } from './hooks/useJujuModel.js';
 import { type PlannerStart, usePlanner } from './hooks/usePlanner.js';
 import { useSite } from './hooks/useSite.js';
+import { useUpgrade } from './hooks/useUpgrade.js';
 import { type Command, commandFor, type KeyScope } from './keymap.js';
 import { type ScreenId, stepScreen } from './screens.js';
 import { INITIAL_UI, uiReducer } from './state.js';
@@ -47,6 +49,7 @@ const SCREEN_COMMANDS: Partial<Record<Command, ScreenId>> = {
   screenPlanner: 'planner',
   screenApply: 'apply',
   screenJuju: 'juju',
+  screenUpgrade: 'upgrade',
 };
 
 /**
@@ -77,7 +80,8 @@ export function AppContainer({
     reloadPlanner();
   }, [refresh, reloadPlanner]);
   const applying = useApply(data, planDir, afterApply);
-  const runChange = useRunChange(data, dispatch, refresh, applying.apply, applying.rollback);
+  const upgrading = useUpgrade(data, ui.screen === 'upgrade', planDir);
+  const runChange = useRunChange(data, dispatch, refresh, applying.apply, applying.rollback, upgrading.start);
 
   // Say so on whatever screen opens: an unfinished apply is the first thing an operator wants to know.
   const interruptedFile = applying.interrupted?.file;
@@ -134,6 +138,7 @@ export function AppContainer({
     if (ui.screen === 'juju') onJujuCommand(command, ctx);
     if (ui.screen === 'planner') onPlannerCommand(command, ctx, planner, applying);
     if (ui.screen === 'apply' && data) onApplyCommand(command, ctx, data, applying);
+    if (ui.screen === 'upgrade' && data) onUpgradeCommand(command, ctx, data, upgrading);
   };
 
   // Raw mode is unavailable when stdin is not a terminal (pipes, CI): never bind keys then.
@@ -162,6 +167,7 @@ export function AppContainer({
             juju={juju}
             planner={planner}
             applying={applying}
+            upgrading={upgrading}
             filtered={filtered}
             width={size.columns}
             height={bodyHeight}
@@ -173,7 +179,7 @@ export function AppContainer({
         confirm={ui.confirm}
         notice={ui.notice}
         working={ui.working}
-        hints={interactive ? '? keys · tab/1-6 screens · q quit' : 'stdin is not a terminal: read-only view'}
+        hints={interactive ? '? keys · tab/1-7 screens · q quit' : 'stdin is not a terminal: read-only view'}
       />
     </Box>
   );

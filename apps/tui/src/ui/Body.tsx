@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { nextMinor, upgradeAppRows } from '../plan/upgrade.js';
 import type { SiteData } from '../site/data.js';
 import { type JujuModelState, summarise } from '../site/juju-model.js';
 import type { Inventory, MachineRow } from '../site/model.js';
@@ -6,12 +7,14 @@ import { Spinner } from './components/Spinner.js';
 import type { Loadable } from './hooks/loadable.js';
 import type { Applying } from './hooks/useApply.js';
 import type { PlannerModel } from './hooks/usePlanner.js';
+import type { Upgrading } from './hooks/useUpgrade.js';
 import type { UiState } from './state.js';
 import { ApplyView } from './views/ApplyView.js';
 import { JujuView } from './views/JujuView.js';
 import { MachinesView } from './views/MachinesView.js';
 import { PlannerView } from './views/PlannerView.js';
 import { SiteView } from './views/SiteView.js';
+import { UpgradeView } from './views/UpgradeView.js';
 import { VmHostsView } from './views/VmHostsView.js';
 
 /** The screen's body: the loading line, a failure, or the view of the screen shown. */
@@ -22,11 +25,12 @@ export function Body(props: {
   juju: Loadable<JujuModelState> | 'none';
   planner: PlannerModel;
   applying: Applying;
+  upgrading: Upgrading;
   filtered: readonly MachineRow[];
   width: number;
   height: number;
 }) {
-  const { ui, data, inventory, juju, planner, applying, filtered, width, height } = props;
+  const { ui, data, inventory, juju, planner, applying, upgrading, filtered, width, height } = props;
   if (!data || inventory.state === 'loading') {
     return (
       <Text>
@@ -116,6 +120,20 @@ export function Body(props: {
           log={applying.log}
           interrupted={applying.interrupted}
           width={width}
+        />
+      );
+    case 'upgrade':
+      return (
+        <UpgradeView
+          available={upgrading.available}
+          canDeployDemo={upgrading.canDeployDemo}
+          apps={upgrading.live ? upgradeAppRows(upgrading.live) : null}
+          target={upgrading.live ? nextMinor(upgrading.live) : undefined}
+          plan={upgrading.plan}
+          phase={upgrading.phase}
+          done={upgrading.done}
+          current={upgrading.current}
+          height={height}
         />
       );
   }

@@ -17,6 +17,7 @@ export type Command =
   | 'screenPlanner'
   | 'screenApply'
   | 'screenJuju'
+  | 'screenUpgrade'
   | 'up'
   | 'down'
   | 'pageUp'
@@ -43,6 +44,10 @@ export type Command =
   | 'dryRun'
   | 'apply'
   | 'rollback'
+  | 'planUpgrade'
+  | 'startUpgrade'
+  | 'pauseUpgrade'
+  | 'deployDemoKubernetes'
   | 'confirm'
   | 'cancel';
 
@@ -100,6 +105,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'screenPlanner', chords: [c('4')], label: '4', description: 'planner', scope: 'global' },
   { command: 'screenApply', chords: [c('5')], label: '5', description: 'apply', scope: 'global' },
   { command: 'screenJuju', chords: [c('6')], label: '6', description: 'Juju status', scope: 'global' },
+  { command: 'screenUpgrade', chords: [c('7')], label: '7', description: 'upgrade', scope: 'global' },
   {
     command: 'refresh',
     chords: [c('R')],
@@ -306,6 +312,38 @@ export const BINDINGS: readonly Binding[] = [
     description: 'roll back the plan',
     scope: 'screen',
     screens: ['apply'],
+  },
+  {
+    command: 'planUpgrade',
+    chords: [c('p')],
+    label: 'p',
+    description: 'plan the upgrade to the next minor',
+    scope: 'screen',
+    screens: ['upgrade'],
+  },
+  {
+    command: 'startUpgrade',
+    chords: [c('u')],
+    label: 'u',
+    description: 'start or resume the upgrade',
+    scope: 'screen',
+    screens: ['upgrade'],
+  },
+  {
+    command: 'pauseUpgrade',
+    chords: [c('z')],
+    label: 'z',
+    description: 'pause after the current step',
+    scope: 'screen',
+    screens: ['upgrade'],
+  },
+  {
+    command: 'deployDemoKubernetes',
+    chords: [c('d')],
+    label: 'd',
+    description: 'demo: deploy Charmed Kubernetes 1.35',
+    scope: 'screen',
+    screens: ['upgrade'],
   },
   { command: 'confirm', chords: [c('y')], label: 'y', description: 'confirm', scope: 'confirm' },
   {

@@ -1,5 +1,5 @@
 /** The screens of the TUI, in tab order. */
-export const SCREENS = ['site', 'machines', 'vmhosts', 'planner', 'apply', 'juju'] as const;
+export const SCREENS = ['site', 'machines', 'vmhosts', 'planner', 'apply', 'juju', 'upgrade'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Record<ScreenId, string> = {
@@ -9,6 +9,7 @@ export const SCREEN_TITLES: Record<ScreenId, string> = {
   planner: 'Planner',
   apply: 'Apply',
   juju: 'Juju',
+  upgrade: 'Upgrade',
 };
 
 export function stepScreen(screen: ScreenId, step: 1 | -1): ScreenId {

@@ -15,7 +15,8 @@ export type PendingChange =
   | { kind: 'machine'; action: MachineAction; systemId: string; hostname: string }
   | { kind: 'ratios'; hostId: number; hostName: string; ratios: Ratios }
   | { kind: 'apply'; planId: string; site: string }
-  | { kind: 'rollback'; planId: string; site: string };
+  | { kind: 'rollback'; planId: string; site: string }
+  | { kind: 'upgrade'; planId: string; to: string; site: string };
 
 export interface Notice {
   tone: Tone;

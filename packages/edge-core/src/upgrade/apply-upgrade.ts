@@ -25,6 +25,11 @@ export interface ApplyUpgradeOptions {
   signal?: AbortSignal;
   /** Interval of the live-status polls between steps (default 1 s). */
   pollMs?: number;
+  /**
+   * Asked between steps: true stops the run after the step that just finished (the TUI's "pause after
+   * this step"); running again with the same journal resumes at the next step.
+   */
+  pauseRequested?: () => boolean;
   /** Runs of a step in all after transient failures (default DEFAULT_PHASE_ATTEMPTS, docs/retry-budget.md). */
   stepAttempts?: number;
 }
@@ -32,6 +37,8 @@ export interface ApplyUpgradeOptions {
 export interface ApplyUpgradeResult {
   executed: string[];
   skipped: string[];
+  /** Stopped between steps because pauseRequested said so; steps after the last executed remain. */
+  paused: boolean;
 }
 
 type ActionStep = Extract<UpgradeStep, { kind: 'action' }>;
@@ -67,7 +74,7 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
     throw new TypeError('applyUpgrade needs journalPath unless dryRun');
   const journal = dryRun ? undefined : Journal.open(options.journalPath as string, plan.id);
   const runner = new StepRunner(journal, listener, dryRun);
-  const result: ApplyUpgradeResult = { executed: [], skipped: [] };
+  const result: ApplyUpgradeResult = { executed: [], skipped: [], paused: false };
   const retry: RetryOptions = {
     attempts: options.stepAttempts ?? DEFAULT_PHASE_ATTEMPTS,
     backoffMs: pollMs,
@@ -242,6 +249,10 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
   }
   try {
     for (const step of plan.steps) {
+      if (result.executed.length > 0 && options.pauseRequested?.() === true) {
+        result.paused = true;
+        break;
+      }
       if (journal?.lastOutcome(step.id)?.ok) {
         result.skipped.push(step.id);
         runner.emit({ type: 'step-skip', step: step.id, reason: 'done before the restart' });
@@ -263,7 +274,7 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
       result.executed.push(step.id);
       runner.emit({ type: 'step-done', step: step.id });
     }
-    journal?.append({ kind: 'end', status: dryRun ? 'dry-run' : 'upgraded' });
+    journal?.append({ kind: 'end', status: dryRun ? 'dry-run' : result.paused ? 'paused' : 'upgraded' });
     return result;
   } catch (error) {
     journal?.append({ kind: 'end', status: `failed: ${errorText(error)}` });

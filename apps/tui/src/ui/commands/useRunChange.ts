@@ -11,12 +11,14 @@ export function useRunChange(
   refresh: () => void,
   apply: () => Promise<void>,
   rollback: () => Promise<void>,
+  upgrade: () => Promise<void>,
 ): (change: PendingChange) => Promise<void> {
   return useCallback(
     async (change: PendingChange) => {
       if (!data) return;
       if (change.kind === 'apply') return void apply();
       if (change.kind === 'rollback') return void rollback();
+      if (change.kind === 'upgrade') return void upgrade();
       const notice = (tone: 'ok' | 'bad', text: string) =>
         dispatch({ type: 'notice', notice: { tone, text } });
       if (change.kind === 'machine') {
@@ -45,6 +47,6 @@ export function useRunChange(
         refresh();
       }
     },
-    [data, dispatch, refresh, apply, rollback],
+    [data, dispatch, refresh, apply, rollback, upgrade],
   );
 }

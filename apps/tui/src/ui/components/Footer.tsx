@@ -20,6 +20,8 @@ export function describeChange(change: PendingChange): string {
   if (change.kind === 'apply') return `Apply plan ${change.planId} to ${change.site}?`;
   if (change.kind === 'rollback')
     return `Roll back plan ${change.planId} on ${change.site} (removes its VMs)?`;
+  if (change.kind === 'upgrade')
+    return `Upgrade Kubernetes on ${change.site} to ${change.to} (${change.planId})?`;
   return `Set over-commit on ${change.hostName} to cpu ×${change.ratios.cpu}, memory ×${change.ratios.memory}?`;
 }
 

@@ -1,0 +1,56 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenedSite, openSite } from '../src/site/open.js';
+import { createSiteData } from '../src/site/site-data.js';
+import { AppContainer } from '../src/ui/AppContainer.js';
+import { renderUi } from './support/render.js';
+
+let site: OpenedSite;
+let planDir: string;
+beforeAll(async () => {
+  site = await openSite({ kind: 'demo' }, { timeScale: 3000 });
+  planDir = await mkdtemp(join(tmpdir(), 'edgekit-upgrade-plans-'));
+});
+afterAll(async () => {
+  await site.close();
+  await rm(planDir, { recursive: true, force: true });
+});
+
+describe('the Upgrade screen on the simulated demo site', () => {
+  it('deploys CK 1.35 with one key, plans, upgrades with a pause in between, and ends on 1.36', async () => {
+    const app = renderUi(
+      <AppContainer
+        connect={async () => createSiteData(site)}
+        initialScreen="upgrade"
+        planDir={planDir}
+        size={{ columns: 100, rows: 40 }}
+      />,
+    );
+    await app.waitFor(/No Charmed Kubernetes in this model/);
+    await app.press('d', /deploying Charmed Kubernetes 1\.35/);
+    await app.waitFor(/p plan the upgrade to the next minor/, 'CK 1.35 deployed');
+    await app.waitFor(/kubernetes-worker\s+1\.35\/stable\s+3\s+3\s+1\.35\.0/, 'workers serving 1.35');
+    await app.press('p', /STEPS 0\/19 done/);
+    expect(app.screen()).toMatch(/Upgrade 1\.35 -> 1\.36, in-place: upgrade-[0-9a-f]+ \(19 steps/);
+    expect(await readdir(planDir)).toEqual([expect.stringMatching(/^upgrade-1\.36-[0-9a-f]+\.yaml$/)]);
+    await app.press('u', /Upgrade Kubernetes on demo .* to 1\.36 \(upgrade-[0-9a-f]+\)\? y yes/);
+    await app.press('y', /z pause after this step/);
+    await app.press('z', /Paused between steps: u resumes from the journal/);
+    const paused = app.screen();
+    const doneAtPause = Number(/STEPS (\d+)\/19 done/.exec(paused)?.[1]);
+    expect(doneAtPause).toBeGreaterThan(0);
+    expect(doneAtPause).toBeLessThan(19);
+    await app.press('u', /Upgrade Kubernetes on demo/);
+    await app.press('y', /upgraded to 1\.36: every step done/);
+    const end = app.screen();
+    expect(end).toMatch(/STEPS 19\/19 done/);
+    // Every application on the new channel; the control plane and workers report the 1.36 workload.
+    await app.waitFor(/kubernetes-worker\s+1\.36\/stable\s+3\s+3\s+1\.36\.0/, 'workers on 1.36');
+    expect(app.screen()).toMatch(/kubernetes-control-plane\s+1\.36\/stable\s+2\s+2\s+1\.36\.0/);
+    expect(app.screen()).not.toMatch(/1\.35\/stable/);
+    expect(app.screen()).toMatch(/p plan the upgrade to the next minor/);
+    app.unmount();
+  }, 120_000);
+});
