@@ -155,6 +155,10 @@ describe('edgekit drain, undrain and heal', () => {
     }
     expect(data?.plan.unplaced).toEqual([]);
     expect(Object.keys(data?.result.replaced ?? {}).length).toBeGreaterThan(0);
+    // A second heal plans anew (the finished run's journal is kept aside) and finds nothing down.
+    const again = await run(['heal', '--yes', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).plan.replacements).toEqual([]);
     const undrain = await run(['undrain', host]);
     expect(undrain.code).toBe(0);
     expect(undrain.stdout).toContain('no longer drained');

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   type ApplyDay2Result,
   type ApplyEvent,
@@ -24,9 +25,9 @@ function jujuOf(site: OpenedSite, mode: Day2Mode) {
   return day2JujuFromClient(site.juju.client, site.juju.modelUUID);
 }
 
-/** The file a drain or heal keeps its plan in (its journal beside it), in the working directory. */
-export function day2PlanFile(mode: Day2Mode, host?: string): string {
-  return mode === 'drain' ? `drain-${host}.plan.json` : 'heal.plan.json';
+/** The file a drain or heal keeps its plan in (its journal beside it), in `dir` (the working directory). */
+export function day2PlanFile(mode: Day2Mode, host?: string, dir = '.'): string {
+  return join(dir, mode === 'drain' ? `drain-${host}.plan.json` : 'heal.plan.json');
 }
 
 /** A saved plan whose journal began and did not end done: the re-run resumes it instead of re-planning. */
@@ -55,6 +56,8 @@ export interface Day2Run {
   onEvent: (event: ApplyEvent) => void;
   signal?: AbortSignal;
   pollIntervalMs?: number;
+  /** Where the plan and journal live (default: the working directory). */
+  dir?: string;
   /** Asked once the plan is known and before anything changes (not in a dry run); false stops. */
   confirm: (plan: Day2Plan, resumed: boolean) => Promise<boolean>;
 }
@@ -68,7 +71,7 @@ export async function runDay2(
   run: Day2Run,
 ): Promise<{ plan: Day2Plan; resumed: boolean; result: ApplyDay2Result | null; file: string }> {
   const juju = jujuOf(site, run.mode);
-  const file = day2PlanFile(run.mode, run.host);
+  const file = day2PlanFile(run.mode, run.host, run.dir);
   const saved = await unfinishedDay2Plan(file);
   const resumed = saved !== undefined && (run.mode === 'heal' || saved.host?.name === run.host);
   const plan =
@@ -78,6 +81,14 @@ export async function runDay2(
         ? await planDrain({ maas: site.maas, juju, host: run.host ?? '' })
         : await planHeal({ maas: site.maas, juju });
   if (!run.dryRun && !(await run.confirm(plan, resumed))) return { plan, resumed, result: null, file };
+  if (!run.dryRun && !resumed) {
+    // The last run finished: its journal is kept beside, named by its plan, and the new plan starts its own.
+    const journal = journalPathFor(file);
+    if (existsSync(journal)) {
+      const begin = Journal.read(journal).find((record) => record.kind === 'begin');
+      await rename(journal, `${journal}.${begin?.kind === 'begin' ? begin.planId : 'previous'}`);
+    }
+  }
   if (!run.dryRun && !resumed) await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
   const options = {
     plan,

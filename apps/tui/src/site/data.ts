@@ -47,5 +47,17 @@ export interface SiteData {
    * so a new user has something to upgrade within a minute. Null on a real site.
    */
   readonly deployDemoKubernetes: ((signal: AbortSignal) => Promise<void>) | null;
+  /**
+   * Drains a VM host or heals the site (`edgekit drain`/`heal`: a re-run resumes an unfinished one),
+   * reporting each step; resolves with how many VMs were replaced and what could not be restored.
+   */
+  runDay2(run: {
+    mode: 'drain' | 'heal';
+    host?: string;
+    onEvent: (event: ApplyEvent) => void;
+    signal: AbortSignal;
+  }): Promise<{ replaced: number; unplaced: string[] }>;
+  /** Removes a host's drained mark; false if it had none. */
+  undrainHost(host: string): Promise<boolean>;
   close(): Promise<void>;
 }

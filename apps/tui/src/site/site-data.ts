@@ -1,7 +1,8 @@
-import { takeInventory, upgradeJujuFromClient } from '@edgekit/edge-core';
+import { takeInventory, undrainHost, upgradeJujuFromClient } from '@edgekit/edge-core';
 import { allUnitsActiveIdle } from '@edgekit/juju-client';
 import { liveDiff, runApply, runRollback } from '../plan/apply.js';
 import { presetBundleTexts } from '../plan/bundles.js';
+import { runDay2 } from '../plan/day2.js';
 import type { SiteData } from './data.js';
 import type { Ratios } from './headroom.js';
 import { watchModel } from './juju-watch.js';
@@ -12,6 +13,8 @@ import type { OpenedSite } from './open.js';
 export interface SiteDataOptions {
   /** Between status polls while apply waits; the simulated demo's default is shorter than a real site's. */
   pollIntervalMs?: number;
+  /** Where drain and heal keep their plans and journals (default: the working directory). */
+  planDir?: string;
 }
 
 /** The TUI's data source over an opened site: reads through the SDKs, actions as MAAS operations. */
@@ -57,6 +60,21 @@ export function createSiteData(site: OpenedSite, options: SiteDataOptions = {}):
               await watcher.stop();
             }
           },
+    runDay2: async (run) => {
+      // The TUI asked before calling (y/n), so the plan is confirmed here.
+      const { result, plan } = await runDay2(site, {
+        ...run,
+        dryRun: false,
+        pollIntervalMs,
+        ...(options.planDir === undefined ? {} : { dir: options.planDir }),
+        confirm: async () => true,
+      });
+      return {
+        replaced: Object.keys(result?.replaced ?? {}).length,
+        unplaced: plan.unplaced.map((left) => left.why),
+      };
+    },
+    undrainHost: async (host) => (await undrainHost(maas, host)).changed,
     close: () => site.close(),
   };
 }

@@ -132,6 +132,8 @@ export function AppContainer({
         return dispatch({ type: 'confirm', change: null });
       case 'cancel':
         return dispatch({ type: 'confirm', change: null });
+      case 'heal':
+        return dispatch({ type: 'confirm', change: { kind: 'heal' } });
     }
     if (ui.screen === 'machines') onMachinesCommand(command, ctx, filtered);
     if (ui.screen === 'vmhosts') onVmHostsCommand(command, ctx, hosts);

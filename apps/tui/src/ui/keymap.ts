@@ -48,6 +48,9 @@ export type Command =
   | 'startUpgrade'
   | 'pauseUpgrade'
   | 'deployDemoKubernetes'
+  | 'drain'
+  | 'undrain'
+  | 'heal'
   | 'confirm'
   | 'cancel';
 
@@ -344,6 +347,30 @@ export const BINDINGS: readonly Binding[] = [
     description: 'demo: deploy Charmed Kubernetes 1.35',
     scope: 'screen',
     screens: ['upgrade'],
+  },
+  {
+    command: 'drain',
+    chords: [c('D')],
+    label: 'D',
+    description: 'drain the host: move its units elsewhere, add before remove',
+    scope: 'screen',
+    screens: ['vmhosts'],
+  },
+  {
+    command: 'undrain',
+    chords: [c('U')],
+    label: 'U',
+    description: 'undrain the host: placement may use it again',
+    scope: 'screen',
+    screens: ['vmhosts'],
+  },
+  {
+    command: 'heal',
+    chords: [c('H')],
+    label: 'H',
+    description: 'heal: restore the units of down machines on new VMs',
+    scope: 'screen',
+    screens: ['site', 'vmhosts'],
   },
   { command: 'confirm', chords: [c('y')], label: 'y', description: 'confirm', scope: 'confirm' },
   {

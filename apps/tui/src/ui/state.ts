@@ -16,7 +16,10 @@ export type PendingChange =
   | { kind: 'ratios'; hostId: number; hostName: string; ratios: Ratios }
   | { kind: 'apply'; planId: string; site: string }
   | { kind: 'rollback'; planId: string; site: string }
-  | { kind: 'upgrade'; planId: string; to: string; site: string };
+  | { kind: 'upgrade'; planId: string; to: string; site: string }
+  | { kind: 'drain'; host: string }
+  | { kind: 'undrain'; host: string }
+  | { kind: 'heal' };
 
 export interface Notice {
   tone: Tone;

@@ -1,4 +1,5 @@
 import { type Dispatch, useCallback } from 'react';
+import { describeEvent } from '../../plan/apply.js';
 import type { SiteData } from '../../site/data.js';
 import { MACHINE_ACTION_VERBS } from '../../site/model.js';
 import { errorMessage } from '../errorMessage.js';
@@ -31,6 +32,34 @@ export function useRunChange(
           notice('bad', `${verb} ${change.hostname}: ${errorMessage(error)}`);
         } finally {
           dispatch({ type: 'busy', systemId: change.systemId, label: null });
+          refresh();
+        }
+        return;
+      }
+      if (change.kind === 'drain' || change.kind === 'heal' || change.kind === 'undrain') {
+        const what = change.kind === 'heal' ? 'heal' : `${change.kind} ${change.host}`;
+        dispatch({ type: 'working', text: what });
+        try {
+          if (change.kind === 'undrain') {
+            const changed = await data.undrainHost(change.host);
+            notice('ok', changed ? `${change.host} is no longer drained` : `${change.host} was not drained`);
+          } else {
+            // Each step shows in the footer as it happens; the journal beside the plan keeps them all.
+            const onEvent = (event: Parameters<typeof describeEvent>[0]) =>
+              dispatch({ type: 'working', text: `${what}: ${describeEvent(event)}` });
+            const done = await data.runDay2({
+              mode: change.kind,
+              ...(change.kind === 'drain' ? { host: change.host } : {}),
+              onEvent,
+              signal: new AbortController().signal,
+            });
+            const left = done.unplaced.length > 0 ? `; not restored: ${done.unplaced.join('; ')}` : '';
+            notice(left === '' ? 'ok' : 'bad', `${what}: ${done.replaced} VMs replaced${left}`);
+          }
+        } catch (error) {
+          notice('bad', `${what}: ${errorMessage(error)}`);
+        } finally {
+          dispatch({ type: 'working', text: null });
           refresh();
         }
         return;

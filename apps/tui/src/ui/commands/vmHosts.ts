@@ -40,6 +40,10 @@ export function onVmHostsCommand(command: Command, ctx: ScreenContext, hosts: re
     dispatch({ type: 'entryOpen', entry: { purpose: 'ratio', text: String(ratios[field]) } });
   } else if (command === 'back') {
     dispatch({ type: 'draftRatios', hostId: host.id, ratios: null });
+  } else if (command === 'drain') {
+    dispatch({ type: 'confirm', change: { kind: 'drain', host: host.name } });
+  } else if (command === 'undrain') {
+    dispatch({ type: 'confirm', change: { kind: 'undrain', host: host.name } });
   } else if (command === 'save' && ui.vmHosts.drafts[host.id]) {
     dispatch({ type: 'confirm', change: { kind: 'ratios', hostId: host.id, hostName: host.name, ratios } });
   }

@@ -22,6 +22,10 @@ export function describeChange(change: PendingChange): string {
     return `Roll back plan ${change.planId} on ${change.site} (removes its VMs)?`;
   if (change.kind === 'upgrade')
     return `Upgrade Kubernetes on ${change.site} to ${change.to} (${change.planId})?`;
+  if (change.kind === 'drain')
+    return `Drain ${change.host}: move its units to new VMs elsewhere and mark it drained?`;
+  if (change.kind === 'undrain') return `Undrain ${change.host} (placement may use it again)?`;
+  if (change.kind === 'heal') return 'Heal: restore the units of down machines on new VMs elsewhere?';
   return `Set over-commit on ${change.hostName} to cpu ×${change.ratios.cpu}, memory ×${change.ratios.memory}?`;
 }
 

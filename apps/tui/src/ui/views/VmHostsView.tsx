@@ -1,3 +1,4 @@
+import { isDrained } from '@edgekit/edge-core';
 import { Box, Text } from 'ink';
 import { bytes, mib, ratio, trim } from '../../site/format.js';
 import { type Ratios, serverHeadroom, uiHeadroom } from '../../site/headroom.js';
@@ -42,6 +43,12 @@ const columns = (drafts: Readonly<Record<number, Ratios>>): Column<VmHostRow>[] 
     tone: (h) => (drafts[h.id] ? 'warn' : undefined),
   },
   { header: 'VMS', width: 4, align: 'right', cell: (h) => String(h.vms.length) },
+  {
+    header: 'STATE',
+    width: 8,
+    cell: (h) => (isDrained(h) ? 'drained' : ''),
+    tone: (h) => (isDrained(h) ? 'warn' : undefined),
+  },
   { header: 'TYPE', cell: (h) => h.type },
 ];
 
@@ -106,6 +113,11 @@ function HostDetails(props: {
         {ratioText('memory', 'mem', ratios.memory)}
         {edited ? ' unsaved: s saves, esc reverts' : ' ←/→ field, +/- or e to change'}
       </Text>
+      {isDrained(host) ? (
+        <Toned tone="warn" wrap="truncate">
+          drained: no plan, drain or heal places VMs here (U undrains)
+        </Toned>
+      ) : null}
       <Bar
         label="cpu "
         used={host.used.cores + host.usedOther.cores}
