@@ -1,55 +1,32 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Journal } from '@edgekit/edge-core';
-import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
-import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
+import type { MaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveProfile } from '../src/config/profiles.js';
-import { EDGEKIT_BIN, isolatedEnv, runEdgekit } from './support/bin.js';
+import { EDGEKIT_BIN, runEdgekit } from './support/bin.js';
+import { type LabSite, startLabSite } from './support/lab-site.js';
 
 // `edgekit drain`, `undrain` and `heal` as built, against simulators that outlive each process: the HA
 // edge preset is planned and applied with the CLI, a drain is SIGKILLed mid-run and resumed by running
 // the same command again, then a host fails and `edgekit heal --yes` restores the units.
 const TIME_SCALE = 3000;
 
+let lab: LabSite;
 let maas: MaasSim;
-let juju: JujuSim;
 let client: MaasClient;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  maas = await startMaasSim({ host: '127.0.0.1', port: 0, site: 'demo', timeScale: TIME_SCALE });
-  juju = await startJujuSim({
-    host: '127.0.0.1',
-    port: 0,
-    maas: { url: maas.url, apiKey: maas.apiKey },
-    timeScale: TIME_SCALE,
-  });
+  lab = await startLabSite(TIME_SCALE, 'edgekit-day2-');
+  ({ maas, dir, env } = lab);
   client = new MaasClient({ url: maas.url, apiKey: maas.apiKey });
-  dir = await mkdtemp(join(tmpdir(), 'edgekit-day2-'));
-  env = isolatedEnv(join(dir, 'config'));
-  await saveProfile(env, 'lab', {
-    maas: { url: maas.url, apiKey: maas.apiKey },
-    juju: {
-      endpoints: juju.endpoints,
-      user: juju.user,
-      password: juju.password,
-      caCert: juju.caCert,
-      model: 'default',
-    },
-  });
 });
-afterAll(async () => {
-  await juju?.close();
-  await maas?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => lab?.close());
 
 function edgekit(args: string[]) {
   return spawn(process.execPath, [EDGEKIT_BIN, ...args, '--profile', 'lab'], {

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   applyPlan,
@@ -10,47 +8,24 @@ import {
   takeInventory,
   workloadFromPreset,
 } from '@edgekit/edge-core';
-import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
-import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveProfile } from '../src/config/profiles.js';
 import { chooseSite } from '../src/site/choose.js';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
-import { isolatedEnv } from './support/bin.js';
 import { CK_BUNDLE } from './support/fixtures.js';
+import { type LabSite, startLabSite } from './support/lab-site.js';
 import { renderUi } from './support/render.js';
 
 // Drain, heal and undrain from the VM hosts screen, against both simulators with the HA edge preset
 // applied: each asks first, shows its steps in the footer as they happen, and the drained mark shows.
 const TIME_SCALE = 5000;
-let maas: MaasSim;
-let juju: JujuSim;
+let lab: LabSite;
 let site: OpenedSite;
-let dir: string;
 
 beforeAll(async () => {
-  maas = await startMaasSim({ host: '127.0.0.1', port: 0, site: 'demo', timeScale: TIME_SCALE });
-  juju = await startJujuSim({
-    host: '127.0.0.1',
-    port: 0,
-    maas: { url: maas.url, apiKey: maas.apiKey },
-    timeScale: TIME_SCALE,
-  });
-  dir = await mkdtemp(join(tmpdir(), 'edgekit-day2-tui-'));
-  const env = isolatedEnv(join(dir, 'config'));
-  await saveProfile(env, 'lab', {
-    maas: { url: maas.url, apiKey: maas.apiKey },
-    juju: {
-      endpoints: juju.endpoints,
-      user: juju.user,
-      password: juju.password,
-      caCert: juju.caCert,
-      model: 'default',
-    },
-  });
-  site = await openSite(await chooseSite({ profile: 'lab' }, env));
+  lab = await startLabSite(TIME_SCALE, 'edgekit-day2-tui-');
+  site = await openSite(await chooseSite({ profile: 'lab' }, lab.env));
   const preset = presets['charmed-kubernetes-ha-edge'];
   if (!preset || !site.juju) throw new Error('no preset or no Juju');
   const plan = planWorkload({
@@ -63,15 +38,13 @@ beforeAll(async () => {
     plan,
     maas: site.maas,
     juju: jujuApiFromClient(site.juju.client, site.juju.modelUUID),
-    journalPath: join(dir, 'apply.jsonl'),
+    journalPath: join(lab.dir, 'apply.jsonl'),
     pollIntervalMs: 10,
   });
 }, 60_000);
 afterAll(async () => {
   await site?.close();
-  await juju?.close();
-  await maas?.close();
-  await rm(dir, { recursive: true, force: true });
+  await lab?.close();
 });
 
 /** VM hosts in the screen's order, and the one carrying the first control-plane VM (not `skip`). */
@@ -88,8 +61,8 @@ describe('Day 2 from the VM hosts screen', () => {
   it('drains a host, heals after another fails, and undrains', async () => {
     const app = renderUi(
       <AppContainer
-        connect={async () => createSiteData(site, { pollIntervalMs: 20, planDir: dir })}
-        planDir={dir}
+        connect={async () => createSiteData(site, { pollIntervalMs: 20, planDir: lab.dir })}
+        planDir={lab.dir}
         size={{ columns: 110, rows: 40 }}
       />,
     );
@@ -104,9 +77,9 @@ describe('Day 2 from the VM hosts screen', () => {
       expect(app.screen()).toMatch(new RegExp(`${drained.host}.*drained`));
 
       const failed = await controlPlaneHost(drained.host);
-      expect((await fetch(`${maas.url}_sim/vm-hosts/${failed.host}/fail/`, { method: 'POST' })).status).toBe(
-        200,
-      );
+      expect(
+        (await fetch(`${lab.maas.url}_sim/vm-hosts/${failed.host}/fail/`, { method: 'POST' })).status,
+      ).toBe(200);
       // Juju's instance poller takes a moment: heal until it has something to replace.
       for (let tries = 0; ; tries += 1) {
         await app.press('H', /Heal: restore the units/);
