@@ -4,7 +4,7 @@ export { type ApplyOptions, type ApplyResult, applyPlan, DEFAULT_PHASE_ATTEMPTS 
 export type { ApplyEvent, ApplyEventListener, RequestDescription } from './apply/events.js';
 export { Journal, type JournalRecord } from './apply/journal.js';
 export { jujuApiFromClient } from './apply/juju-adapter.js';
-export type { BundleChange, JujuApi, StatusView } from './apply/juju-api.js';
+export type { JujuApi, StatusView } from './apply/juju-api.js';
 export { type RollbackOptions, type RollbackResult, rollbackPlan } from './apply/rollback.js';
 export { admits } from './capacity/admission.js';
 export type { Demand } from './capacity/demand.js';

@@ -37,6 +37,12 @@ export {
   deriveStatus,
   type StatusLine,
 } from './helpers/application-status.js';
+export type {
+  BundleCall,
+  BundleHooks,
+  BundleOutcome,
+  BundleStep,
+} from './helpers/bundle-hooks.js';
 export { alreadyDone, orderChanges, substitute } from './helpers/bundle-plan.js';
 export { formatConstraints, parseConstraints } from './helpers/constraints.js';
 export {

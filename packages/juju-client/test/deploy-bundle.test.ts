@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BundleProgress, JujuBundleError, type JujuClient, parseBase } from '../src/index.js';
+import { type BundleProgress, JujuBundleError, parseBase } from '../src/index.js';
+import { bundleModels } from './support/bundle-models.js';
 import { caught } from './support/caught.js';
-import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 import { miniModel } from './support/mini-model.js';
 
 // A change list in Bundle.GetChangesMapArgs form (bundlechanges): two apps, a machine, a container on
@@ -88,21 +88,9 @@ const CHANGES = [
   },
 ];
 
-const servers: FakeController[] = [];
-const clients: JujuClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function setup() {
-  const model = miniModel(CHANGES);
-  const server = await startFakeController({ handlers: model.handlers });
-  servers.push(server);
-  const client = await connectClient(server, { modelUUID: server.modelUUID });
-  clients.push(client);
-  return { model, server, client };
-}
+const models = bundleModels();
+afterEach(() => models.close());
+const setup = () => models.start(CHANGES);
 
 describe('deployBundle', () => {
   it('executes the changes in dependency order with $id substitution and reports progress', async () => {
@@ -205,10 +193,7 @@ describe('deployBundle', () => {
     model.handlers['Bundle.GetChangesMapArgs'] = () => ({
       response: { errors: ['application "x" has no charm'] },
     });
-    const server = await startFakeController({ handlers: model.handlers });
-    servers.push(server);
-    const client = await connectClient(server);
-    clients.push(client);
+    const { client } = await models.start([], model);
     const error = await caught<JujuBundleError>(client.deployBundle('bad'));
     expect(error.problems).toEqual(['application "x" has no charm']);
     model.handlers['Bundle.GetChangesMapArgs'] = () => ({

@@ -1,33 +1,46 @@
-import { stringify as stringifyYaml } from 'yaml';
+import type { BundleHooks, BundleStep, wire } from '@edgekit/juju-client';
 import { ApplyStepError } from '../plan/errors.js';
 import type { Plan } from '../plan/schema.js';
 import { deployableBundle } from './deployable.js';
-import type { BundleChange, CharmOriginView, JujuApi, StatusView } from './juju-api.js';
-import { baseOf, wireConstraints } from './juju-wire.js';
-import { mapBounded } from './parallel.js';
-import { errorText, type StepRunner } from './runner.js';
+import type { JujuApi } from './juju-api.js';
+import type { StepRunner } from './runner.js';
 
-/** `$deploy-3` → the application that change deployed; `$deploy-3:etcd` → `etcd:etcd`. */
-function resolveRef(value: unknown, names: ReadonlyMap<string, string>): string {
-  const text = String(value ?? '');
-  if (!text.startsWith('$')) return text;
-  const [ref = '', endpoint] = text.slice(1).split(':');
-  const name = names.get(ref);
-  if (name === undefined)
-    throw new ApplyStepError(`bundle change refers to ${text}, which no earlier change produced`);
-  return endpoint === undefined ? name : `${name}:${endpoint}`;
+/** How journals and events name a change's step: `deploy:etcd`, `unit:etcd:3`, `relate:a:x b:y`. */
+const STEP_PREFIX: Readonly<Record<string, string>> = {
+  addCharm: 'charm',
+  deploy: 'deploy',
+  addUnit: 'unit',
+  addRelation: 'relate',
+  expose: 'expose',
+};
+
+/** The changes that run the workload; annotations (GUI positions) and the like are not made. */
+const WORKLOAD_METHODS: ReadonlySet<string> = new Set([...Object.keys(STEP_PREFIX), 'addMachines']);
+
+/** Changes in flight at once: a bundle of dozens of units and relations must not cost as many round trips. */
+const BUNDLE_CONCURRENCY = 8;
+
+function stepName({ change, subject }: BundleStep): string {
+  const prefix = Object.hasOwn(STEP_PREFIX, change.method) ? STEP_PREFIX[change.method] : undefined;
+  return prefix === undefined ? `${change.method}:${change.id}` : `${prefix}:${subject}`;
 }
 
 /** Which bundle machine each addMachines change creates: from machine annotations, else key order. */
-function machineChangeHostnames(plan: Plan, changes: readonly BundleChange[]): Map<string, string> {
+function machineChangeHostnames(
+  plan: Plan,
+  changes: readonly wire.BundleChangesMapArgs[],
+): Map<string, string> {
   const byChange = new Map<string, string>();
   for (const change of changes) {
-    if (change.method !== 'setAnnotations' || change.args['entity-type'] !== 'machine') continue;
-    const hostname = (change.args.annotations as Record<string, string> | undefined)?.['edgekit-hostname'];
-    if (hostname !== undefined) byChange.set(String(change.args.id).replace(/^\$/, ''), hostname);
+    const args = change.args as Record<string, unknown>;
+    if (change.method !== 'setAnnotations' || args['entity-type'] !== 'machine') continue;
+    const hostname = (args.annotations as Record<string, string> | undefined)?.['edgekit-hostname'];
+    if (hostname !== undefined) byChange.set(String(args.id).replace(/^\$/, ''), hostname);
   }
   const machineChanges = changes.filter(
-    (change) => change.method === 'addMachines' && change.args['container-type'] === undefined,
+    (change) =>
+      change.method === 'addMachines' &&
+      (change.args as Record<string, unknown>)['container-type'] === undefined,
   );
   if (byChange.size < machineChanges.length) {
     // bundlechanges adds machines in natural order of their keys ("0", "1", ..., "10").
@@ -41,208 +54,68 @@ function machineChangeHostnames(plan: Plan, changes: readonly BundleChange[]): M
   return byChange;
 }
 
-function charmOrigin(args: Record<string, unknown>, plan: Plan): CharmOriginView {
-  const channel = typeof args.channel === 'string' ? args.channel : 'stable';
-  const [trackOrRisk = 'stable', maybeRisk] = channel.split('/');
-  const base = baseOf(plan);
+/**
+ * What apply plugs into juju-client's bundle executor: machines are the ones the juju-machines phase
+ * pinned (never added again here), every call is announced and journalled (intent before, outcome
+ * after) through the StepRunner, and a dry run describes the calls without making them.
+ */
+function applyHooks(plan: Plan, jujuMachines: ReadonlyMap<string, string>, runner: StepRunner): BundleHooks {
+  let hostnames: Map<string, string> | undefined;
   return {
-    source: 'charm-hub',
-    type: 'charm',
-    id: '',
-    risk: maybeRisk ?? trackOrRisk,
-    ...(maybeRisk === undefined ? {} : { track: trackOrRisk }),
-    base,
-    architecture: 'amd64',
-  };
-}
-
-function relationExists(status: StatusView, endpoints: [string, string]): boolean {
-  return (status.relations ?? []).some((relation) => {
-    const sides = relation.key.split(' ');
-    return endpoints.every((endpoint) =>
-      sides.some((side) => (endpoint.includes(':') ? side === endpoint : side.startsWith(`${endpoint}:`))),
-    );
-  });
-}
-
-/** One run of deployBundle: the plan, the model as read at the start, and what earlier changes produced. */
-interface Deployment {
-  plan: Plan;
-  juju: JujuApi;
-  runner: StepRunner;
-  status: StatusView;
-  jujuMachines: ReadonlyMap<string, string>;
-  machineHostnames: ReadonlyMap<string, string>;
-  /** change id → what it produced (application name, machine id, unit name). */
-  names: Map<string, string>;
-  /** addCharm change id → its args, for the deploy that refers to it. */
-  charms: Map<string, Record<string, unknown>>;
-}
-
-type ChangeHandler = (change: BundleChange, run: Deployment) => Promise<void>;
-
-/** One function per change method; a change whose effect FullStatus already shows is skipped. */
-const HANDLERS: Readonly<Record<string, ChangeHandler>> = {
-  addCharm: async (change, run) => {
-    run.charms.set(change.id, change.args);
-  },
-  deploy: deployApplication,
-  addMachines: async (change, run) => {
-    const hostname = run.machineHostnames.get(change.id);
-    const machine = hostname === undefined ? undefined : run.jujuMachines.get(hostname);
-    if (machine === undefined)
-      throw new ApplyStepError(`bundle machine change ${change.id} matches no planned machine`);
-    run.names.set(change.id, machine);
-  },
-  addUnit: addUnitToMachine,
-  addRelation: addRelation,
-  expose: async (change, run) => {
-    const app = resolveRef(change.args.application, run.names);
-    if (run.status.applications[app]?.exposed === true) return;
-    await run.runner.mutate(
-      `expose:${app}`,
-      { service: 'juju', call: 'Application.Expose', params: { application: app } },
-      () => run.juju.expose(app),
-    );
-  },
-};
-
-async function deployApplication(change: BundleChange, run: Deployment): Promise<void> {
-  const { args } = change;
-  const app = String(args.application);
-  run.names.set(change.id, app);
-  const step = `deploy:${app}`;
-  if (run.status.applications[app] !== undefined) {
-    run.runner.emit({ type: 'step-skip', step, reason: 'application exists' });
-    return;
-  }
-  run.runner.emit({ type: 'step-start', step });
-  const charmArgs = run.charms.get(String(args.charm).replace(/^\$/, '')) ?? args;
-  const reference = String(charmArgs.charm ?? args.charm);
-  const origin = charmOrigin({ ...charmArgs, channel: args.channel ?? charmArgs.channel }, run.plan);
-  // Resolution only reads Charmhub; a dry run shows the reference instead of resolving it.
-  const resolved = run.runner.dryRun
-    ? { url: `ch:${reference}`, origin }
-    : await run.juju.resolveCharm(reference, origin);
-  const added = await run.runner.mutate(
-    `charm:${app}`,
-    {
-      service: 'juju',
-      call: 'Charms.AddCharm',
-      params: { url: resolved.url, 'charm-origin': resolved.origin },
+    known: (change, changes) => {
+      if (!WORKLOAD_METHODS.has(change.method))
+        return { result: change.id, reason: 'not needed to run the workload' };
+      if (change.method !== 'addMachines') return undefined;
+      hostnames ??= machineChangeHostnames(plan, changes);
+      const hostname = hostnames.get(change.id);
+      const machine = hostname === undefined ? undefined : jujuMachines.get(hostname);
+      if (machine === undefined)
+        throw new ApplyStepError(`bundle machine change ${change.id} matches no planned machine`);
+      return { result: machine, reason: `machine ${machine} was added for ${hostname}` };
     },
-    () => run.juju.addCharm(resolved.url, resolved.origin),
-  );
-  const options = args.options as Record<string, unknown> | undefined;
-  const deploy = {
-    application: app,
-    'charm-url': resolved.url,
-    'charm-origin': added ?? resolved.origin,
-    channel: typeof args.channel === 'string' ? args.channel : '',
-    'num-units': 0,
-    'config-yaml': options === undefined ? '' : stringifyYaml({ [app]: options }),
-    constraints: typeof args.constraints === 'string' ? wireConstraints(args.constraints) : {},
-  };
-  await run.runner.mutate(
-    step,
-    { service: 'juju', call: 'Application.Deploy', params: { applications: [deploy] } },
-    () => run.juju.deploy(deploy),
-  );
-  run.runner.emit({ type: 'step-done', step });
-}
-
-async function addUnitToMachine(change: BundleChange, run: Deployment): Promise<void> {
-  const app = resolveRef(change.args.application, run.names);
-  const machine = resolveRef(change.args.to, run.names);
-  const step = `unit:${app}:${machine}`;
-  const units = run.status.applications[app]?.units ?? {};
-  const existing = Object.entries(units).find(([, unit]) => unit.machine === machine);
-  if (existing !== undefined) {
-    run.names.set(change.id, existing[0]);
-    run.runner.emit({ type: 'step-skip', step, reason: `${existing[0]} exists` });
-    return;
-  }
-  const added = await run.runner.mutate(
-    step,
-    {
-      service: 'juju',
-      call: 'Application.AddUnits',
-      params: { application: app, 'num-units': 1, placement: [{ scope: '#', directive: machine }] },
+    before: (step, call) => {
+      const name = stepName(step);
+      if (step.change.method === 'deploy') runner.emit({ type: 'step-start', step: name });
+      runner.announce(name, { service: 'juju', call: `${call.facade}.${call.method}`, params: call.params });
     },
-    () => run.juju.addUnit(app, machine),
-    (unitNames) => unitNames,
-  );
-  run.names.set(change.id, added?.[0] ?? `<unit of ${app}>`);
-}
-
-async function addRelation(change: BundleChange, run: Deployment): Promise<void> {
-  const endpoints: [string, string] = [
-    resolveRef(change.args.endpoint1, run.names),
-    resolveRef(change.args.endpoint2, run.names),
-  ];
-  const step = `relate:${endpoints.join(' ')}`;
-  if (relationExists(run.status, endpoints)) {
-    run.runner.emit({ type: 'step-skip', step, reason: 'relation exists' });
-    return;
-  }
-  try {
-    await run.runner.mutate(
-      step,
-      { service: 'juju', call: 'Application.AddRelation', params: { endpoints } },
-      () => run.juju.addRelation(endpoints),
-    );
-  } catch (error) {
-    // The relation was made by an attempt whose answer was lost.
-    if (!/already exists/.test(errorText(error))) throw error;
-    run.runner.emit({ type: 'reconcile', step, detail: 'relation already exists' });
-  }
+    after: (step, outcome) => {
+      const name = stepName(step);
+      if (outcome.status === 'skipped') {
+        runner.emit({ type: 'step-skip', step: name, reason: outcome.reason });
+        return;
+      }
+      if (outcome.status === 'failed') {
+        runner.settle(name, { ok: false, error: outcome.error });
+        return;
+      }
+      if (outcome.status === 'done') {
+        runner.settle(name, { ok: true, result: outcome.result });
+        // The call was made by an earlier attempt whose answer was lost.
+        if (outcome.note !== undefined) runner.emit({ type: 'reconcile', step: name, detail: outcome.note });
+      }
+      if (step.change.method === 'deploy') runner.emit({ type: 'step-done', step: name });
+    },
+  };
 }
 
 /**
- * Deploys the bundle + overlay: the controller computes the change list (Bundle.GetChangesMapArgs)
- * and each change is made only if FullStatus does not show it made already. Machines are the ones
- * `ensureJujuMachines` pinned; units go to them by `#` placement.
+ * Deploys the bundle + overlay through juju-client's one bundle executor: the controller computes the
+ * change list (Bundle.GetChangesMapArgs) and each change is made only if FullStatus does not show it
+ * made already. Machines are the ones `ensureJujuMachines` pinned; units go to them by `#` placement.
+ * A change cut off by a transient failure fails the phase, which runs again from a fresh look at the
+ * model, so one that did land is not made twice.
  */
 export async function deployBundle(
   plan: Plan,
   jujuMachines: ReadonlyMap<string, string>,
   juju: JujuApi,
   runner: StepRunner,
+  signal?: AbortSignal,
 ): Promise<void> {
-  const changes = await juju.bundleChanges(deployableBundle(plan));
-  const run: Deployment = {
-    plan,
-    juju,
-    runner,
-    status: await juju.fullStatus(),
-    jujuMachines,
-    machineHostnames: machineChangeHostnames(plan, changes),
-    names: new Map(),
-    charms: new Map(),
-  };
-  const execute = (change: BundleChange): Promise<void> => {
-    const handler = Object.hasOwn(HANDLERS, change.method) ? HANDLERS[change.method] : undefined;
-    if (handler !== undefined) return handler(change, run);
-    // setAnnotations and the like carry no placement or workload; the GUI positions are not needed.
-    runner.emit({
-      type: 'step-skip',
-      step: `${change.method}:${change.id}`,
-      reason: 'not needed to run the workload',
-    });
-    return Promise.resolve();
-  };
-  // Changes run in waves: everything whose prerequisites are done goes at once (bounded), which is
-  // what keeps a bundle of dozens of relations and units from costing dozens of round trips in a row.
-  const done = new Set<string>();
-  let pending = [...changes];
-  while (pending.length > 0) {
-    const ready = pending.filter((change) => change.requires.every((id) => done.has(id)));
-    if (ready.length === 0)
-      throw new ApplyStepError(`bundle changes ${pending.map((c) => c.id).join(', ')} wait on each other`);
-    // A change cut off by a transient failure fails the phase, which runs again from a fresh look at
-    // the model: each change checks FullStatus before acting, so one that did land is not made twice.
-    await mapBounded(ready, 8, execute);
-    for (const change of ready) done.add(change.id);
-    pending = pending.filter((change) => !done.has(change.id));
-  }
+  await juju.deployBundle(deployableBundle(plan), {
+    hooks: applyHooks(plan, jujuMachines, runner),
+    dryRun: runner.dryRun,
+    concurrency: BUNDLE_CONCURRENCY,
+    ...(signal === undefined ? {} : { signal }),
+  });
 }

@@ -97,7 +97,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const jujuMachines = await phase('juju-machines', () =>
       ensureJujuMachines(plan, systemIds, juju, runner, journal, jujuOptions),
     );
-    await phase('deploy', () => deployBundle(plan, jujuMachines, juju, runner));
+    await phase('deploy', () => deployBundle(plan, jujuMachines, juju, runner, options.signal));
     const status = dryRun
       ? undefined
       : await phase('wait-active', () => waitActive(plan, juju, runner, jujuOptions));

@@ -1,3 +1,5 @@
+import type { DeployBundleOptions, DeployBundleResult } from '@edgekit/juju-client';
+
 /**
  * The Juju calls apply makes, grouped by facade like `@edgekit/juju-client`'s facade classes, with
  * only the fields apply reads. `jujuApiFromClient` (juju-adapter.ts) builds it from a JujuClient.
@@ -31,21 +33,7 @@ export interface StatusView {
   relations: { key: string }[] | null;
 }
 
-export interface BundleChange {
-  id: string;
-  method: string;
-  args: Record<string, unknown>;
-  requires: string[];
-}
-
 export type ItemResult<T> = { ok: true; value: T } | { ok: false; error: Error };
-
-export interface CharmOriginView {
-  source: string;
-  type: string;
-  id: string;
-  [key: string]: unknown;
-}
 
 export interface JujuApi {
   fullStatus(): Promise<StatusView>;
@@ -57,21 +45,9 @@ export interface JujuApi {
     }[],
   ): Promise<ItemResult<{ machine: string }>[]>;
   destroyMachines(machineTags: string[], force: boolean): Promise<ItemResult<unknown>[]>;
-  bundleChanges(yaml: string): Promise<BundleChange[]>;
-  resolveCharm(reference: string, origin: CharmOriginView): Promise<{ url: string; origin: CharmOriginView }>;
-  addCharm(url: string, origin: CharmOriginView): Promise<CharmOriginView>;
-  deploy(app: {
-    application: string;
-    'charm-url': string;
-    'charm-origin': CharmOriginView;
-    channel: string;
-    'num-units': number;
-    'config-yaml': string;
-    constraints: Record<string, unknown>;
-  }): Promise<void>;
+  /** juju-client's one bundle executor (`deployBundle`), on the target model. */
+  deployBundle(yaml: string, options: DeployBundleOptions): Promise<DeployBundleResult>;
   addUnit(application: string, machine: string): Promise<string[]>;
-  addRelation(endpoints: [string, string]): Promise<void>;
-  expose(application: string): Promise<void>;
   destroyApplications(applications: string[]): Promise<ItemResult<unknown>[]>;
   modelUUID: string;
 }

@@ -20,21 +20,39 @@ export class StepRunner {
     this.listener(event);
   }
 
+  /**
+   * The first half of `mutate`, for a call made elsewhere (juju-client's bundle executor calls back
+   * here): announce the request and, unless dry-running, journal the intent before it is made.
+   */
+  announce(step: string, request: RequestDescription): void {
+    this.emit({ type: 'request', step, request, dryRun: this.dryRun });
+    if (!this.dryRun) this.journal?.intent(step, request);
+  }
+
+  /** The second half: journal how an announced call ended. */
+  settle(step: string, outcome: { ok: true; result?: unknown } | { ok: false; error: unknown }): void {
+    if (this.dryRun) return;
+    this.journal?.outcome(
+      step,
+      outcome.ok,
+      outcome.ok ? { result: outcome.result } : { error: errorText(outcome.error) },
+    );
+  }
+
   async mutate<T>(
     step: string,
     request: RequestDescription,
     call: () => Promise<T>,
     summarize: (result: T) => unknown = () => undefined,
   ): Promise<T | undefined> {
-    this.emit({ type: 'request', step, request, dryRun: this.dryRun });
+    this.announce(step, request);
     if (this.dryRun) return undefined;
-    this.journal?.intent(step, request);
     try {
       const result = await call();
-      this.journal?.outcome(step, true, { result: summarize(result) });
+      this.settle(step, { ok: true, result: summarize(result) });
       return result;
     } catch (error) {
-      this.journal?.outcome(step, false, { error: errorText(error) });
+      this.settle(step, { ok: false, error });
       throw error;
     }
   }

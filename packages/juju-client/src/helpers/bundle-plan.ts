@@ -37,12 +37,15 @@ export function orderChanges(changes: readonly BundleChangesMapArgs[]): BundleCh
  * Works out which changes a previous run already applied, from FullStatus: deployed applications,
  * the first N units of each application (and the machines they sit on), charms of deployed
  * applications, existing relations and exposure. Returns change id -> the value it produced.
+ * `known` seeds the answer with results the caller already has (machines it made and pinned); a unit
+ * placed on such a machine is matched only by a unit standing on that machine.
  */
 export function alreadyDone(
   changes: readonly BundleChangesMapArgs[],
   status: FullStatus,
+  known: ReadonlyMap<string, string> = new Map(),
 ): Map<string, string> {
-  const done = new Map<string, string>();
+  const done = new Map<string, string>(known);
   const byId = new Map(changes.map((c) => [c.id, c]));
   const ref = (value: string | undefined) => (value?.startsWith('$') ? value.slice(1) : undefined);
 
@@ -51,8 +54,9 @@ export function alreadyDone(
     const app = arg(change, 'application');
     if (app && status.applications[app]) done.set(change.id, app);
   }
-  const unitsTaken = new Map<string, number>();
+  const unitsTaken = new Set<string>();
   const markMachine = (changeId: string, machine: string): void => {
+    if (known.has(changeId)) return;
     done.set(changeId, machine);
     const parent = ref(arg(byId.get(changeId) ?? ({ args: {} } as BundleChangesMapArgs), 'parent-id'));
     if (parent && machine.includes('/') && byId.get(parent)?.method === 'addMachines') {
@@ -64,14 +68,18 @@ export function alreadyDone(
     const deployId = ref(arg(change, 'application'));
     const app = deployId ? done.get(deployId) : undefined;
     if (!app) continue;
-    const existing = Object.keys(status.applications[app]?.units ?? {}).sort(byUnitNumber);
-    const taken = unitsTaken.get(app) ?? 0;
-    const unit = existing[taken];
-    if (!unit) continue;
-    unitsTaken.set(app, taken + 1);
-    done.set(change.id, unit);
+    const units = status.applications[app]?.units ?? {};
+    const existing = Object.keys(units)
+      .sort(byUnitNumber)
+      .filter((name) => !unitsTaken.has(name));
     const target = ref(arg(change, 'to'));
-    const machine = status.applications[app]?.units[unit]?.machine;
+    const pinned = target === undefined ? undefined : known.get(target);
+    const unit =
+      pinned === undefined ? existing[0] : existing.find((name) => units[name]?.machine === pinned);
+    if (!unit) continue;
+    unitsTaken.add(unit);
+    done.set(change.id, unit);
+    const machine = units[unit]?.machine;
     if (target && machine && byId.get(target)?.method === 'addMachines') markMachine(target, machine);
   }
   adoptEmptyMachines(changes, status, done);
