@@ -22,6 +22,7 @@ describe('TUI on the simulated demo site', () => {
     expect(frame).toContain('zones: default, edge-a,');
     expect(frame).toMatch(/kvm-a1\s+cpu/);
     expect(frame).toContain('GPU machines: gpu-c1×2');
+    expect(frame).toContain('N-1: survives any host loss');
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(frame.split('\n').length).toBeLessThan(24);
     await app.waitFor(/0 apps, 0\/0 units active/, 'the Juju summary from the watcher');

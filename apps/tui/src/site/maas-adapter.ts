@@ -1,4 +1,6 @@
 import {
+  buildInventory,
+  checkLiveSingleHostFailures,
   type InventoryMaasApi,
   type MaasSiteReadings,
   otherProjectUsage,
@@ -37,6 +39,8 @@ export function toInventory(readings: MaasSiteReadings): Inventory {
     pools: readings.pools.map((pool) => pool.name),
     machines,
     vmHosts: readings.vmHosts.map((host) => vmHostRow(host, machines, readings)),
+    // MAAS's own admission rule (the server's), as `edgekit plan` uses by default.
+    hostLoss: checkLiveSingleHostFailures(buildInventory(readings), 'server'),
   };
 }
 

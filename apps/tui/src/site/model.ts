@@ -67,6 +67,8 @@ export interface Inventory {
   pools: readonly string[];
   machines: readonly MachineRow[];
   vmHosts: readonly VmHostRow[];
+  /** N-1 now: whether the loss of any one VM host leaves room for its VMs (MAAS's admission rule). */
+  hostLoss: { ok: boolean; failures: readonly { host: string; stranded: readonly string[] }[] };
 }
 
 /** Where the TUI is connected, shown in the header; `simulated` drives the banner. */

@@ -1,3 +1,4 @@
+import { isDrained } from '../day2/drained-tag.js';
 import type { AdmissionRule } from '../inventory/headroom.js';
 import type { InventorySnapshot } from '../inventory/schema.js';
 import { type PlacementProblem, PlacementProblemSchema } from '../model/schemas.js';
@@ -9,6 +10,7 @@ import { checkSingleHostFailures, type FailoverCheck } from './failover.js';
  * and for each host in turn the planning-time check re-places that host's VMs on the survivors under the
  * same admission rule. Disks are not modelled (MAAS does not report a composed VM's pool per disk), and
  * the live VMs carry no anti-affinity groups, so this is the capacity half of the planning-time check.
+ * A drained host (`edgekit drain`) keeps the VMs it has but takes none of a failed host's.
  */
 export function checkLiveSingleHostFailures(
   inventory: InventorySnapshot,
@@ -32,10 +34,18 @@ export function checkLiveSingleHostFailures(
       },
     };
   });
+  const schedulable = inventory.vmHosts.filter((host) => !isDrained(host)).map((host) => host.name);
+  const anyDrained = schedulable.length < inventory.vmHosts.length;
   const problem = PlacementProblemSchema.parse({
     hosts,
-    vms: tracked.flatMap(({ vms }) =>
-      vms.map((vm) => ({ name: vm.hostname, cores: vm.cores, memory: vm.memoryMiB, disks: [] })),
+    vms: tracked.flatMap(({ host, vms }) =>
+      vms.map((vm) => ({
+        name: vm.hostname,
+        cores: vm.cores,
+        memory: vm.memoryMiB,
+        disks: [],
+        ...(anyDrained ? { hosts: [...new Set([...schedulable, host.name])] } : {}),
+      })),
     ),
   });
   const placements = tracked.flatMap(({ host, vms }) =>

@@ -1,8 +1,7 @@
-import { buildInventory, checkLiveSingleHostFailures, type FailoverCheck } from '@edgekit/edge-core';
 import { allActive, type JujuModelState, summarise, unitsOf } from '../../site/juju-model.js';
 import { readModelOnce } from '../../site/juju-watch.js';
 import { readSite, toInventory } from '../../site/maas-adapter.js';
-import { countByStatus } from '../../site/model.js';
+import { countByStatus, type Inventory } from '../../site/model.js';
 import type { CommandSpec } from '../command.js';
 import { EXIT } from '../errors.js';
 import { withSite } from '../site.js';
@@ -21,7 +20,7 @@ function jujuData(state: JujuModelState) {
 }
 
 /** N-1 now: whether losing any one VM host leaves room for its VMs, and if not, which loss strands what. */
-function hostLossLines(check: FailoverCheck, hosts: number): string[] {
+function hostLossLines(check: Inventory['hostLoss'], hosts: number): string[] {
   if (hosts === 0) return [];
   if (check.ok) return ['N-1: survives the loss of any one VM host'];
   return [
@@ -37,8 +36,7 @@ export const runStatus: CommandSpec['run'] = (ctx) =>
       site.juju ? readModelOnce(site.juju.client, ctx.signal) : Promise.resolve(null),
     ]);
     const inventory = toInventory(readings);
-    // MAAS's own admission rule (the server's), as `edgekit plan` uses by default.
-    const { ok, failures } = checkLiveSingleHostFailures(buildInventory(readings), 'server');
+    const { ok, failures } = inventory.hostLoss;
     const byStatus = Object.fromEntries(countByStatus(inventory.machines));
     const data = {
       maas: {

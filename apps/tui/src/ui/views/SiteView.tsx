@@ -48,7 +48,15 @@ export function SiteView({ inventory, juju, jujuNote, width, height }: Props) {
           GPU machines:{' '}
           {gpuMachines.length === 0 ? 'none' : gpuMachines.map((m) => `${m.hostname}×${m.gpus}`).join(' ')}
         </Text>
-        <Text> </Text>
+        {inventory.vmHosts.length > 0 ? (
+          <Toned tone={inventory.hostLoss.ok ? 'ok' : 'bad'} wrap="truncate">
+            {inventory.hostLoss.ok
+              ? 'N-1: survives any host loss'
+              : `N-1: not losing ${inventory.hostLoss.failures.map((f) => f.host).join(' ')}`}
+          </Toned>
+        ) : (
+          <Text> </Text>
+        )}
         <Text bold>Juju</Text>
         {juju ? (
           <>
