@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Journal } from '@edgekit/edge-core';
@@ -132,12 +132,20 @@ describe('edgekit drain, undrain and heal', () => {
     }
     expect(data?.plan.unplaced).toEqual([]);
     expect(Object.keys(data?.result.replaced ?? {}).length).toBeGreaterThan(0);
-    // A second heal plans anew (the finished run's journal is kept aside) and finds nothing down.
+    // A second heal finds nothing down.
     const again = await run(['heal', '--yes', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).plan.replacements).toEqual([]);
+    expect((await run(['heal', '--yes'])).stdout).toContain('nothing to heal');
     const undrain = await run(['undrain', host]);
     expect(undrain.code).toBe(0);
     expect(undrain.stdout).toContain('no longer drained');
+    // Draining it again plans anew (nothing left to move): the finished drain's journal is kept aside.
+    const redrain = await run(['drain', host, '--yes', '--json']);
+    expect(redrain.code, redrain.stderr).toBe(0);
+    expect(JSON.parse(redrain.stdout).resumed).toBe(false);
+    expect(existsSync(join(dir, `drain-${host}.plan.json.journal.jsonl`))).toBe(true);
+    const kept = (await readdir(dir)).filter((f) => f.startsWith(`drain-${host}.plan.json.journal.jsonl.`));
+    expect(kept).toHaveLength(1);
   }, 180_000);
 });

@@ -80,6 +80,11 @@ export async function runDay2(
       : run.mode === 'drain'
         ? await planDrain({ maas: site.maas, juju, host: run.host ?? '' })
         : await planHeal({ maas: site.maas, juju });
+  // Nothing down: nothing to confirm, save or journal.
+  if (run.mode === 'heal' && !resumed && plan.replacements.length === 0 && plan.unplaced.length === 0) {
+    const result = { dryRun: run.dryRun, replaced: {}, skipped: [], untouched: plan.untouched, unplaced: [] };
+    return { plan, resumed, result, file };
+  }
   if (!run.dryRun && !(await run.confirm(plan, resumed))) return { plan, resumed, result: null, file };
   if (!run.dryRun && !resumed) {
     // The last run finished: its journal is kept beside, named by its plan, and the new plan starts its own.

@@ -68,6 +68,8 @@ function run(ctx: CommandContext, mode: Day2Mode, host?: string) {
       const lines = describeDay2Plan(plan);
       if (result === null)
         return { data, text: [...lines, 'nothing was changed'].join('\n'), exitCode: EXIT.ok };
+      if (mode === 'heal' && plan.replacements.length === 0 && plan.unplaced.length === 0 && !resumed)
+        return { data, text: 'nothing to heal: Juju shows no machine down', exitCode: EXIT.ok };
       const done = dryRun
         ? [...requests.map((r) => `  ${r.service} ${r.call}`), 'dry run: nothing was changed']
         : [
