@@ -1,6 +1,8 @@
 // Shared by every edgekit package and inlined into each one's build (this package is never published).
 
 export { type ErrorKind, errorKind } from './error-kind.js';
+export { EdgekitError, type EdgekitErrorOptions } from './errors.js';
+export { heldSecrets, holdSecret } from './held-secrets.js';
 export {
   configDir,
   type JujuProfile,

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { ErrorKind } from './error-kind.js';
+import { EdgekitError } from './errors.js';
 import { issuesLine } from './zod-issues.js';
 
 /**
@@ -11,9 +12,9 @@ import { issuesLine } from './zod-issues.js';
  * and passwords, so it is written 0600 in a 0700 folder and refused, on read and before a write, when
  * anyone but its owner can read it. Callers turn `ProfilesFileError` into their own error idiom.
  */
-export class ProfilesFileError extends Error {
+export class ProfilesFileError extends EdgekitError {
   override name = 'ProfilesFileError';
-  readonly kind: ErrorKind = 'usage';
+  static override readonly kind: ErrorKind = 'usage';
 }
 
 export const MaasProfileSchema = z.object({

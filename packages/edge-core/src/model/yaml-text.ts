@@ -1,11 +1,11 @@
-import type { ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind } from '@edgekit/common';
 import { parseAllDocuments } from 'yaml';
 import { type PlacementErrorCode, placementError } from '../placement/errors.js';
 
 /** YAML (or JSON) input that is not acceptable: a syntax error, an unknown tag, an undefined alias. */
-export class YamlInputError extends Error {
+export class YamlInputError extends EdgekitError {
   override name = 'YamlInputError';
-  readonly kind: ErrorKind = 'usage';
+  static override readonly kind: ErrorKind = 'usage';
 }
 
 /**

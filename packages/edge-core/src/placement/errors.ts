@@ -1,4 +1,4 @@
-import type { ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind } from '@edgekit/common';
 import { z } from 'zod';
 /**
  * The one error tree of the placement engine. Every bad input becomes a `PlacementInputError` that names the
@@ -14,8 +14,8 @@ export type PlacementErrorCode =
   | 'bad-bundle'
   | 'exact-solver-failed';
 
-export class PlacementError extends Error {
-  override readonly name: string = 'PlacementError';
+export class PlacementError extends EdgekitError {
+  override name: string = 'PlacementError';
   constructor(
     readonly code: PlacementErrorCode,
     message: string,
@@ -26,17 +26,17 @@ export class PlacementError extends Error {
   }
 
   /** Bad input, except when the exact solver itself failed (a bug or a solver limit). */
-  get kind(): ErrorKind {
+  override get kind(): ErrorKind {
     return this.code === 'exact-solver-failed' ? 'internal' : 'usage';
   }
 }
 
 export class PlacementInputError extends PlacementError {
-  override readonly name = 'PlacementInputError';
+  override name = 'PlacementInputError';
 }
 
 export class ExactSolverError extends PlacementError {
-  override readonly name = 'ExactSolverError';
+  override name = 'ExactSolverError';
 }
 
 /** The factory every module uses, so messages keep one shape. */

@@ -1,9 +1,9 @@
-import type { ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind } from '@edgekit/common';
 /**
  * The error tree of edge-core's plan/apply side, built by one factory so every error carries a stable
  * `code`, a message naming what was wrong, and (where there is one) a `hint` saying how to fix it.
  */
-export class EdgePlanError extends Error {
+export class EdgePlanError extends EdgekitError {
   readonly code: string;
   readonly hint: string | undefined;
   readonly details: unknown;
@@ -13,7 +13,7 @@ export class EdgePlanError extends Error {
    * carries the engine's unplaced VMs, a failed apply step or drift left work incomplete; an inventory
    * that could not be read was refused; every other plan error is bad input.
    */
-  get kind(): ErrorKind {
+  override get kind(): ErrorKind {
     if (this.code === 'plan_input' && Array.isArray(this.details)) return 'incomplete';
     if (this.code === 'apply_step' || this.code === 'drift') return 'incomplete';
     if (this.code === 'inventory') return 'refused';
@@ -25,7 +25,10 @@ export class EdgePlanError extends Error {
     message: string,
     options: { hint?: string; details?: unknown; cause?: unknown } = {},
   ) {
-    super(options.hint === undefined ? message : `${message} (${options.hint})`, { cause: options.cause });
+    super(
+      options.hint === undefined ? message : `${message} (${options.hint})`,
+      'cause' in options ? { cause: options.cause } : {},
+    );
     this.name = 'EdgePlanError';
     this.code = code;
     this.hint = options.hint;

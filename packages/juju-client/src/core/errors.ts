@@ -1,20 +1,18 @@
-import type { ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind } from '@edgekit/common';
 import type { z } from 'zod';
 import { heldSecrets, redactText } from './redact.js';
 
-/** Base of every error this SDK throws; callers branch with `instanceof`. */
-export class JujuError extends Error {
+/**
+ * Base of every error this SDK throws; callers branch with `instanceof`. It extends the workspace's one
+ * error base (`EdgekitError`): `kind`, `errorCode`, `cause`, and a message scrubbed when built of every
+ * password a live client holds.
+ */
+export class JujuError extends EdgekitError {
   override name = 'JujuError';
-  /** What kind of failure each class is (`ErrorKind`); subclasses say theirs. */
-  static readonly kind: ErrorKind = 'refused';
-  /** The failure's kind, for reporters such as the CLI (its exit code follows from it). */
-  get kind(): ErrorKind {
-    return (this.constructor as typeof JujuError).kind;
-  }
+  static override readonly kind: ErrorKind = 'refused';
 
   constructor(message?: string, options?: ErrorOptions) {
-    // Scrubbed when built: the message never carries a password a live client holds.
-    super(message === undefined ? undefined : redactText(message, heldSecrets()), options);
+    super(message, options?.cause === undefined ? {} : { cause: options.cause });
   }
 
   /** Replaces every occurrence of the given secrets in this error's text fields (message, stack, …). */

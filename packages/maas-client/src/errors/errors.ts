@@ -1,6 +1,7 @@
-import type { ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind } from '@edgekit/common';
 /**
- * The one error tree of the SDK. Every failure a caller can see is a `MaasError`; callers branch with
+ * The one error tree of the SDK, on the workspace's one error base (`EdgekitError`: `kind`, `errorCode`,
+ * `cause`, held secrets scrubbed). Every failure a caller can see is a `MaasError`; callers branch with
  * `instanceof`. Instances are built only by the factory in `factory.ts`, which redacts secrets first.
  */
 
@@ -11,14 +12,9 @@ export interface MaasRequestInfo {
   path: string;
 }
 
-export class MaasError extends Error {
+export class MaasError extends EdgekitError {
   override name = 'MaasError';
-  /** What kind of failure each class is (`ErrorKind`); subclasses say theirs. */
-  static readonly kind: ErrorKind = 'refused';
-  /** The failure's kind, for reporters such as the CLI (its exit code follows from it). */
-  get kind(): ErrorKind {
-    return (this.constructor as typeof MaasError).kind;
-  }
+  static override readonly kind: ErrorKind = 'refused';
 }
 
 /** Bad configuration or a bad API key: raised before any request is sent. */

@@ -190,6 +190,6 @@ export const createMaasError = {
   unexpected(error: unknown, redactor: Redactor): MaasError {
     if (error instanceof MaasError) return error;
     const text = error instanceof Error ? error.message : String(error);
-    return new MaasError(`Unexpected failure in the MAAS client: ${redactor.redact(text)}`);
+    return new MaasError(`Unexpected failure in the MAAS client: ${redactor.redact(text)}`, { cause: error });
   },
 };
