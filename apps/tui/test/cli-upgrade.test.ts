@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allUnitsActiveIdle, JujuClient } from '@edgekit/juju-client';
 import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
+import { MaasClient } from '@edgekit/maas-client';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedEnv, runEdgekit } from './support/bin.js';
@@ -46,13 +47,14 @@ afterAll(async () => {
 });
 
 const edgekit = (...args: string[]) => runEdgekit(args, { env, cwd: dir });
+const maasMachines = () => new MaasClient({ url: maas.url, apiKey: maas.apiKey }).machines.list();
 
 describe('edgekit upgrade', () => {
   it.each([
     [[], /give --to VERSION/],
     [['--to', '1.36', '--resume', 'x.yaml'], /give --to VERSION/],
     [['--to', '1.36', '--max-unavailable', '0'], /--max-unavailable "0" is not a whole number/],
-    [['--to', '1.36', '--strategy', 'sideways'], /--strategy sideways is not supported/],
+    [['--to', '1.36', '--strategy', 'sideways'], /--strategy "sideways" is not one of in-place, blue-green/],
     [['--resume', 'x.yaml', '--max-unavailable', '2'], /--resume runs the saved plan as it is/],
     [['--to', '1.37'], /skips a minor version/],
     [['--to', 'banana'], /unknown target "banana"/],
@@ -75,6 +77,20 @@ describe('edgekit upgrade', () => {
     const result = await edgekit('upgrade', '--resume', bad);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^edgekit: .*bad\.yaml is not an UpgradePlan: steps\[0\]\.[^\n]+\n$/);
+  });
+
+  it('dry-runs a blue-green upgrade: new worker VMs placed, the green application, the old retired; nothing changed', async () => {
+    const before = juju.stats().mutatingRequests;
+    const machines = (await maasMachines()).length;
+    const dry = await edgekit('upgrade', '--to', '1.36', '--strategy', 'blue-green', '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    const data = JSON.parse(dry.stdout) as { plan: { strategy: string; steps: { kind: string }[] } };
+    expect(data.plan.strategy).toBe('blue-green');
+    const kinds = data.plan.steps.map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'new-worker')).toHaveLength(3);
+    expect(kinds.slice(-5)).toEqual(['deploy-green', 'retire', 'retire', 'retire', 'remove-application']);
+    expect(juju.stats().mutatingRequests).toBe(before);
+    expect((await maasMachines()).length).toBe(machines);
   });
 
   it('plans and saves without --yes (exit 2: nobody to ask), dry-runs without a change, upgrades, then has nothing to do', async () => {

@@ -27,8 +27,11 @@ const JUJU_MS = {
   action: { snapshot: 20_000, pause: 30_000, upgrade: 90_000, resume: 10_000 },
 };
 
-const stepSimMs = (step: UpgradeStep): number =>
-  step.kind === 'refresh' ? JUJU_MS.upgradeCharm : JUJU_MS.actionQueue + JUJU_MS.action[step.action];
+const stepSimMs = (step: UpgradeStep): number => {
+  if (step.kind === 'refresh') return JUJU_MS.upgradeCharm;
+  if (step.kind === 'action') return JUJU_MS.actionQueue + JUJU_MS.action[step.action];
+  throw new Error(`the bench plans in place; ${step.kind} is a blue-green step`);
+};
 
 const TIME_SCALE = Number(process.env.EDGEKIT_BENCH_TIMESCALE ?? 75);
 const RUNS = 2;

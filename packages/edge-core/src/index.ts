@@ -163,6 +163,7 @@ export { type TakeSiteSnapshotOptions, takeSiteSnapshot } from './site/take.js';
 export type { SiteJujuApi } from './site/take-juju.js';
 // Upgrades of Charmed Kubernetes (issue 16).
 export { type ApplyUpgradeOptions, type ApplyUpgradeResult, applyUpgrade } from './upgrade/apply-upgrade.js';
+export { type BlueGreenSite, greenName } from './upgrade/blue-green-plan.js';
 export {
   applicationOfCharm,
   etcdQuorum,

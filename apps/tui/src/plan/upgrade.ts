@@ -24,6 +24,14 @@ export function stepLine(step: UpgradeStep): string {
       return `refresh ${step.application} to ${step.channel}`;
     case 'action':
       return `${step.action} ${step.unit}`;
+    case 'new-worker':
+      return `compose ${step.vm.compose.params.hostname} on ${step.vm.compose.vmHostName}, add it to Juju`;
+    case 'deploy-green':
+      return `deploy ${step.application} (${step.channel}) on ${step.hostnames.length} new machines`;
+    case 'retire':
+      return `retire ${step.unit} and its VM ${step.vm.old.hostname}`;
+    case 'remove-application':
+      return `remove ${step.application}`;
   }
 }
 

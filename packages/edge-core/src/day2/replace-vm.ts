@@ -12,7 +12,7 @@ import type { Replacement } from './day2-plan.js';
 const SETTLED = ['Ready', 'Allocated', 'Deploying', 'Deployed'];
 
 /** The new VM, composed once: looked up by hostname first, so a re-run after a crash finds it. */
-async function ensureVm(ctx: Day2Context, r: Replacement): Promise<Machine | undefined> {
+export async function ensureVm(ctx: Day2Context, r: Replacement): Promise<Machine | undefined> {
   const { maas, runner } = ctx;
   const hostname = r.compose.params.hostname;
   const step = `compose:${hostname}`;
@@ -74,7 +74,11 @@ async function ensureVm(ctx: Day2Context, r: Replacement): Promise<Machine | und
  * still provisioning by the id an earlier AddMachines answered (journalled); an AddMachines whose answer
  * a crash swallowed is reconciled by waiting for pending machines to be provisioned, never repeated blind.
  */
-async function ensureJujuMachine(ctx: Day2Context, r: Replacement, vm: Machine | undefined): Promise<string> {
+export async function ensureJujuMachine(
+  ctx: Day2Context,
+  r: Replacement,
+  vm: Machine | undefined,
+): Promise<string> {
   const { juju, runner, journal } = ctx;
   const hostname = r.compose.params.hostname;
   const step = `juju-machine:${hostname}`;
@@ -192,7 +196,7 @@ async function ensureUnits(ctx: Day2Context, r: Replacement, machine: string): P
 }
 
 /** The old units, then the old Juju machine, then (drain) the old VM: each only if still there. */
-async function removeOld(ctx: Day2Context, r: Replacement): Promise<void> {
+export async function removeOld(ctx: Day2Context, r: Replacement): Promise<void> {
   const { juju, maas, runner } = ctx;
   const old = r.old.machine;
   let status = ctx.dryRun ? undefined : await juju.fullStatus();

@@ -5,6 +5,10 @@ import type { ApplyEventListener } from '../apply/events.js';
 import { Journal } from '../apply/journal.js';
 import { errorText, StepRunner } from '../apply/runner.js';
 import { type RetryOptions, resilient } from '../apply/transient.js';
+import { day2WithSignal } from '../day2/clients.js';
+import type { Day2Context } from '../day2/day2-context.js';
+import type { BlueGreenSite } from './blue-green-plan.js';
+import { deployGreen, newWorker, removeApplication, retireWorker } from './blue-green-steps.js';
 import {
   applicationOfCharm,
   etcdQuorum,
@@ -23,6 +27,8 @@ export interface ApplyUpgradeOptions {
   dryRun?: boolean;
   onEvent?: ApplyEventListener;
   signal?: AbortSignal;
+  /** MAAS and Juju as drain and heal take them: a blue-green plan composes and retires worker VMs. */
+  site?: BlueGreenSite;
   /** Interval of the live-status polls between steps (default 1 s). */
   pollMs?: number;
   /**
@@ -98,7 +104,8 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
   const guard = (step: UpgradeStep) =>
     waitUntil(step.id, 'waiting for room: etcd quorum and at most maxUnavailable units out', (live) => {
       if (!etcdQuorum(live, etcdApp)) return false;
-      if (step.kind === 'refresh' || step.action === 'snapshot') return true;
+      // Blue-green steps check their own applications (day2's guard) where a unit goes out.
+      if (step.kind !== 'action' || step.action === 'snapshot') return true;
       const others = outOfService(live, step.application).filter((name) => name !== step.unit);
       return others.length < plan.maxUnavailable;
     });
@@ -244,6 +251,52 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
     if (!dryRun) await waitUntil(step.id, `${step.unit} after ${step.action}`, (live) => settled(step, live));
   };
 
+  const blueGreen = (): Day2Context => {
+    if (options.site === undefined)
+      throw new TypeError('a blue-green upgrade needs site (MAAS and Juju, as drain and heal take them)');
+    return {
+      maas: day2WithSignal(options.site.maas, signal),
+      juju: options.site.juju,
+      runner,
+      journal,
+      dryRun,
+      pollMs,
+      timeoutMs: 30 * 60_000,
+      signal,
+      force: false,
+      decompose: true,
+      countDown: true,
+    };
+  };
+  const green = plan.steps.find((s) => s.kind === 'deploy-green')?.application;
+
+  const runStep = async (step: UpgradeStep): Promise<void> => {
+    switch (step.kind) {
+      case 'refresh':
+        return refresh(step);
+      case 'action':
+        return action(step);
+      case 'new-worker':
+        await newWorker(blueGreen(), step);
+        return;
+      case 'deploy-green':
+        return deployGreen(blueGreen(), step);
+      case 'retire':
+        return retireWorker(blueGreen(), step, green, () =>
+          action({
+            id: `${step.id}:pause`,
+            kind: 'action',
+            application: step.application,
+            unit: step.unit,
+            action: 'pause',
+            why: 'cordon and drain before the worker goes',
+          }),
+        );
+      case 'remove-application':
+        return removeApplication(blueGreen(), step);
+    }
+  };
+
   if (journal && !journal.records.some((r) => r.kind === 'begin')) {
     journal.append({ kind: 'begin', planId: plan.id, pid: process.pid, mode: 'upgrade' });
   }
@@ -266,8 +319,7 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
         runner,
         async () => {
           if (!dryRun) await guard(step);
-          if (step.kind === 'refresh') await refresh(step);
-          else await action(step);
+          await runStep(step);
         },
         retry,
       );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UpgradeRefusedError } from '../plan/errors.js';
+import { type BlueGreenSite, planGreenWorkers } from './blue-green-plan.js';
 import { applicationOfCharm, etcdQuorum, NEEDS_MANUAL_UPGRADE } from './live-status.js';
 import { originFor, type UpgradeJuju } from './upgrade-juju.js';
 import type { UpgradePlan, UpgradeStep } from './upgrade-plan.js';
@@ -46,6 +47,10 @@ export interface PlanUpgradeOptions {
   /** Target Kubernetes minor, e.g. `1.36`. */
   to: string;
   maxUnavailable?: number;
+  /** In place (default), or blue-green workers: new worker VMs and application, then the old retired. */
+  strategy?: 'in-place' | 'blue-green';
+  /** MAAS and the model's Juju calls of drain and heal: blue-green needs them to place and compose VMs. */
+  site?: BlueGreenSite;
   signal?: AbortSignal;
 }
 
@@ -143,7 +148,16 @@ export async function planUpgrade(
       why: 'a restorable copy of the cluster state before anything changes',
     });
   }
+  const blueGreen = options.strategy === 'blue-green';
+  if (blueGreen && options.site === undefined)
+    throw new TypeError('planUpgrade with strategy blue-green needs site (MAAS and Juju)');
+  const greenWorkers: string[] = [];
   for (const app of apps) {
+    // Blue-green workers are not refreshed: a new application takes their place.
+    if (blueGreen && app.charm === 'kubernetes-worker') {
+      greenWorkers.push(app.application);
+      continue;
+    }
     if (status.applications[app.application]?.['charm-channel'] !== target) {
       steps.push({
         id: `refresh/${app.application}`,
@@ -189,6 +203,16 @@ export async function planUpgrade(
       }
     }
   }
+  for (const application of greenWorkers) {
+    const channel = target;
+    steps.push(
+      ...(await planGreenWorkers(
+        options.site as BlueGreenSite,
+        { application, charm: 'kubernetes-worker', channel, config: { channel } },
+        options.to,
+      )),
+    );
+  }
   const id = createHash('sha256')
     .update(JSON.stringify({ to: options.to, steps }))
     .digest('hex')
@@ -201,7 +225,7 @@ export async function planUpgrade(
       id: `upgrade-${id}`,
       from: [...tracks].sort().join(',') || currentTrack,
       to: options.to,
-      strategy: 'in-place',
+      strategy: blueGreen ? 'blue-green' : 'in-place',
       maxUnavailable: options.maxUnavailable ?? 1,
       steps,
     },

@@ -90,9 +90,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'upgrade',
     summary:
-      'upgrade Charmed Kubernetes in the model one minor version, in place, without downtime (resumable)',
+      'upgrade Charmed Kubernetes in the model one minor version without downtime, in place or blue-green (resumable)',
     usage:
-      '--to VERSION [--max-unavailable N] [-o upgrade.yaml] [--dry-run] [--yes] | --resume upgrade.yaml [--dry-run] [--yes]',
+      '--to VERSION [--strategy in-place|blue-green] [--max-unavailable N] [-o upgrade.yaml] [--dry-run] [--yes] | --resume upgrade.yaml [--dry-run] [--yes]',
     options: {
       to: { type: 'string' },
       resume: { type: 'string' },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   type ApplyEvent,
   applyUpgrade,
+  day2JujuFromClient,
   loadUpgradePlanFile,
   planUpgrade,
   saveUpgradePlanFile,
@@ -22,6 +23,7 @@ import { confirmOnTerminal } from '../stdin.js';
 
 interface UpgradeArgs {
   to: string | undefined;
+  strategy: 'in-place' | 'blue-green';
   resume: string | undefined;
   output: string | undefined;
   maxUnavailable: number | undefined;
@@ -44,8 +46,8 @@ function upgradeArgs(ctx: CommandContext): UpgradeArgs {
       '--resume runs the saved plan as it is; --strategy and --max-unavailable only go with --to',
     );
   }
-  if (strategy !== 'in-place') {
-    throw new UsageError(`--strategy ${strategy} is not supported; use in-place`);
+  if (strategy !== 'in-place' && strategy !== 'blue-green') {
+    throw new UsageError(`--strategy ${JSON.stringify(strategy)} is not one of in-place, blue-green`);
   }
   let maxUnavailable: number | undefined;
   if (max !== undefined) {
@@ -56,6 +58,7 @@ function upgradeArgs(ctx: CommandContext): UpgradeArgs {
   }
   return {
     to,
+    strategy,
     resume: resume === undefined ? undefined : resolve(resume),
     output: stringOption(ctx.values, 'output'),
     maxUnavailable,
@@ -91,6 +94,8 @@ export const runUpgrade: CommandSpec['run'] = (ctx) => {
   return withSite(ctx, async (site) => {
     if (site.juju === null) throw new UsageError(`upgrade needs a Juju model: ${site.jujuNote}`);
     const juju = upgradeJujuFromClient(site.juju.client);
+    // Blue-green composes and retires worker VMs through MAAS, as drain and heal do.
+    const blueGreen = { maas: site.maas, juju: day2JujuFromClient(site.juju.client, site.juju.modelUUID) };
     let plan: UpgradePlan;
     let file: string;
     if (args.resume !== undefined) {
@@ -99,6 +104,8 @@ export const runUpgrade: CommandSpec['run'] = (ctx) => {
     } else {
       const planned = await planUpgrade(juju, {
         to: args.to as string,
+        strategy: args.strategy,
+        site: blueGreen,
         signal: ctx.signal,
         ...(args.maxUnavailable === undefined ? {} : { maxUnavailable: args.maxUnavailable }),
       });
@@ -117,6 +124,7 @@ export const runUpgrade: CommandSpec['run'] = (ctx) => {
     const result = await applyUpgrade({
       plan,
       juju,
+      site: blueGreen,
       dryRun: args.dryRun,
       onEvent: progress(ctx, events, args.dryRun),
       signal: ctx.signal,
