@@ -280,7 +280,7 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
         await newWorker(blueGreen(), step);
         return;
       case 'deploy-green':
-        return deployGreen(blueGreen(), step);
+        return deployGreen(blueGreen(), juju, step);
       case 'retire':
         return retireWorker(blueGreen(), step, green, () =>
           action({

@@ -1,12 +1,12 @@
 import { stringify as stringifyYaml } from 'yaml';
-import type { CharmOriginView, StatusView } from '../apply/juju-api.js';
+import type { StatusView } from '../apply/juju-api.js';
 import { findByHostname } from '../apply/maas-steps.js';
 import { errorText } from '../apply/runner.js';
 import { type Day2Context, guard, waitForStatus } from '../day2/day2-context.js';
 import { ensureJujuMachine, ensureVm, removeOld } from '../day2/replace-vm.js';
 import { ApplyStepError } from '../plan/errors.js';
 import { serving } from './live-status.js';
-import { originFor } from './upgrade-juju.js';
+import { originFor, type UpgradeJuju } from './upgrade-juju.js';
 import type { UpgradeStep } from './upgrade-plan.js';
 
 type Step<K extends UpgradeStep['kind']> = Extract<UpgradeStep, { kind: K }>;
@@ -36,17 +36,29 @@ const hasRelation = (status: StatusView, pair: [string, string]) =>
  * machine, the old application's relations made for it, then every unit active. Each part is checked
  * against live status first, so a re-run completes what an interrupted one started.
  */
-export async function deployGreen(ctx: Day2Context, step: Step<'deploy-green'>): Promise<void> {
+export async function deployGreen(
+  ctx: Day2Context,
+  upgradeJuju: UpgradeJuju,
+  step: Step<'deploy-green'>,
+): Promise<void> {
   const { juju, runner } = ctx;
+  const call = ctx.signal ? { signal: ctx.signal } : {};
   let status = await juju.fullStatus();
   if (status.applications[step.application] === undefined) {
-    const origin: CharmOriginView = { ...originFor(step.channel) };
-    const resolved = ctx.dryRun ? undefined : await juju.resolveCharm(`ch:${step.charm}`, origin);
-    const url = resolved?.url ?? `ch:${step.charm}`;
+    const origin = originFor(step.channel);
+    const [resolved] = ctx.dryRun
+      ? []
+      : await upgradeJuju.charms.resolveCharms(
+          [{ reference: `ch:${step.charm}`, 'charm-origin': origin }],
+          call,
+        );
+    if (resolved !== undefined && !resolved.ok) throw resolved.error;
+    const url = resolved?.value.url ?? `ch:${step.charm}`;
     const added = await runner.mutate(
       `${step.id}:add-charm`,
       { service: 'juju', call: 'Charms.AddCharm', params: { url, channel: step.channel } },
-      () => juju.addCharm(url, resolved?.origin ?? origin),
+      () =>
+        upgradeJuju.charms.addCharm({ url, 'charm-origin': resolved?.value['charm-origin'] ?? origin }, call),
     );
     const deploy = {
       application: step.application,
@@ -55,11 +67,14 @@ export async function deployGreen(ctx: Day2Context, step: Step<'deploy-green'>):
       channel: step.channel,
       'num-units': 0,
       'config-yaml': stringifyYaml({ [step.application]: step.config }),
-      constraints: {},
     };
-    await runner.mutate(step.id, { service: 'juju', call: 'Application.Deploy', params: deploy }, () =>
-      juju.deploy(deploy),
+    const results = await runner.mutate(
+      step.id,
+      { service: 'juju', call: 'Application.Deploy', params: deploy },
+      () => upgradeJuju.applications.deploy([deploy], call),
     );
+    const failed = results?.find((item) => !item.ok);
+    if (failed !== undefined && !failed.ok) throw failed.error;
     if (!ctx.dryRun) status = await juju.fullStatus();
   } else runner.emit({ type: 'step-skip', step: `${step.id}:deploy`, reason: `${step.application} exists` });
 
@@ -104,7 +119,7 @@ export async function deployGreen(ctx: Day2Context, step: Step<'deploy-green'>):
       await runner.mutate(
         relateStep,
         { service: 'juju', call: 'Application.AddRelation', params: { endpoints: pair } },
-        () => juju.addRelation(pair),
+        () => upgradeJuju.applications.addRelation(pair, undefined, call),
       );
     } catch (error) {
       // Made by an attempt whose answer was lost.

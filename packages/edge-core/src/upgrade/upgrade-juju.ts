@@ -1,5 +1,6 @@
 import {
   type ActionFacade,
+  type ApplicationFacade,
   type BulkItem,
   type CharmOrigin,
   type FacadeCallOptions,
@@ -29,7 +30,7 @@ export interface UpgradeJuju {
       options?: FacadeCallOptions,
     ): Promise<CharmOrigin>;
   };
-  applications: {
+  applications: Pick<ApplicationFacade, 'deploy' | 'addRelation'> & {
     setCharm(
       params: {
         application: string;
