@@ -59,14 +59,20 @@ async function problemsAfter(site: Day2Site, plan: UpgradePlan, workers: number)
   return problems;
 }
 
+/** The blue-green plan of a site to 1.36, with what the runs need beside it. */
+async function planBlueGreen(site: Day2Site) {
+  const juju = upgradeJujuFromClient(site.jujuClient);
+  const bg = { maas: site.maas, juju: site.day2 };
+  const result = await planUpgrade(juju, { to: '1.36', strategy: 'blue-green', site: bg });
+  if (result.upToDate) throw new Error('expected a plan');
+  const workers = result.plan.steps.filter((s) => s.kind === 'retire').length;
+  return { juju, bg, planned: result, workers };
+}
+
 async function crashBlueGreen(child: Child, run: number, killAfter: number) {
   const site = await haEdgeSite(`bgcrash${run}`);
   try {
-    const juju = upgradeJujuFromClient(site.jujuClient);
-    const bg = { maas: site.maas, juju: site.day2 };
-    const planned = await planUpgrade(juju, { to: '1.36', strategy: 'blue-green', site: bg });
-    if (planned.upToDate) throw new Error('expected a plan');
-    const workers = planned.plan.steps.filter((s) => s.kind === 'retire').length;
+    const { juju, bg, planned, workers } = await planBlueGreen(site);
     const dir = mkdtempSync(join(tmpdir(), 'edgekit-bg-crash-'));
     const planPath = join(dir, 'upgrade.yaml');
     const journalPath = join(dir, 'upgrade.journal.jsonl');
@@ -111,11 +117,7 @@ describe('blue-green upgrade under faults in both simulators', () => {
       jujuTryAgain: { firstDelayMs: 1, maxDelayMs: 10, totalMs: 200 },
     });
     try {
-      const juju = upgradeJujuFromClient(site.jujuClient);
-      const bg = { maas: site.maas, juju: site.day2 };
-      const planned = await planUpgrade(juju, { to: '1.36', strategy: 'blue-green', site: bg });
-      if (planned.upToDate) throw new Error('expected a plan');
-      const workers = planned.plan.steps.filter((s) => s.kind === 'retire').length;
+      const { juju, bg, planned, workers } = await planBlueGreen(site);
       site.maasSim.setFaults([
         {
           method: 'POST',
