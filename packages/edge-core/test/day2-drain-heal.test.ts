@@ -112,6 +112,10 @@ describe('heal', () => {
       if (live.vms.some((vm) => vm.vmHost.name === failed && vm.agent === 'down')) break;
       await new Promise((r) => setTimeout(r, 20));
     }
+    // A failed host is not drained (its units are lost already): heal is the answer, and it says so.
+    await expect(planDrain({ maas: site.maas, juju: site.day2, host: failed })).rejects.toThrow(
+      /down \(run edgekit heal/,
+    );
     const plan = await planHeal({ maas: site.maas, juju: site.day2 });
     expect(plan.unplaced).toEqual([]);
     expect(plan.replacements.length).toBeGreaterThan(0);

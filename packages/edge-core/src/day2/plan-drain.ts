@@ -6,6 +6,7 @@ import type { Day2Juju, Day2Maas } from './clients.js';
 import { type Day2Plan, Day2PlanSchema } from './day2-plan.js';
 import { isDrained } from './drained-tag.js';
 import { readLiveSite } from './live-site.js';
+import { MACHINE_DOWN } from './plan-heal.js';
 
 export interface PlanDrainOptions {
   maas: Day2Maas;
@@ -29,6 +30,15 @@ export async function planDrain(options: PlanDrainOptions): Promise<Day2Plan> {
     throw new PlanInputError(`no VM host is named "${options.host}"`, { hint: `VM hosts: ${known}` });
   }
   const onHost = site.vms.filter((vm) => vm.vmHost.name === host.name);
+  // A drain moves units that still serve; units whose machine is down are lost already, and adding
+  // before removing would wait for them forever. That is heal's work.
+  const down = onHost.filter((vm) => vm.agent === MACHINE_DOWN);
+  if (down.length > 0) {
+    throw new PlanInputError(
+      `cannot drain ${host.name}: Juju shows ${down.map((vm) => `machine ${vm.machine} (${vm.hostname})`).join(', ')} down`,
+      { hint: 'run edgekit heal to restore their units elsewhere' },
+    );
+  }
   const withUnits = byCriticality(onHost.filter((vm) => vm.units.length > 0));
   const excluded = new Set([host.name, ...site.inventory.vmHosts.filter(isDrained).map((h) => h.name)]);
   const { replacements, unplaced } = buildReplacements(
