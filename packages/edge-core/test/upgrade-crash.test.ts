@@ -84,25 +84,29 @@ async function crashUpgrade(
 }
 
 describe('upgrade killed with SIGKILL at random points', () => {
-  it(`resumes to 1.36 without a step applied twice, ${RUNS} runs (seed ${seed})`, async () => {
-    const random = seededRandom(seed);
-    // An in-place upgrade of the CK bundle journals 27 intents: 1 snapshot, 7 refreshes of two calls
-    // each, 2 control-plane upgrades... kill anywhere in that range.
-    // The first run dies right after the etcd snapshot was queued: an action no status shows done.
-    const kills = [1, ...Array.from({ length: RUNS - 1 }, () => 1 + Math.floor(random() * 27))];
-    const results: UpgradeCrashResult[] = [];
-    let next = spawnChild('upgrade-child.ts');
-    for (const [run, killAfter] of kills.entries()) {
-      const child = next;
-      next = spawnChild('upgrade-child.ts');
-      results.push(await crashUpgrade(child, killAfter, run % 2 === 0));
-    }
-    next.process.kill('SIGKILL');
-    for (const result of results)
-      expect(
-        result.problems,
-        `kill after intent ${result.killAfter}${result.afterCall ? ' was served' : ''}`,
-      ).toEqual([]);
-    expect(results.filter((r) => r.first === 'killed').length).toBeGreaterThanOrEqual(RUNS - 1);
-  }, 240_000 + RUNS * 5_000);
+  it(
+    `resumes to 1.36 without a step applied twice, ${RUNS} runs (seed ${seed})`,
+    async () => {
+      const random = seededRandom(seed);
+      // An in-place upgrade of the CK bundle journals 27 intents: 1 snapshot, 7 refreshes of two calls
+      // each, 2 control-plane upgrades... kill anywhere in that range.
+      // The first run dies right after the etcd snapshot was queued: an action no status shows done.
+      const kills = [1, ...Array.from({ length: RUNS - 1 }, () => 1 + Math.floor(random() * 27))];
+      const results: UpgradeCrashResult[] = [];
+      let next = spawnChild('upgrade-child.ts');
+      for (const [run, killAfter] of kills.entries()) {
+        const child = next;
+        next = spawnChild('upgrade-child.ts');
+        results.push(await crashUpgrade(child, killAfter, run % 2 === 0));
+      }
+      next.process.kill('SIGKILL');
+      for (const result of results)
+        expect(
+          result.problems,
+          `kill after intent ${result.killAfter}${result.afterCall ? ' was served' : ''}`,
+        ).toEqual([]);
+      expect(results.filter((r) => r.first === 'killed').length).toBeGreaterThanOrEqual(RUNS - 1);
+    },
+    240_000 + RUNS * 5_000,
+  );
 });

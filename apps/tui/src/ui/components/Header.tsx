@@ -17,7 +17,8 @@ export function Header({ screen, description }: { screen: ScreenId; description:
   return (
     <Box flexDirection="column">
       <Box>
-        <Box flexGrow={1}>
+        {/* The tabs keep their line; the site name gives way (truncated from the start). */}
+        <Box flexGrow={1} flexShrink={0}>
           {SCREENS.map((id, i) => (
             <Text key={id} inverse={id === screen} bold={id === screen}>
               {` ${i + 1} ${SCREEN_TITLES[id]} `}
