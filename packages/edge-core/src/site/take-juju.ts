@@ -1,11 +1,18 @@
-import type { wire } from '@edgekit/juju-client';
+import type { ApplicationFacade, FullStatus } from '@edgekit/juju-client';
 import { mapBounded } from '../apply/parallel.js';
 import type { SiteJuju } from './schema.js';
 
+// Types by what the published SDK's methods return (its `wire` namespace carries the zod values; the
+// declaration files of a package built against it must name types the SDK exports as types).
+type ApplicationGetResults = Awaited<ReturnType<ApplicationFacade['get']>>;
+type ApplicationStatus = FullStatus['applications'][string];
+type UnitStatus = NonNullable<ApplicationStatus['units']>[string];
+type DetailedStatus = UnitStatus['workload-status'];
+
 /** The Juju reads a snapshot makes; `@edgekit/juju-client`'s JujuClient satisfies it. */
 export interface SiteJujuApi {
-  client: { fullStatus(): Promise<wire.FullStatus> };
-  applications: { get(application: string): Promise<wire.ApplicationGetResults> };
+  client: { fullStatus(): Promise<FullStatus> };
+  applications: { get(application: string): Promise<ApplicationGetResults> };
 }
 
 /**
@@ -29,7 +36,7 @@ function userConfig(config: Record<string, unknown>): Record<string, unknown> {
 const SIZE_KEYS = new Set(['mem', 'root-disk']);
 
 /** Juju's constraints Value as the CLI writes it (`cores=2 mem=8192M`), keys sorted. */
-function constraintsText(value: wire.ApplicationGetResults['constraints']): string {
+function constraintsText(value: ApplicationGetResults['constraints']): string {
   return Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
     .map(([key, v]) => `${key}=${Array.isArray(v) ? v.join(',') : SIZE_KEYS.has(key) ? `${v}M` : String(v)}`)
@@ -37,11 +44,11 @@ function constraintsText(value: wire.ApplicationGetResults['constraints']): stri
     .join(' ');
 }
 
-const statusOf = (status: wire.DetailedStatus) => ({ status: status.status, info: status.info });
+const statusOf = (status: DetailedStatus) => ({ status: status.status, info: status.info });
 
 function unitRecord(
   name: string,
-  unit: wire.UnitStatus,
+  unit: UnitStatus,
   machine: string,
   principal: string | null,
 ): SiteJuju['units'][number] {
@@ -59,7 +66,7 @@ function unitRecord(
 }
 
 /** An application's units, and beside each the subordinate units on its machine. */
-function unitsOf(status: wire.ApplicationStatus): SiteJuju['units'] {
+function unitsOf(status: ApplicationStatus): SiteJuju['units'] {
   return Object.entries(status.units ?? {}).flatMap(([name, unit]) => [
     unitRecord(name, unit, unit.machine, null),
     ...Object.entries(unit.subordinates ?? {}).map(([subName, sub]) =>
@@ -77,13 +84,13 @@ const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: t
 export async function jujuPart(juju: SiteJujuApi, concurrency: number): Promise<SiteJuju> {
   const status = await juju.client.fullStatus();
   const names = Object.keys(status.applications).sort();
-  const details = new Map<string, wire.ApplicationGetResults>();
+  const details = new Map<string, ApplicationGetResults>();
   await mapBounded(names, concurrency, async (name) => {
     details.set(name, await juju.applications.get(name));
   });
   const applications = names.map((name) => {
-    const app = status.applications[name] as wire.ApplicationStatus;
-    const got = details.get(name) as wire.ApplicationGetResults;
+    const app = status.applications[name] as ApplicationStatus;
+    const got = details.get(name) as ApplicationGetResults;
     return {
       name,
       charm: app.charm,
@@ -114,7 +121,7 @@ export async function jujuPart(juju: SiteJujuApi, concurrency: number): Promise<
         instanceStatus: statusOf(machine['instance-status']),
       })),
     units: names
-      .flatMap((name) => unitsOf(status.applications[name] as wire.ApplicationStatus))
+      .flatMap((name) => unitsOf(status.applications[name] as ApplicationStatus))
       .sort((a, b) => byNumber(a.name, b.name)),
     relations: [...(status.relations ?? [])]
       .sort((a, b) => a.id - b.id)
