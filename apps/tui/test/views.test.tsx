@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { gpuUser } from '../src/site/model.js';
 import { TOP } from '../src/ui/list.js';
+import { GpuView } from '../src/ui/views/GpuView.js';
 import { MachinesView } from '../src/ui/views/MachinesView.js';
 import { SiteView } from '../src/ui/views/SiteView.js';
 import { VmHostsView } from '../src/ui/views/VmHostsView.js';
-import { inventory } from './support/inventory.js';
+import { inventory, machineRow } from './support/inventory.js';
 import { renderUi } from './support/render.js';
 
 // Any SGR colour (30-37, 90-97 foreground; 38;5 / 38;2 extended).
@@ -108,5 +110,31 @@ describe('VmHostsView', () => {
     expect(frame).toContain('3/1.5*');
     expect(frame).toContain('unsaved');
     view.unmount();
+  });
+});
+
+describe('GpuView', () => {
+  it('lists each GPU machine with its devices (vendor, model, NUMA node, PCI address) and who uses it', () => {
+    const gpu = machineRow(0, { status: 'Deployed', tags: ['gpu', 'edgekit-role-gpu-worker'] });
+    const free = machineRow(10);
+    const app = renderUi(
+      <GpuView
+        gpuMachines={[
+          { machine: gpu, usedBy: gpuUser(gpu, null) },
+          {
+            machine: free,
+            usedBy: gpuUser(free, { id: 'p1', bareMetal: [{ systemId: free.systemId, role: 'ml' }] }),
+          },
+        ]}
+        unread={0}
+        offset={0}
+        height={20}
+      />,
+    );
+    const frame = app.screen();
+    expect(frame).toContain('2 GPU machines, 4 GPUs');
+    expect(frame).toMatch(/node-0\s+Deployed\s+edge-a\s+2\s+applied: gpu-worker/);
+    expect(frame).toMatch(/node-10\s+New\s+edge-b\s+2\s+plan p1: ml/);
+    expect(frame).toContain('NVIDIA Corporation GA100 [A100 PCIe 40GB] · NUMA 1 · 0000:81:00.0');
   });
 });

@@ -68,6 +68,12 @@ function machineRow(
     ipAddresses: machine.ip_addresses,
     vmHost: machine.pod == null ? null : (hostNames.get(machine.pod.id) ?? `#${machine.pod.id}`),
     gpus: devices === undefined ? (readings.gpusComplete ? 0 : null) : devices.length,
+    gpuDevices: (devices ?? []).map((device) => ({
+      vendor: device.vendor_name,
+      model: device.product_name,
+      numaNode: device.numa_node,
+      pciAddress: device.pci_address,
+    })),
   };
 }
 

@@ -24,6 +24,15 @@ export interface MachineRow {
   vmHost: string | null;
   /** null when the fleet was too large to read every machine's devices. */
   gpus: number | null;
+  /** The GPUs MAAS's node devices list (empty when not read). */
+  gpuDevices: readonly GpuDeviceRow[];
+}
+
+export interface GpuDeviceRow {
+  vendor: string;
+  model: string;
+  numaNode: number | null;
+  pciAddress: string | null;
 }
 
 export interface StoragePoolRow {
@@ -94,4 +103,19 @@ export function countByStatus(machines: readonly MachineRow[]): [string, number]
   const counts = new Map<string, number>();
   for (const machine of machines) counts.set(machine.status, (counts.get(machine.status) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * Who uses a GPU machine: the saved plan's role for it (`plan <id>: <role>`), else the role edgekit
+ * tagged it with when a plan was applied, else its MAAS owner, else free.
+ */
+export function gpuUser(
+  machine: MachineRow,
+  plan: { id: string; bareMetal: readonly { systemId: string; role: string }[] } | null,
+): string {
+  const planned = plan?.bareMetal.find((b) => b.systemId === machine.systemId);
+  if (planned !== undefined) return `plan ${plan?.id}: ${planned.role}`;
+  const role = machine.tags.find((tag) => tag.startsWith('edgekit-role-'));
+  if (role !== undefined) return `applied: ${role.slice('edgekit-role-'.length)}`;
+  return machine.owner === null ? 'free' : `owner ${machine.owner}`;
 }

@@ -6,7 +6,7 @@ import { Body } from './Body.js';
 import { onApplyCommand } from './commands/apply.js';
 import type { ScreenContext } from './commands/context.js';
 import { onEntryKey } from './commands/entry.js';
-import { onJujuCommand } from './commands/juju.js';
+import { onGpuCommand, onJujuCommand } from './commands/juju.js';
 import { onMachinesCommand } from './commands/machines.js';
 import { onPlannerCommand } from './commands/planner.js';
 import { onUpgradeCommand } from './commands/upgrade.js';
@@ -50,6 +50,7 @@ const SCREEN_COMMANDS: Partial<Record<Command, ScreenId>> = {
   screenApply: 'apply',
   screenJuju: 'juju',
   screenUpgrade: 'upgrade',
+  screenGpu: 'gpu',
 };
 
 /**
@@ -138,6 +139,7 @@ export function AppContainer({
     if (ui.screen === 'machines') onMachinesCommand(command, ctx, filtered);
     if (ui.screen === 'vmhosts') onVmHostsCommand(command, ctx, hosts);
     if (ui.screen === 'juju') onJujuCommand(command, ctx);
+    if (ui.screen === 'gpu') onGpuCommand(command, ctx);
     if (ui.screen === 'planner') onPlannerCommand(command, ctx, planner, applying);
     if (ui.screen === 'apply' && data) onApplyCommand(command, ctx, data, applying);
     if (ui.screen === 'upgrade' && data) onUpgradeCommand(command, ctx, data, upgrading);
@@ -181,7 +183,7 @@ export function AppContainer({
         confirm={ui.confirm}
         notice={ui.notice}
         working={ui.working}
-        hints={interactive ? '? keys · tab/1-7 screens · q quit' : 'stdin is not a terminal: read-only view'}
+        hints={interactive ? '? keys · tab/1-8 screens · q quit' : 'stdin is not a terminal: read-only view'}
       />
     </Box>
   );

@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import { nextMinor, upgradeAppRows } from '../plan/upgrade.js';
 import type { SiteData } from '../site/data.js';
 import { type JujuModelState, summarise } from '../site/juju-model.js';
-import type { Inventory, MachineRow } from '../site/model.js';
+import { gpuUser, type Inventory, type MachineRow } from '../site/model.js';
 import { Spinner } from './components/Spinner.js';
 import type { Loadable } from './hooks/loadable.js';
 import type { Applying } from './hooks/useApply.js';
@@ -10,6 +10,7 @@ import type { PlannerModel } from './hooks/usePlanner.js';
 import type { Upgrading } from './hooks/useUpgrade.js';
 import type { UiState } from './state.js';
 import { ApplyView } from './views/ApplyView.js';
+import { GpuView } from './views/GpuView.js';
 import { JujuView } from './views/JujuView.js';
 import { MachinesView } from './views/MachinesView.js';
 import { PlannerView } from './views/PlannerView.js';
@@ -40,6 +41,9 @@ export function Body(props: {
   }
   if (inventory.state === 'failed') return <Text wrap="wrap">MAAS inventory failed: {inventory.error}</Text>;
   const inv = inventory.value;
+  const plannedBareMetal = applying.saved
+    ? { id: applying.saved.plan.id, bareMetal: applying.saved.plan.outputs.bareMetal }
+    : null;
   switch (ui.screen) {
     case 'site':
       return (
@@ -122,6 +126,19 @@ export function Body(props: {
           width={width}
         />
       );
+    case 'gpu': {
+      const gpuMachines = inv.machines
+        .filter((m) => m.vmHost === null && m.gpuDevices.length > 0)
+        .map((machine) => ({ machine, usedBy: gpuUser(machine, plannedBareMetal) }));
+      return (
+        <GpuView
+          gpuMachines={gpuMachines}
+          unread={inv.machines.filter((m) => m.gpus === null).length}
+          offset={ui.gpuOffset}
+          height={height}
+        />
+      );
+    }
     case 'upgrade':
       return (
         <UpgradeView

@@ -18,6 +18,7 @@ export type Command =
   | 'screenApply'
   | 'screenJuju'
   | 'screenUpgrade'
+  | 'screenGpu'
   | 'up'
   | 'down'
   | 'pageUp'
@@ -73,7 +74,7 @@ export interface Binding {
   screens?: readonly ScreenId[];
 }
 
-const LISTS: readonly ScreenId[] = ['machines', 'vmhosts', 'planner', 'juju'];
+const LISTS: readonly ScreenId[] = ['machines', 'vmhosts', 'planner', 'juju', 'gpu'];
 const MACHINES: readonly ScreenId[] = ['machines'];
 
 const k = (key: KeyFlag, shift?: boolean): Chord => (shift === undefined ? { key } : { key, shift });
@@ -109,6 +110,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'screenApply', chords: [c('5')], label: '5', description: 'apply', scope: 'global' },
   { command: 'screenJuju', chords: [c('6')], label: '6', description: 'Juju status', scope: 'global' },
   { command: 'screenUpgrade', chords: [c('7')], label: '7', description: 'upgrade', scope: 'global' },
+  { command: 'screenGpu', chords: [c('8')], label: '8', description: 'GPU machines', scope: 'global' },
   {
     command: 'refresh',
     chords: [c('R')],

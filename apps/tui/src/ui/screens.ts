@@ -1,5 +1,5 @@
 /** The screens of the TUI, in tab order. */
-export const SCREENS = ['site', 'machines', 'vmhosts', 'planner', 'apply', 'juju', 'upgrade'] as const;
+export const SCREENS = ['site', 'machines', 'vmhosts', 'planner', 'apply', 'juju', 'upgrade', 'gpu'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Record<ScreenId, string> = {
@@ -10,6 +10,7 @@ export const SCREEN_TITLES: Record<ScreenId, string> = {
   apply: 'Apply',
   juju: 'Juju',
   upgrade: 'Upgrade',
+  gpu: 'GPUs',
 };
 
 export function stepScreen(screen: ScreenId, step: 1 | -1): ScreenId {

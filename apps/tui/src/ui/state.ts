@@ -36,6 +36,8 @@ export interface UiState {
   working: string | null;
   /** First line of the Juju screen shown. */
   jujuOffset: number;
+  /** First line of the GPU screen shown. */
+  gpuOffset: number;
   screen: ScreenId;
   helpOpen: boolean;
   entry: TextEntry | null;
@@ -53,6 +55,7 @@ export const INITIAL_UI: UiState = {
   busy: new Map(),
   working: null,
   jujuOffset: 0,
+  gpuOffset: 0,
   screen: 'site',
   helpOpen: false,
   entry: null,
@@ -77,7 +80,8 @@ export type UiAction =
   | { type: 'notice'; notice: Notice | null }
   | { type: 'busy'; systemId: string; label: string | null }
   | { type: 'working'; text: string | null }
-  | { type: 'jujuScroll'; step: number };
+  | { type: 'jujuScroll'; step: number }
+  | { type: 'gpuScroll'; step: number };
 
 /** The Juju screen scrolls at most this far; the view clamps to what it has. */
 const JUJU_MAX_OFFSET = 100_000;
@@ -131,6 +135,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return {
         ...state,
         jujuOffset: Math.max(0, Math.min(state.jujuOffset + action.step, JUJU_MAX_OFFSET)),
+      };
+    case 'gpuScroll':
+      return {
+        ...state,
+        gpuOffset: Math.max(0, Math.min(state.gpuOffset + action.step, JUJU_MAX_OFFSET)),
       };
   }
 }

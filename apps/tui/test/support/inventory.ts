@@ -22,6 +22,15 @@ export function machineRow(i: number, overrides: Partial<MachineRow> = {}): Mach
     ipAddresses: [],
     vmHost: null,
     gpus: i % 10 === 0 ? 2 : 0,
+    gpuDevices:
+      i % 10 === 0
+        ? [0, 1].map((n) => ({
+            vendor: 'NVIDIA Corporation',
+            model: 'GA100 [A100 PCIe 40GB]',
+            numaNode: n,
+            pciAddress: `0000:${(0x41 + n * 0x40).toString(16)}:00.0`,
+          }))
+        : [],
     ...overrides,
   };
 }
