@@ -1,4 +1,5 @@
-import { JujuClient, type TryAgainPolicy } from '@edgekit/juju-client';
+import { sleep } from '@edgekit/common';
+import { JujuClient, JujuTransportError, type TryAgainPolicy } from '@edgekit/juju-client';
 import { type JujuSim, type JujuSimFaults, startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
 import { type MaasSim, type MaasSimOptions, startMaasSim } from '@edgekit/maas-sim';
@@ -142,4 +143,21 @@ export async function consistencyProblems(
   for (const app of Object.keys(status.applications))
     if (plan.workload.applications[app] === undefined) problems.push(`orphan application ${app}`);
   return problems;
+}
+
+/**
+ * Turns the Juju simulator's connection faults off (setFaults merges, so each by name) and waits until
+ * the client answers again: a ping the last faults dropped may leave it reconnecting for a moment.
+ */
+export async function clearJujuFaults(sites: Sites): Promise<void> {
+  sites.jujuSim.setFaults({ dropConnectionRate: 0, tryAgainRate: 0 });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await sites.jujuClient.client.fullStatus();
+      return;
+    } catch (error) {
+      if (!(error instanceof JujuTransportError) || attempt >= 50) throw error;
+      await sleep(100);
+    }
+  }
 }

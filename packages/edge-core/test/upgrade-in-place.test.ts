@@ -18,7 +18,7 @@ import {
   UpgradeRefusedError,
   upgradeJujuFromClient,
 } from '../src/index.js';
-import { type Sites, startSites } from './apply-helpers.js';
+import { clearJujuFaults, type Sites, startSites } from './apply-helpers.js';
 import { ckBundleTexts } from './plan-helpers.js';
 
 const TIME_SCALE = 5000;
@@ -180,13 +180,14 @@ describe('edgekit upgrade in place', () => {
       plan: planned.plan,
       juju,
       journalPath,
-      pollMs: 5,
+      // Back-off grows from pollMs: long enough to outlast the client's reconnect (1 s, doubling).
+      pollMs: 50,
       stepAttempts: 20,
       onEvent: (e) => {
         if (e.type === 'reconcile' && e.detail.startsWith('transient failure')) reruns.push(e.step);
       },
     });
-    site.jujuSim.setFaults({});
+    await clearJujuFaults(site);
     const faults = site.jujuSim.stats().faults;
     expect(faults.droppedConnections).toBeGreaterThan(0);
     expect(faults.tryAgainErrors).toBeGreaterThan(0);

@@ -89,7 +89,7 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
   };
   const status = () => juju.client.fullStatus({}, call);
   const etcd = async () => applicationOfCharm(await status(), 'etcd')[0];
-  const etcdApp = dryRun ? undefined : await etcd();
+  const etcdApp = dryRun ? undefined : await resilient('preflight', runner, etcd, retry);
 
   const waitUntil = async (step: string, what: string, check: (s: UpgradeStatusView) => boolean) => {
     for (let attempt = 0; ; attempt += 1) {
@@ -119,7 +119,6 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
         step: step.id,
         detail: `${step.application} already on ${step.channel}`,
       });
-      journal?.outcome(step.id, true, { result: 'already refreshed' });
     } else {
       const resolved = dryRun
         ? undefined
@@ -132,8 +131,9 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
         { service: 'juju', call: 'Charms.AddCharm', params: { url, channel: step.channel } },
         () => juju.charms.addCharm({ url, 'charm-origin': item?.value['charm-origin'] ?? origin }, call),
       );
+      // Its own step name: the refresh step is done only once every unit's upgrade-charm hook ran.
       await runner.mutate(
-        step.id,
+        `${step.id}:set-charm`,
         {
           service: 'juju',
           call: 'Application.SetCharm',
@@ -320,6 +320,8 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
         async () => {
           if (!dryRun) await guard(step);
           await runStep(step);
+          // The step is done only now (its calls journal their own names): a re-run skips it.
+          if (!dryRun && !journal?.lastOutcome(step.id)?.ok) journal?.outcome(step.id, true);
         },
         retry,
       );

@@ -68,8 +68,9 @@ export async function deployGreen(
       'num-units': 0,
       'config-yaml': stringifyYaml({ [step.application]: step.config }),
     };
+    // Never the step's own id: its ok outcome marks the whole step (units, relations, active) done.
     const results = await runner.mutate(
-      step.id,
+      `${step.id}:deploy`,
       { service: 'juju', call: 'Application.Deploy', params: deploy },
       () => upgradeJuju.applications.deploy([deploy], call),
     );
@@ -183,7 +184,7 @@ export async function removeApplication(ctx: Day2Context, step: Step<'remove-app
     return;
   }
   const results = await ctx.runner.mutate(
-    step.id,
+    `${step.id}:destroy`,
     { service: 'juju', call: 'Application.DestroyApplication', params: { applications: [step.application] } },
     () => ctx.juju.destroyApplications([step.application]),
   );
