@@ -22,6 +22,8 @@ export interface ControllerConfig {
   provisioner: Provisioner;
   random: () => number;
   faults: JujuSimFaults;
+  /** The workload model to start with (default `default`, a fresh UUID); a twin keeps its site's. */
+  workloadModel?: { name: string; uuid: string };
 }
 
 export interface ModelSummary {
@@ -56,7 +58,13 @@ export class Controller {
       provisioningErrors: new Set(config.faults.provisioningErrors ?? []),
     };
     this.createModel('controller', config.user, {}, true);
-    this.createModel('default', config.user, {});
+    this.createModel(
+      config.workloadModel?.name ?? 'default',
+      config.user,
+      {},
+      false,
+      config.workloadModel?.uuid,
+    );
     this.scheduleInstancePoll();
   }
 
@@ -96,7 +104,13 @@ export class Controller {
 
   controllerModelUUID = '';
 
-  createModel(name: string, owner: string, config: Record<string, unknown>, isController = false): Model {
+  createModel(
+    name: string,
+    owner: string,
+    config: Record<string, unknown>,
+    isController = false,
+    uuid: string = randomUUID(),
+  ): Model {
     if (!/^[a-z0-9]+[a-z0-9-]*$/.test(name)) {
       throw notValid(
         `${JSON.stringify(name)} is not a valid name: model names may only contain lowercase letters, digits and hyphens`,
@@ -108,7 +122,7 @@ export class Controller {
       }
     }
     const model = new Model(
-      randomUUID(),
+      uuid,
       name,
       owner,
       {

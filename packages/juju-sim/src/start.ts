@@ -134,11 +134,10 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
     provisioner,
     random: seededRandom(options.seed ?? 1),
     faults,
+    ...(twin ? { workloadModel: { name: twin.model, uuid: twin.modelUUID } } : {}),
   });
   if (twin) {
-    const model =
-      [...controller.models.values()].find((candidate) => candidate.name === twin.model) ??
-      controller.createModel(twin.model, user, {});
+    const model = controller.getModel(twin.modelUUID);
     try {
       restoreModel(model, twin, hardware);
     } catch (error) {

@@ -1,8 +1,8 @@
-import { readInputFile } from '@edgekit/edge-core';
+import { readInputFile, type SiteSnapshot } from '@edgekit/edge-core';
 import { connectFromJujuData, JujuClient } from '@edgekit/juju-client';
 import { startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
-import { startMaasSim } from '@edgekit/maas-sim';
+import { type SiteOption, startMaasSim } from '@edgekit/maas-sim';
 import type { JujuProfile } from '../config/profiles.js';
 import { errorMessage } from '../ui/errorMessage.js';
 import type { SiteChoice } from './choose.js';
@@ -124,12 +124,34 @@ async function connectJuju(source: JujuProfile | 'juju-data'): Promise<JujuConne
   }
 }
 
-async function openDemo(options: OpenOptions): Promise<OpenedSite> {
+function openDemo(options: OpenOptions): Promise<OpenedSite> {
+  return openSimulated({ site: 'demo', label: 'demo (simulated)' }, options);
+}
+
+/**
+ * A digital twin of a snapshotted site on loopback: MAAS with the same machines, VM hosts and VMs, and
+ * the Juju model as captured. Nothing of the real site is touched.
+ */
+export function openTwin(snapshot: SiteSnapshot, options: OpenOptions = {}): Promise<OpenedSite> {
+  return openSimulated(
+    { site: { snapshot }, from: snapshot, label: `twin of ${snapshot.source.maasUrl} (simulated)` },
+    options,
+  );
+}
+
+interface Simulated {
+  site: SiteOption;
+  /** A site snapshot the Juju simulator restores its model from. */
+  from?: SiteSnapshot;
+  label: string;
+}
+
+async function openSimulated(simulated: Simulated, options: OpenOptions): Promise<OpenedSite> {
   const timeScale = options.timeScale ?? DEMO_TIME_SCALE;
   const maasSim = await startMaasSim({
     host: '127.0.0.1',
     port: 0,
-    site: 'demo',
+    site: simulated.site,
     seed: options.seed ?? 1,
     timeScale,
   });
@@ -144,20 +166,22 @@ async function openDemo(options: OpenOptions): Promise<OpenedSite> {
       maas: { url: maasSim.url, apiKey: maasSim.apiKey },
       timeScale,
       seed: options.seed ?? 1,
+      ...(simulated.from === undefined ? {} : { from: simulated.from }),
     });
     closers.push(() => jujuSim.close());
-    const login = jujuSim.modelLogin();
+    const model = simulated.from?.juju?.model ?? 'default';
+    const login = jujuSim.modelLogin(model);
     const client = await JujuClient.connect(login);
     closers.push(() => client.close());
     return {
       description: {
         simulated: true,
         maasUrl: maasSim.url,
-        jujuEndpoint: `${jujuSim.controllerName}/default`,
-        profile: 'demo (simulated)',
+        jujuEndpoint: `${jujuSim.controllerName}/${model}`,
+        profile: simulated.label,
       },
       maas: new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey }),
-      juju: { client, controller: jujuSim.controllerName, model: 'default', modelUUID: login.modelUUID },
+      juju: { client, controller: jujuSim.controllerName, model, modelUUID: login.modelUUID },
       jujuNote: '',
       jujuFailed: false,
       secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],

@@ -175,6 +175,8 @@ const RelationSchema = z.strictObject({
 const JujuPartSchema = z.strictObject({
   version: name,
   model: name,
+  /** The model's UUID: apply names it in placement directives, so a twin keeps it. */
+  modelUUID: z.uuid(),
   applications: z.array(ApplicationSchema),
   machines: z.array(JujuMachineSchema),
   units: z.array(UnitSchema),

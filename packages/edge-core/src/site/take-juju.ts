@@ -11,6 +11,8 @@ type DetailedStatus = UnitStatus['workload-status'];
 
 /** The Juju reads a snapshot makes; `@edgekit/juju-client`'s JujuClient satisfies it. */
 export interface SiteJujuApi {
+  /** The model the client is logged into. */
+  modelUUID?: string | undefined;
   client: { fullStatus(): Promise<FullStatus> };
   applications: { get(application: string): Promise<ApplicationGetResults> };
 }
@@ -106,6 +108,7 @@ export async function jujuPart(juju: SiteJujuApi, concurrency: number): Promise<
   return {
     version: status.model.version,
     model: status.model.name,
+    modelUUID: juju.modelUUID ?? '',
     applications,
     machines: Object.values(status.machines)
       .sort((a, b) => byNumber(a.id, b.id))

@@ -11,6 +11,7 @@ export interface SnapshotStatus {
 export interface SnapshotJuju {
   version: string;
   model: string;
+  modelUUID: string;
   applications: {
     name: string;
     charm: string;
@@ -78,6 +79,13 @@ function text(o: Fields, key: string, path: string): string {
   return typeof value === 'string' ? value : fail(`${path}.${key}`, 'expected a string');
 }
 
+function uuid(o: Fields, key: string, path: string): string {
+  const value = text(o, key, path);
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)
+    ? value
+    : fail(`${path}.${key}`, 'expected a model UUID');
+}
+
 function textOrNull(o: Fields, key: string, path: string): string | null {
   return o[key] === null ? null : text(o, key, path);
 }
@@ -128,6 +136,7 @@ export function readSnapshotJuju(document: unknown): SnapshotJuju | null {
   return {
     version: text(o, 'version', path),
     model: text(o, 'model', path),
+    modelUUID: uuid(o, 'modelUUID', path),
     applications: list(o, 'applications', path, (value, p) => {
       const a = fields(value, p);
       return {

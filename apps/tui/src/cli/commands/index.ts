@@ -127,11 +127,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./day2.js')).runHeal(ctx),
   },
   {
+    name: 'snapshot',
+    summary:
+      'write the site (MAAS machines, VM hosts, VMs; the Juju model) as one document a twin starts from',
+    usage: '[-o site.yaml]',
+    options: { output: { type: 'string', short: 'o' } },
+    run: async (ctx) => (await import('./snapshot.js')).runSnapshot(ctx),
+  },
+  {
+    name: 'rehearse',
+    summary:
+      'run a plan on a simulated twin of the site first: the calls it makes, the end state, what fails',
+    usage: 'plan.yaml [--site site.yaml]',
+    positionals: [1, 1],
+    options: { site: { type: 'string' } },
+    run: async (ctx) => (await import('./rehearse.js')).runRehearse(ctx),
+  },
+  {
     name: 'sim',
-    summary: 'run the simulated demo site in the foreground (profile "sim") until Ctrl-C',
-    usage: '[maas|juju|all] [--port N]',
+    summary:
+      'run the simulated demo site, or a twin of a snapshot (--from), in the foreground (profile "sim") until Ctrl-C',
+    usage: '[maas|juju|all] [--port N] [--from site.yaml]',
     positionals: [0, 1],
-    options: { port: { type: 'string' }, seed: { type: 'string' } },
+    options: { port: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' } },
     run: async (ctx) => (await import('./sim.js')).runSim(ctx),
   },
   {

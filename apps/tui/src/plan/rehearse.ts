@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ApplyEvent,
+  applyPlan,
+  applyUpgrade,
+  jujuApiFromClient,
+  type Plan,
+  type RequestDescription,
+  type SiteSnapshot,
+  takeInventory,
+  type UpgradePlan,
+  upgradeJujuFromClient,
+} from '@edgekit/edge-core';
+import { openTwin } from '../site/open.js';
+import { errorMessage } from '../ui/errorMessage.js';
+
+/**
+ * Simulated seconds per real second on a twin: a deploy of minutes takes a fraction of a second, and
+ * polls run every 20 ms, so a rehearsal of a whole plan takes seconds.
+ */
+const REHEARSAL_TIME_SCALE = 2000;
+const REHEARSAL_POLL_MS = 20;
+
+export interface RehearsedHost {
+  name: string;
+  zone: string;
+  vms: string[];
+  cores: { used: number; total: number; ratio: number };
+  memoryMiB: { used: number; total: number; ratio: number };
+}
+
+export interface RehearsedApplication {
+  name: string;
+  charm: string;
+  channel: string;
+  units: { name: string; machine: string; hostname: string; status: string }[];
+}
+
+/** A call the run made, with the phase and step that made it. */
+export interface RehearsedCall extends RequestDescription {
+  phase: string;
+  step: string;
+}
+
+/** What running a plan on a twin did: the calls in order, what failed, and where the site ended. */
+export interface Rehearsal {
+  kind: 'Plan' | 'UpgradePlan';
+  id: string;
+  ok: boolean;
+  calls: RehearsedCall[];
+  /** hostname -> MAAS system id of the machines the plan made or found (empty for an upgrade). */
+  machines: Record<string, string>;
+  failed: { step: string; error: string }[];
+  /** The error that ended the run, when it did not finish. */
+  error: string | null;
+  hosts: RehearsedHost[];
+  applications: RehearsedApplication[];
+}
+
+/** The calls among apply's events, each with the phase it ran in. */
+export function callsOf(events: readonly ApplyEvent[]): RehearsedCall[] {
+  let phase = '';
+  const calls: RehearsedCall[] = [];
+  for (const event of events) {
+    if (event.type === 'phase') phase = event.phase;
+    if (event.type === 'request') calls.push({ ...event.request, phase, step: event.step });
+  }
+  return calls;
+}
+
+async function endState(twin: Awaited<ReturnType<typeof openTwin>>) {
+  const inventory = await takeInventory(twin.maas);
+  const hosts = inventory.vmHosts.map((host) => ({
+    name: host.name,
+    zone: host.zone.name,
+    vms: host.vms.map((vm) => vm.hostname).sort(),
+    cores: { used: host.used.cores, total: host.total.cores, ratio: host.cpuOverCommitRatio },
+    memoryMiB: { used: host.used.memoryMiB, total: host.total.memoryMiB, ratio: host.memoryOverCommitRatio },
+  }));
+  const status = twin.juju ? await twin.juju.client.client.fullStatus() : null;
+  const hostnames = new Map(
+    Object.values(status?.machines ?? {}).map((machine) => [machine.id, machine.hostname ?? '']),
+  );
+  const applications = Object.entries(status?.applications ?? {}).map(([name, app]) => ({
+    name,
+    charm: app.charm,
+    channel: app['charm-channel'] ?? '',
+    units: Object.entries(app.units ?? {}).map(([unit, u]) => ({
+      name: unit,
+      machine: u.machine,
+      hostname: hostnames.get(u.machine) ?? '',
+      status: `${u['workload-status'].status}/${u['agent-status'].status}`,
+    })),
+  }));
+  return { hosts, applications };
+}
+
+/**
+ * Starts a twin of the snapshotted site on loopback, runs the plan (or upgrade plan) against it as
+ * `edgekit apply` (or `upgrade`) would run it against the site, journal and all, and reports. The twin
+ * is closed whatever happens; the real site is never contacted.
+ */
+export async function rehearse(
+  document: Plan | UpgradePlan,
+  snapshot: SiteSnapshot,
+  options: {
+    signal?: AbortSignal /** Receives the twin's credentials, for redaction. */;
+    secrets?: string[];
+  } = {},
+): Promise<Rehearsal> {
+  const { signal } = options;
+  const twin = await openTwin(snapshot, { timeScale: REHEARSAL_TIME_SCALE });
+  options.secrets?.push(...twin.secrets);
+  const dir = await mkdtemp(join(tmpdir(), 'edgekit-rehearse-'));
+  const events: ApplyEvent[] = [];
+  const onEvent = (event: ApplyEvent) => events.push(event);
+  const journalPath = join(dir, 'journal.jsonl');
+  const call = signal === undefined ? {} : { signal };
+  let error: string | null = null;
+  let machines: Record<string, string> = {};
+  try {
+    if (twin.juju === null)
+      throw new Error('the twin has no Juju model: take the snapshot with Juju connected');
+    try {
+      if (document.kind === 'UpgradePlan') {
+        const juju = upgradeJujuFromClient(twin.juju.client);
+        await applyUpgrade({
+          plan: document,
+          juju,
+          journalPath,
+          onEvent,
+          pollMs: REHEARSAL_POLL_MS,
+          ...call,
+        });
+      } else {
+        const juju = jujuApiFromClient(twin.juju.client, twin.juju.modelUUID);
+        const result = await applyPlan({
+          plan: document,
+          maas: twin.maas,
+          juju,
+          journalPath,
+          onEvent,
+          pollIntervalMs: REHEARSAL_POLL_MS,
+          ...call,
+        });
+        machines = result.machines;
+      }
+    } catch (failure) {
+      error = errorMessage(failure);
+    }
+    const failed = events.flatMap((e) =>
+      e.type === 'step-failed' ? [{ step: e.step, error: e.error }] : [],
+    );
+    return {
+      kind: document.kind,
+      id: document.id,
+      ok: error === null,
+      calls: callsOf(events),
+      machines,
+      failed,
+      error,
+      ...(await endState(twin)),
+    };
+  } finally {
+    await twin.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
