@@ -14,8 +14,14 @@ const EXTERNAL = [...RUNTIME_FILES, ...OPTIONAL_NATIVE];
 const BUNDLED = new RegExp(`^(?!(${EXTERNAL.map((name) => name.replace('.', '\\.')).join('|')})(/|$))`);
 
 export default defineConfig({
-  // The Planner's solves run in a worker thread, found beside the bin at run time (plan/replanner.ts).
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'replan-worker': 'src/plan/replan-worker.ts' },
+  // The Planner's solves and "rehearse first" run in worker threads, found beside the bin at run time
+  // (plan/replanner.ts, plan/rehearser.ts).
+  entry: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    'replan-worker': 'src/plan/replan-worker.ts',
+    'rehearse-worker': 'src/plan/rehearse-worker.ts',
+  },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -37,7 +37,14 @@ describe('planner → apply → Juju status on the simulated demo site', () => {
     expect(app.screen()).toMatch(/to compose \(7\)/);
     const before = site.maas;
     expect((await before.machines.list()).some((m) => m.hostname.includes('control-plane'))).toBe(false);
-    await app.press('a', /Apply plan [0-9a-f]+ to demo/);
+    const prompt = await app.press('a', /Apply plan [0-9a-f]+ to demo/);
+    expect(prompt).toContain('r rehearse first');
+    // Rehearse first: the plan runs on a twin of the site; the site itself is only read.
+    const rehearsed = await app.press('r', /rehearsed plan [0-9a-f]+ on a twin of .*: it succeeded/);
+    expect(rehearsed).toMatch(/\d+ calls \(maas \d+, juju \d+\); all of them, in order: edgekit rehearse /);
+    expect(rehearsed).toContain('VM hosts at the end:');
+    expect(rehearsed).toMatch(/Apply plan [0-9a-f]+ to demo/);
+    expect((await before.machines.list()).some((m) => m.hostname.includes('control-plane'))).toBe(false);
     await app.press('y', /applied plan [0-9a-f]+: 7 machines/);
     // The event log went through <Static>: finished steps are in the output once.
     const log = app.frames.join('');

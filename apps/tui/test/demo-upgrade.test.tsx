@@ -36,6 +36,15 @@ describe('the Upgrade screen on the simulated demo site', () => {
     expect(app.screen()).toMatch(/Upgrade 1\.35 -> 1\.36, in-place: upgrade-[0-9a-f]+ \(19 steps/);
     expect(await readdir(planDir)).toEqual([expect.stringMatching(/^upgrade-1\.36-[0-9a-f]+\.yaml$/)]);
     await app.press('u', /Upgrade Kubernetes on demo .* to 1\.36 \(upgrade-[0-9a-f]+\)\? y yes/);
+    // Rehearse first: the whole upgrade on a twin of the site; the site stays on 1.35 meanwhile.
+    const rehearsed = await app.press(
+      'r',
+      /rehearsed upgrade upgrade-[0-9a-f]+ on a twin of .*: it succeeded/,
+    );
+    expect(rehearsed).toMatch(/kubernetes-worker \(1\.36\/stable\): 3 units on /);
+    expect(
+      (await site.juju?.client.client.fullStatus())?.applications['kubernetes-worker']?.['charm-channel'],
+    ).toBe('1.35/stable');
     await app.press('y', /z pause after this step/);
     await app.press('z', /Paused between steps: u resumes from the journal/);
     const paused = app.screen();

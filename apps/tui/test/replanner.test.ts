@@ -1,7 +1,5 @@
 // The Planner's solves in the worker thread of the built bin (dist/replan-worker.js, a tsup entry found
 // beside the bin): the same answers as solving inline, and latest wins when edits come faster than solves.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { InventorySnapshot, PlacementResult } from '@edgekit/edge-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEditor } from '../src/plan/editor.js';
@@ -10,14 +8,13 @@ import { Replanner } from '../src/plan/replanner.js';
 import type { PlannerSettings } from '../src/plan/settings.js';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
+import { builtFile } from './support/bin.js';
 
-const workerFile = fileURLToPath(new URL('../dist/replan-worker.js', import.meta.url));
-
+let workerFile: string;
 let site: OpenedSite;
 let snapshot: InventorySnapshot;
 beforeAll(async () => {
-  if (!existsSync(workerFile))
-    throw new Error(`${workerFile} is missing: pnpm turbo run build --filter=@edgekit/tui`);
+  workerFile = builtFile('replan-worker.js');
   site = await openSite({ kind: 'demo' }, { timeScale: 3000 });
   snapshot = await createSiteData(site).loadSnapshot();
 });

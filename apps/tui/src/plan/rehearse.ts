@@ -45,8 +45,11 @@ export interface RehearsedCall extends RequestDescription {
 }
 
 /** What running a plan on a twin did: the calls in order, what failed, and where the site ended. */
+/** What can be rehearsed: a plan or an upgrade plan. */
+export type RehearsedDocument = Plan | UpgradePlan;
+
 export interface Rehearsal {
-  kind: 'Plan' | 'UpgradePlan';
+  kind: RehearsedDocument['kind'];
   id: string;
   ok: boolean;
   calls: RehearsedCall[];
@@ -103,7 +106,7 @@ async function endState(twin: Awaited<ReturnType<typeof openTwin>>) {
  * is closed whatever happens; the real site is never contacted.
  */
 export async function rehearse(
-  document: Plan | UpgradePlan,
+  document: RehearsedDocument,
   snapshot: SiteSnapshot,
   options: {
     signal?: AbortSignal /** Receives the twin's credentials, for redaction. */;

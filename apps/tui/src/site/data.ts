@@ -5,6 +5,7 @@ import type {
   Plan,
   PlanDiff,
   RollbackResult,
+  SiteSnapshot,
   UpgradeJuju,
 } from '@edgekit/edge-core';
 import type { Ratios } from './headroom.js';
@@ -31,6 +32,8 @@ export interface SiteData {
   setOverCommitRatios(hostId: number, ratios: Ratios): Promise<void>;
   /** The inventory in edge-core's snapshot form, what plans are made against. */
   loadSnapshot(): Promise<InventorySnapshot>;
+  /** The whole site as the simulators need it, for a rehearsal on a twin (no secret inside). */
+  takeSiteSnapshot(signal: AbortSignal): Promise<SiteSnapshot>;
   diffPlan(plan: Plan): Promise<PlanDiff>;
   applyPlan(
     plan: Plan,

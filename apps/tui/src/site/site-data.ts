@@ -1,4 +1,4 @@
-import { takeInventory, undrainHost, upgradeJujuFromClient } from '@edgekit/edge-core';
+import { takeInventory, takeSiteSnapshot, undrainHost, upgradeJujuFromClient } from '@edgekit/edge-core';
 import { allUnitsActiveIdle } from '@edgekit/juju-client';
 import { liveDiff, runApply, runRollback } from '../plan/apply.js';
 import { presetBundleTexts } from '../plan/bundles.js';
@@ -43,6 +43,7 @@ export function createSiteData(site: OpenedSite, options: SiteDataOptions = {}):
       });
     },
     loadSnapshot: () => takeInventory(maas),
+    takeSiteSnapshot: (signal) => takeSiteSnapshot(maas, juju?.client, { signal }),
     diffPlan: (plan) => liveDiff(site, plan),
     applyPlan: (plan, run) => runApply(site, plan, { ...run, pollIntervalMs }),
     rollbackPlan: (plan, run) => runRollback(site, plan, { ...run, pollIntervalMs }),

@@ -9,6 +9,7 @@ import { onEntryKey } from './commands/entry.js';
 import { onGpuCommand, onJujuCommand } from './commands/juju.js';
 import { onMachinesCommand } from './commands/machines.js';
 import { onPlannerCommand } from './commands/planner.js';
+import { rehearsalTarget } from './commands/rehearse.js';
 import { onUpgradeCommand } from './commands/upgrade.js';
 import { useRunChange } from './commands/useRunChange.js';
 import { onVmHostsCommand } from './commands/vmHosts.js';
@@ -19,6 +20,7 @@ import { useApply } from './hooks/useApply.js';
 import { useInventory } from './hooks/useInventory.js';
 import { useJujuModel } from './hooks/useJujuModel.js';
 import { type PlannerStart, usePlanner } from './hooks/usePlanner.js';
+import { useRehearsal } from './hooks/useRehearsal.js';
 import { useSite } from './hooks/useSite.js';
 import { useUpgrade } from './hooks/useUpgrade.js';
 import { type Command, commandFor, type KeyScope } from './keymap.js';
@@ -26,6 +28,7 @@ import { type ScreenId, stepScreen } from './screens.js';
 import { INITIAL_UI, uiReducer } from './state.js';
 import { type TerminalSize, useTerminalSize } from './terminal.js';
 import { useKeys } from './useKeys.js';
+import { RehearsalView } from './views/RehearsalView.js';
 
 export interface AppProps {
   /** Opens the site (starting the simulators when nothing is configured); called once on mount. */
@@ -83,6 +86,8 @@ export function AppContainer({
   const applying = useApply(data, planDir, afterApply);
   const upgrading = useUpgrade(data, ui.screen === 'upgrade', planDir);
   const runChange = useRunChange(data, dispatch, refresh, applying.apply, applying.rollback, upgrading.start);
+  const rehearsal = useRehearsal(data);
+  const rehearseTarget = rehearsalTarget(ui.confirm, applying, upgrading);
 
   // Say so on whatever screen opens: an unfinished apply is the first thing an operator wants to know.
   const interruptedFile = applying.interrupted?.file;
@@ -129,9 +134,14 @@ export function AppContainer({
       case 'refresh':
         return refresh();
       case 'confirm':
+        rehearsal.clear();
         if (ui.confirm) void runChange(ui.confirm);
         return dispatch({ type: 'confirm', change: null });
+      case 'rehearse':
+        if (rehearseTarget) void rehearsal.start(rehearseTarget.document, rehearseTarget.file);
+        return;
       case 'cancel':
+        rehearsal.clear();
         return dispatch({ type: 'confirm', change: null });
       case 'heal':
         return dispatch({ type: 'confirm', change: { kind: 'heal' } });
@@ -163,6 +173,13 @@ export function AppContainer({
           <HelpOverlay width={size.columns} screen={ui.screen} />
         ) : site.state === 'failed' ? (
           <Text wrap="wrap">Could not open the site: {site.error}</Text>
+        ) : ui.confirm && rehearsal.state.kind !== 'idle' ? (
+          <RehearsalView
+            state={rehearsal.state}
+            site={data?.description.profile ?? data?.description.maasUrl ?? ''}
+            width={size.columns}
+            height={bodyHeight}
+          />
         ) : (
           <Body
             ui={ui}
@@ -181,6 +198,7 @@ export function AppContainer({
       <Footer
         entry={ui.entry}
         confirm={ui.confirm}
+        rehearsable={rehearseTarget !== null}
         notice={ui.notice}
         working={ui.working}
         hints={interactive ? '? keys · tab/1-8 screens · q quit' : 'stdin is not a terminal: read-only view'}

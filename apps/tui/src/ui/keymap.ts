@@ -53,6 +53,7 @@ export type Command =
   | 'undrain'
   | 'heal'
   | 'confirm'
+  | 'rehearse'
   | 'cancel';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end';
@@ -375,6 +376,13 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['site', 'vmhosts'],
   },
   { command: 'confirm', chords: [c('y')], label: 'y', description: 'confirm', scope: 'confirm' },
+  {
+    command: 'rehearse',
+    chords: [c('r')],
+    label: 'r',
+    description: 'rehearse first: run it on a simulated twin of the site and show what it would do',
+    scope: 'confirm',
+  },
   {
     command: 'cancel',
     chords: [c('n'), k('escape')],

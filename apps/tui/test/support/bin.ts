@@ -1,9 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The built `edgekit` bin (tests that drive it build it first: `pnpm turbo run build`). */
 export const EDGEKIT_BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** A file of the built bundle (a worker entry beside the bin), or a failure saying how to build it. */
+export function builtFile(name: string): string {
+  const file = fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
+  if (!existsSync(file)) throw new Error(`${file} is missing: pnpm turbo run build --filter=@edgekit/tui`);
+  return file;
+}
 
 export interface BinResult {
   code: number | null;

@@ -11,7 +11,7 @@ import {
   type UpgradePlan,
 } from '@edgekit/edge-core';
 import { type Rehearsal, rehearse } from '../../plan/rehearse.js';
-import { mib } from '../../site/format.js';
+import { rehearsalReport } from '../../plan/rehearse-report.js';
 import { type CommandContext, type CommandSpec, stringOption } from '../command.js';
 import { EXIT } from '../errors.js';
 import { withSite } from '../site.js';
@@ -31,30 +31,15 @@ async function snapshotFor(ctx: CommandContext): Promise<SiteSnapshot> {
   return withSite(ctx, (site) => takeSiteSnapshot(site.maas, site.juju?.client, { signal: ctx.signal }));
 }
 
-const share = (used: number, total: number, ratio: number) =>
-  `${total === 0 ? 0 : Math.round((used / total) * 100)}% of physical, limit x${ratio}${used > total ? ' (over-committed)' : ''}`;
-
 function reportLines(rehearsal: Rehearsal, where: string): string[] {
+  const report = rehearsalReport(rehearsal, where);
   return [
-    `rehearsed ${rehearsal.kind === 'UpgradePlan' ? 'upgrade' : 'plan'} ${rehearsal.id} on a twin of ${where}: ${rehearsal.ok ? 'it succeeded' : 'it FAILED'}`,
-    `calls it made, in order (${rehearsal.calls.length}):`,
-    ...rehearsal.calls.map(
-      (call, i) => `  ${String(i + 1).padStart(3)}. ${call.service} ${call.call}  (${call.step})`,
-    ),
-    'VM hosts at the end:',
-    ...rehearsal.hosts.map(
-      (host) =>
-        `  ${host.name.padEnd(12)} ${host.zone.padEnd(8)} ${String(host.vms.length).padStart(3)} VMs  cores ${host.cores.used}/${host.cores.total} (${share(host.cores.used, host.cores.total, host.cores.ratio)})  memory ${mib(host.memoryMiB.used)}/${mib(host.memoryMiB.total)} (${share(host.memoryMiB.used, host.memoryMiB.total, host.memoryMiB.ratio)})`,
-    ),
-    'applications at the end:',
-    ...rehearsal.applications.map(
-      (app) =>
-        `  ${app.name} (${app.channel || 'no channel'}): ${app.units.length} units${app.units.length > 0 ? ` on ${app.units.map((u) => `${u.hostname || u.machine} ${u.status}`).join(', ')}` : ''}`,
-    ),
-    ...(rehearsal.failed.length > 0
-      ? ['steps that failed on the twin:', ...rehearsal.failed.map((f) => `  ${f.step}: ${f.error}`)]
-      : []),
-    ...(rehearsal.error === null ? [] : [`the rehearsal stopped: ${rehearsal.error}`]),
+    report.headline,
+    `calls it made, in order (${report.calls.length}):`,
+    ...report.calls,
+    ...report.hosts,
+    ...report.applications,
+    ...report.failed,
     'the site itself was not touched',
   ];
 }

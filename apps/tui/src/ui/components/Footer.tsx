@@ -8,6 +8,8 @@ import { Toned } from './Toned.js';
 interface Props {
   entry: TextEntry | null;
   confirm: PendingChange | null;
+  /** Whether r would rehearse the pending change first on a twin. */
+  rehearsable: boolean;
   notice: Notice | null;
   working: string | null;
   hints: string;
@@ -30,12 +32,13 @@ export function describeChange(change: PendingChange): string {
 }
 
 /** Two fixed lines: the prompt, entry or latest notice; then the keys that matter here. */
-export function Footer({ entry, confirm, notice, working, hints }: Props) {
+export function Footer({ entry, confirm, rehearsable, notice, working, hints }: Props) {
   let first = <Text> </Text>;
   if (confirm) {
     first = (
       <Toned tone="warn" bold wrap="truncate">
-        {describeChange(confirm)} {keyLabel('confirm')} yes / {keyLabel('cancel')} no
+        {describeChange(confirm)} {keyLabel('confirm')} yes
+        {rehearsable ? ` / ${keyLabel('rehearse')} rehearse first` : ''} / {keyLabel('cancel')} no
       </Toned>
     );
   } else if (entry) {
