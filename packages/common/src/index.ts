@@ -21,4 +21,4 @@ export {
 } from './profiles.js';
 export { noSecrets, REDACTED, Redactor, redactKeys } from './redact.js';
 export { FIRST_POLL_MS, pollDelay, sleep } from './sleep.js';
-export { issuesLine } from './zod-issues.js';
+export { issuePath, issueSummary, issuesLine } from './zod-issues.js';

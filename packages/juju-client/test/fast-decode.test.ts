@@ -79,7 +79,7 @@ describe('fast decode equals zod', () => {
     expect(error).toBeInstanceOf(JujuValidationError);
     expect((error as JujuValidationError).issues[0]?.path).toEqual(['machines', '1', 'has-vote']);
     expect((error as Error).message).toMatch(
-      /^Client\.FullStatus reply does not match its schema: machines\.1\.has-vote/,
+      /^Client\.FullStatus reply does not match its schema: machines\.1\["has-vote"\]: /,
     );
   });
 });

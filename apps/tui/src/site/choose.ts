@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { issueSummary, issuesLine } from '@edgekit/common';
 import { readInputFile } from '@edgekit/edge-core';
 import { UsageError } from '../cli/errors.js';
 import { type JujuProfile, type MaasProfile, MaasProfileSchema, readProfiles } from '../config/profiles.js';
@@ -61,9 +62,10 @@ export async function chooseSite(flags: SiteFlags, env: NodeJS.ProcessEnv): Prom
 function parseMaas(input: unknown, source: string): MaasProfile {
   const parsed = MaasProfileSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path[0] === 'apiKey' ? 'MAAS_API_KEY' : source;
-  throw new UsageError(`${field}: ${issue?.message ?? 'invalid'}`);
+  // A bad key is named by the variable that carries it; anything else by its source and zod's path.
+  const { issues } = parsed.error;
+  if (issues[0]?.path[0] === 'apiKey') throw new UsageError(`MAAS_API_KEY: ${issueSummary(issues).text}`);
+  throw new UsageError(`${source}: ${issuesLine(issues)}`);
 }
 
 /**

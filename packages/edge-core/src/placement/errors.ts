@@ -1,5 +1,5 @@
-import { EdgekitError, type ErrorKind } from '@edgekit/common';
-import { z } from 'zod';
+import { EdgekitError, type ErrorKind, issueSummary } from '@edgekit/common';
+import type { z } from 'zod';
 /**
  * The one error tree of the placement engine. Every bad input becomes a `PlacementInputError` that names the
  * offending field (`path`) and says how to fix it (`hint`); callers branch on `code`.
@@ -53,13 +53,12 @@ export function placementError(
 
 /** Turns a zod issue list into one input error naming the first bad field. */
 export function fromZodIssues(what: string, issues: readonly z.core.$ZodIssue[]): PlacementError {
-  const first = issues[0];
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   // The path goes in its own field (the message ends with "at <path>"), in zod's notation.
+  const { path, text } = issueSummary(issues);
   return placementError(
     'invalid-input',
-    `${what}: ${first?.message ?? 'invalid'}${more}`,
-    first === undefined ? '' : z.core.toDotPath(first.path),
+    `${what}: ${text}`,
+    path,
     `Fix the ${what} field named in the path; see the schema in the edge-core README.`,
   );
 }

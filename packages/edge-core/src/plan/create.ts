@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { issueSummary } from '@edgekit/common';
 import { type AdmissionRule, headroom } from '../inventory/headroom.js';
 import type { BareMetalMachine, InventorySnapshot, VmHostInventory } from '../inventory/schema.js';
 import { renderBundle, renderOverlay } from '../outputs/bundle.js';
@@ -51,7 +52,9 @@ export function newPlanId(): string {
 export function createPlan(input: CreatePlanInput): Plan {
   const parsedId = PlanIdSchema.safeParse(input.id ?? newPlanId());
   if (!parsedId.success) {
-    throw new PlanInputError(`plan id "${input.id}" is not valid: ${parsedId.error.issues[0]?.message}`);
+    throw new PlanInputError(
+      `plan id "${input.id}" is not valid: ${issueSummary(parsedId.error.issues).text}`,
+    );
   }
   const id = parsedId.data;
   const workload = WorkloadSchema.parse(input.workload);

@@ -1,5 +1,4 @@
-import { issuesLine } from '@edgekit/common';
-import { z } from 'zod';
+import { issuePath, issuesLine } from '@edgekit/common';
 import { BundleDocumentSchema, bundleApplications } from '../model/bundle-schema.js';
 import type { VmRequestInput } from '../model/schemas.js';
 import { readYaml } from '../model/yaml-text.js';
@@ -30,7 +29,7 @@ export function vmRequestsFromBundle(yamlText: string, options: BundleVmOptions 
     throw placementError(
       'bad-bundle',
       `bundle: ${issuesLine(parsed.error.issues)}`,
-      z.core.toDotPath(parsed.error.issues[0]?.path ?? []),
+      issuePath(parsed.error.issues[0]?.path ?? []),
       'A Juju bundle lists its charms under `applications:` (or `services:` in old bundles).',
     );
   }

@@ -1,4 +1,4 @@
-import { EdgekitError, type ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind, issuesLine } from '@edgekit/common';
 import type { z } from 'zod';
 import { heldSecrets, redactText } from './redact.js';
 
@@ -213,11 +213,7 @@ export class JujuValidationError extends JujuError {
     readonly issues: z.core.$ZodIssue[],
     readonly part: 'reply' | 'params' = 'reply',
   ) {
-    const first = issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    super(`${facade}.${method} ${part} does not match its schema: ${first}`);
+    super(`${facade}.${method} ${part} does not match its schema: ${issuesLine(issues)}`);
   }
 }
 

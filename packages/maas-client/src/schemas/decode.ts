@@ -1,17 +1,8 @@
-import { noSecrets, type Redactor } from '@edgekit/common';
+import { issuePath, noSecrets, type Redactor } from '@edgekit/common';
 import type { z } from 'zod';
 import type { MaasValidationIssue } from '../errors/errors.js';
 import { createMaasError } from '../errors/factory.js';
 import { fastValidator } from './fast-validate.js';
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
 
 function describeExpected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -57,7 +48,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, endpoint
   const result = schema.safeParse(data);
   if (result.success) return data as z.output<S>;
   const issues: MaasValidationIssue[] = result.error.issues.map((issue) => ({
-    field: formatPath(issue.path),
+    field: issuePath(issue.path),
     expected: describeExpected(issue),
     message: issue.message,
   }));
