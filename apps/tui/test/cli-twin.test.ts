@@ -129,4 +129,28 @@ describe('edgekit snapshot / sim --from / rehearse', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(bad[1]);
   }, 60_000);
+
+  it('rehearses a drain and a heal planned on the twin; refuses bad arguments with one line', async () => {
+    const drain = await edgekit('rehearse', 'drain', 'kvm-a1', '--site', 'site.yaml', '--json');
+    expect(drain.code, drain.stderr).toBe(0);
+    const drained = JSON.parse(drain.stdout);
+    expect(drained).toMatchObject({ kind: 'DrainPlan', ok: true, error: null });
+    // The empty demo model: nothing to move, but the host is marked drained, on the twin only.
+    expect(drained.calls.map((c: { call: string }) => c.call)).toContain(
+      'POST /MAAS/api/2.0/vm-hosts/1/?op=add_tag',
+    );
+    const heal = await edgekit('rehearse', 'heal', '--site', 'site.yaml');
+    expect(heal.code, heal.stderr).toBe(0);
+    expect(heal.stdout).toMatch(/^rehearsed heal [a-z0-9]+ on a twin of .*: it succeeded/);
+    for (const args of [
+      ['rehearse', 'drain', '--site', 'site.yaml'],
+      ['rehearse', 'drain', 'no such host!', '--site', 'site.yaml'],
+      ['rehearse', 'plan.yaml', 'extra', '--site', 'site.yaml'],
+    ]) {
+      const refused = await edgekit(...args);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toMatch(/usage: edgekit rehearse/);
+    }
+  }, 60_000);
 });

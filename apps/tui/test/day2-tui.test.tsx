@@ -72,6 +72,9 @@ describe('Day 2 from the VM hosts screen', () => {
       const drained = await controlPlaneHost();
       await app.press('j'.repeat(drained.index), new RegExp(`${drained.host} ratios`));
       await app.press('D', new RegExp(`Drain ${drained.host}: move its units`));
+      // Rehearse first: the drain planned and run on a twin; then y drains the site itself.
+      const rehearsed = await app.press('r', /rehearsed drain [a-z0-9]+ on a twin of .*: it succeeded/);
+      expect(rehearsed).toContain(`all of them, in order: edgekit rehearse drain ${drained.host}`);
       await app.press('y', new RegExp(`drain ${drained.host}: [1-9]\\d* VMs replaced`));
       await app.waitFor(/drained: no plan, drain or heal places VMs here/);
       expect(app.screen()).toMatch(new RegExp(`${drained.host}.*drained`));

@@ -31,8 +31,8 @@ describe('rehearseOffThread (worker thread of the built bin)', () => {
     const document = await demoPlan();
     const signal = new AbortController().signal;
     const [threaded, inline] = await Promise.all([
-      rehearseOffThread({ document, snapshot }, signal, workerFile),
-      rehearseOffThread({ document, snapshot }, signal, null),
+      rehearseOffThread({ subject: document, snapshot }, signal, workerFile),
+      rehearseOffThread({ subject: document, snapshot }, signal, null),
     ]);
     expect(threaded.ok).toBe(true);
     expect(threaded.error).toBeNull();
@@ -52,7 +52,7 @@ describe('rehearseOffThread (worker thread of the built bin)', () => {
   it('stops when aborted, with the abort as the reason', async () => {
     const document = await demoPlan();
     const controller = new AbortController();
-    const running = rehearseOffThread({ document, snapshot }, controller.signal, workerFile);
+    const running = rehearseOffThread({ subject: document, snapshot }, controller.signal, workerFile);
     controller.abort(new Error('operator cancelled'));
     await expect(running).rejects.toThrow('operator cancelled');
   });

@@ -29,6 +29,7 @@ export {
   undrainHost,
 } from './day2/apply-day2.js';
 export { type Day2Juju, type Day2Maas, day2JujuFromClient } from './day2/clients.js';
+export { loadDay2PlanFile, parseDay2Plan, saveDay2PlanFile } from './day2/day2-document.js';
 export { type Day2Plan, Day2PlanSchema, type LeftVm, type Replacement } from './day2/day2-plan.js';
 export { DRAINED_TAG, isDrained, schedulableInventory } from './day2/drained-tag.js';
 export { type LiveSite, type LiveVm, readLiveSite } from './day2/live-site.js';

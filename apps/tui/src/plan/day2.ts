@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type ApplyDay2Result,
@@ -8,12 +8,13 @@ import {
   applyHeal,
   DAY2_DONE,
   type Day2Plan,
-  Day2PlanSchema,
   day2JujuFromClient,
   Journal,
+  loadDay2PlanFile,
   PlanFormatError,
   planDrain,
   planHeal,
+  saveDay2PlanFile,
 } from '@edgekit/edge-core';
 import type { OpenedSite } from '../site/open.js';
 import { journalPathFor, NoJujuError } from './apply.js';
@@ -33,20 +34,15 @@ export function day2PlanFile(mode: Day2Mode, host?: string, dir = '.'): string {
 /** A saved plan whose journal began and did not end done: the re-run resumes it instead of re-planning. */
 export async function unfinishedDay2Plan(file: string): Promise<Day2Plan | undefined> {
   if (!existsSync(file) || !existsSync(journalPathFor(file))) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    json = undefined;
-  }
-  const parsed = Day2PlanSchema.safeParse(json);
-  if (!parsed.success)
-    throw new PlanFormatError(`${file} is not a drain or heal plan`, { hint: 'move it away' });
+  // A damaged plan beside a journal is not resumed: the operator moves it away and plans again.
+  const plan = await loadDay2PlanFile(file).catch((cause: unknown) => {
+    throw new PlanFormatError((cause as Error).message, { hint: 'move it away', cause });
+  });
   const records = Journal.read(journalPathFor(file));
   const begin = records.findLastIndex((r) => r.kind === 'begin');
-  if (begin < 0) return parsed.data;
+  if (begin < 0) return plan;
   const end = records.slice(begin).findLast((r) => r.kind === 'end');
-  return end?.kind === 'end' && end.status === DAY2_DONE ? undefined : parsed.data;
+  return end?.kind === 'end' && end.status === DAY2_DONE ? undefined : plan;
 }
 
 export interface Day2Run {
@@ -94,7 +90,7 @@ export async function runDay2(
       await rename(journal, `${journal}.${begin?.kind === 'begin' ? begin.planId : 'previous'}`);
     }
   }
-  if (!run.dryRun && !resumed) await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
+  if (!run.dryRun && !resumed) await saveDay2PlanFile(file, plan);
   const options = {
     plan,
     maas: site.maas,

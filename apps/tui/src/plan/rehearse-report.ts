@@ -14,9 +14,16 @@ function hostLine(host: RehearsedHost, compact: boolean): string {
   return `${head}  cores ${cores.used}/${cores.total} (${share(cores.used, cores.total, cores.ratio)})  memory ${mib(memoryMiB.used)}/${mib(memoryMiB.total)} (${share(memoryMiB.used, memoryMiB.total, memoryMiB.ratio)})`;
 }
 
+const WHAT: Record<Rehearsal['kind'], string> = {
+  Plan: 'plan',
+  UpgradePlan: 'upgrade',
+  DrainPlan: 'drain',
+  HealPlan: 'heal',
+};
+
 /** A rehearsal as sections of text: the CLI prints them all, the TUI what fits (`compact`). */
 export function rehearsalReport(rehearsal: Rehearsal, where: string, { compact = false } = {}) {
-  const what = rehearsal.kind === 'UpgradePlan' ? 'upgrade' : 'plan';
+  const what = WHAT[rehearsal.kind];
   return {
     headline: `rehearsed ${what} ${rehearsal.id} on a twin of ${where}: ${rehearsal.ok ? 'it succeeded' : 'it FAILED'}`,
     calls: rehearsal.calls.map(

@@ -9,7 +9,7 @@ import type { RehearsalJob, RehearsalReply } from './rehearser.js';
 
 const job = workerData as RehearsalJob;
 const reply = (message: RehearsalReply) => parentPort?.postMessage(message);
-rehearse(job.document, job.snapshot).then(
+rehearse(job.subject, job.snapshot).then(
   (rehearsal) => reply({ rehearsal }),
   (error: unknown) => reply({ error: errorMessage(error) }),
 );

@@ -3,10 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ApplyEvent,
+  applyDrain,
+  applyHeal,
   applyPlan,
   applyUpgrade,
+  type Day2Plan,
+  day2JujuFromClient,
   jujuApiFromClient,
   type Plan,
+  planDrain,
+  planHeal,
   type RequestDescription,
   type SiteSnapshot,
   takeInventory,
@@ -45,15 +51,24 @@ export interface RehearsedCall extends RequestDescription {
 }
 
 /** What running a plan on a twin did: the calls in order, what failed, and where the site ended. */
-/** What can be rehearsed: a plan or an upgrade plan. */
-export type RehearsedDocument = Plan | UpgradePlan;
+/** A document that can be rehearsed: a plan, an upgrade plan, a drain or heal plan. */
+export type RehearsedDocument = Plan | UpgradePlan | Day2Plan;
+
+/**
+ * A drain or heal planned on the twin itself, as `edgekit drain HOST` or `edgekit heal` would plan it on
+ * the site the twin copies.
+ */
+export type Day2Request = { kind: 'drain'; host: string } | { kind: 'heal' };
+
+/** What `rehearse` runs: a document, or a drain or heal to plan on the twin first. */
+export type Rehearsable = RehearsedDocument | Day2Request;
 
 export interface Rehearsal {
   kind: RehearsedDocument['kind'];
   id: string;
   ok: boolean;
   calls: RehearsedCall[];
-  /** hostname -> MAAS system id of the machines the plan made or found (empty for an upgrade). */
+  /** hostname -> MAAS system id of the machines the run made or found (empty for an upgrade). */
   machines: Record<string, string>;
   failed: { step: string; error: string }[];
   /** The error that ended the run, when it did not finish. */
@@ -100,16 +115,93 @@ async function endState(twin: Awaited<ReturnType<typeof openTwin>>) {
   return { hosts, applications };
 }
 
+type Twin = Awaited<ReturnType<typeof openTwin>>;
+type TwinJuju = NonNullable<Twin['juju']>;
+interface RunOnTwin {
+  journalPath: string;
+  onEvent: (event: ApplyEvent) => void;
+  call: { signal?: AbortSignal };
+  /** Told the document once known (a drain or heal is planned on the twin first). */
+  planned: (document: RehearsedDocument) => void;
+}
+
+/** Runs the document as its own command would on the site; resolves with the machines a plan made. */
+async function runOnTwin(
+  subject: Rehearsable,
+  twin: Twin,
+  juju: TwinJuju,
+  run: RunOnTwin,
+): Promise<Record<string, string>> {
+  const { journalPath, onEvent, call } = run;
+  if (subject.kind === 'UpgradePlan') {
+    run.planned(subject);
+    const upgradeJuju = upgradeJujuFromClient(juju.client);
+    await applyUpgrade({
+      plan: subject,
+      juju: upgradeJuju,
+      journalPath,
+      onEvent,
+      pollMs: REHEARSAL_POLL_MS,
+      ...call,
+    });
+    return {};
+  }
+  if (subject.kind === 'Plan') {
+    run.planned(subject);
+    const planJuju = jujuApiFromClient(juju.client, juju.modelUUID);
+    const result = await applyPlan({
+      plan: subject,
+      maas: twin.maas,
+      juju: planJuju,
+      journalPath,
+      onEvent,
+      pollIntervalMs: REHEARSAL_POLL_MS,
+      ...call,
+    });
+    return result.machines;
+  }
+  const day2Juju = day2JujuFromClient(juju.client, juju.modelUUID);
+  const plan =
+    subject.kind === 'drain'
+      ? await planDrain({ maas: twin.maas, juju: day2Juju, host: subject.host })
+      : subject.kind === 'heal'
+        ? await planHeal({ maas: twin.maas, juju: day2Juju })
+        : subject;
+  run.planned(plan);
+  const options = {
+    plan,
+    maas: twin.maas,
+    juju: day2Juju,
+    journalPath,
+    onEvent,
+    pollIntervalMs: REHEARSAL_POLL_MS,
+    ...call,
+  };
+  await (plan.kind === 'DrainPlan' ? applyDrain(options) : applyHeal(options));
+  // The replacement VMs, as a plan's machines: the site will give them other system ids.
+  const made = new Set(plan.replacements.map((r) => r.compose.params.hostname));
+  const machines = (await twin.maas.machines.list()).filter((m) => made.has(m.hostname));
+  return Object.fromEntries(machines.map((m) => [m.hostname, m.system_id]));
+}
+
+/** The kind a rehearsal reports before its document is known (a drain or heal not yet planned). */
+function kindOf(subject: Rehearsable): RehearsedDocument['kind'] {
+  if (subject.kind === 'drain') return 'DrainPlan';
+  if (subject.kind === 'heal') return 'HealPlan';
+  return subject.kind;
+}
+
 /**
- * Starts a twin of the snapshotted site on loopback, runs the plan (or upgrade plan) against it as
- * `edgekit apply` (or `upgrade`) would run it against the site, journal and all, and reports. The twin
- * is closed whatever happens; the real site is never contacted.
+ * Starts a twin of the snapshotted site on loopback, runs the plan (upgrade, drain or heal) against it
+ * as its command would run it against the site, journal and all, and reports. The twin is closed
+ * whatever happens; the real site is never contacted.
  */
 export async function rehearse(
-  document: RehearsedDocument,
+  subject: Rehearsable,
   snapshot: SiteSnapshot,
   options: {
-    signal?: AbortSignal /** Receives the twin's credentials, for redaction. */;
+    signal?: AbortSignal;
+    /** Receives the twin's credentials, for redaction. */
     secrets?: string[];
   } = {},
 ): Promise<Rehearsal> {
@@ -123,33 +215,15 @@ export async function rehearse(
   const call = signal === undefined ? {} : { signal };
   let error: string | null = null;
   let machines: Record<string, string> = {};
+  let document: { kind: RehearsedDocument['kind']; id: string } = { kind: kindOf(subject), id: '-' };
+  const planned = (known: RehearsedDocument) => {
+    document = known;
+  };
   try {
-    if (twin.juju === null)
-      throw new Error('the twin has no Juju model: take the snapshot with Juju connected');
     try {
-      if (document.kind === 'UpgradePlan') {
-        const juju = upgradeJujuFromClient(twin.juju.client);
-        await applyUpgrade({
-          plan: document,
-          juju,
-          journalPath,
-          onEvent,
-          pollMs: REHEARSAL_POLL_MS,
-          ...call,
-        });
-      } else {
-        const juju = jujuApiFromClient(twin.juju.client, twin.juju.modelUUID);
-        const result = await applyPlan({
-          plan: document,
-          maas: twin.maas,
-          juju,
-          journalPath,
-          onEvent,
-          pollIntervalMs: REHEARSAL_POLL_MS,
-          ...call,
-        });
-        machines = result.machines;
-      }
+      if (twin.juju === null)
+        throw new Error('the twin has no Juju model: take the snapshot with Juju connected');
+      machines = await runOnTwin(subject, twin, twin.juju, { journalPath, onEvent, call, planned });
     } catch (failure) {
       error = errorMessage(failure);
     }

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteSnapshot } from '@edgekit/edge-core';
-import { type Rehearsal, type RehearsedDocument, rehearse } from './rehearse.js';
+import { type Rehearsable, type Rehearsal, rehearse } from './rehearse.js';
 
 /** Beside the bin in the bundle (tsup entry); absent when running from source, where it runs inline. */
 const WORKER_FILE = fileURLToPath(new URL('./rehearse-worker.js', import.meta.url));
 
 /** What the worker is given: plain data, copied into the thread. */
 export interface RehearsalJob {
-  document: RehearsedDocument;
+  subject: Rehearsable;
   snapshot: SiteSnapshot;
 }
 
@@ -24,7 +24,7 @@ export function rehearseOffThread(
   signal: AbortSignal,
   workerFile: string | null = existsSync(WORKER_FILE) ? WORKER_FILE : null,
 ): Promise<Rehearsal> {
-  if (workerFile === null) return rehearse(job.document, job.snapshot, { signal });
+  if (workerFile === null) return rehearse(job.subject, job.snapshot, { signal });
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: job });
     const stop = () => {

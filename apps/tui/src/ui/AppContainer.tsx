@@ -138,7 +138,7 @@ export function AppContainer({
         if (ui.confirm) void runChange(ui.confirm);
         return dispatch({ type: 'confirm', change: null });
       case 'rehearse':
-        if (rehearseTarget) void rehearsal.start(rehearseTarget.document, rehearseTarget.file);
+        if (rehearseTarget) void rehearsal.start(rehearseTarget.subject, rehearseTarget.args);
         return;
       case 'cancel':
         rehearsal.clear();

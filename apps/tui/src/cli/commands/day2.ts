@@ -8,10 +8,11 @@ import { confirmOnTerminal } from '../stdin.js';
 
 /** A VM host name as MAAS allows it; anything else is a typo, refused before connecting. */
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/;
+export const isVmHostName = (name: string): boolean => HOST_NAME.test(name);
 
 function hostArgument(ctx: CommandContext, command: string): string {
   const host = ctx.positionals[0] ?? '';
-  if (!HOST_NAME.test(host))
+  if (!isVmHostName(host))
     throw new UsageError(
       `"${host}" is not a VM host name; usage: edgekit ${command} HOST (see edgekit inventory)`,
     );

@@ -137,9 +137,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'rehearse',
     summary:
-      'run a plan on a simulated twin of the site first: the calls it makes, the end state, what fails',
-    usage: 'plan.yaml [--site site.yaml]',
-    positionals: [1, 1],
+      'run a plan, upgrade, drain or heal on a simulated twin of the site first: the calls it makes, the end state, what fails',
+    usage: 'PLAN_FILE | drain HOST | heal [--site site.yaml]',
+    positionals: [1, 2],
     options: { site: { type: 'string' } },
     run: async (ctx) => (await import('./rehearse.js')).runRehearse(ctx),
   },

@@ -1,27 +1,43 @@
 import { resolve } from 'node:path';
 import {
   loadSiteSnapshotFile,
-  type Plan,
+  parseDay2Plan,
   parsePlan,
   parseUpgradePlan,
   parseYamlText,
   readInputFile,
   type SiteSnapshot,
   takeSiteSnapshot,
-  type UpgradePlan,
 } from '@edgekit/edge-core';
-import { type Rehearsal, rehearse } from '../../plan/rehearse.js';
+import { type Rehearsable, type Rehearsal, type RehearsedDocument, rehearse } from '../../plan/rehearse.js';
 import { rehearsalReport } from '../../plan/rehearse-report.js';
 import { type CommandContext, type CommandSpec, stringOption } from '../command.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { withSite } from '../site.js';
+import { isVmHostName } from './day2.js';
 
-/** A plan or an upgrade plan, by the document's `kind`. */
-async function loadDocument(file: string): Promise<Plan | UpgradePlan> {
+/** A plan, an upgrade plan, or a drain or heal plan, by the document's `kind`. */
+async function loadDocument(file: string): Promise<RehearsedDocument> {
   const text = await readInputFile(file);
   const head = parseYamlText(text);
   const kind = head !== null && typeof head === 'object' ? (head as { kind?: unknown }).kind : undefined;
-  return kind === 'UpgradePlan' ? parseUpgradePlan(text, file) : parsePlan(text, file);
+  if (kind === 'UpgradePlan') return parseUpgradePlan(text, file);
+  if (kind === 'DrainPlan' || kind === 'HealPlan') return parseDay2Plan(text, file);
+  return parsePlan(text, file);
+}
+
+/** `drain HOST` and `heal` are planned on the twin; anything else names a document. */
+async function subjectOf(ctx: CommandContext): Promise<Rehearsable> {
+  const [first = '', host] = ctx.positionals;
+  if (first === 'drain') {
+    if (host === undefined || !isVmHostName(host))
+      throw new UsageError(`"${host ?? ''}" is not a VM host name; usage: edgekit rehearse drain HOST`);
+    return { kind: 'drain', host };
+  }
+  if (host !== undefined)
+    throw new UsageError(`unexpected "${host}"; usage: edgekit rehearse PLAN_FILE | drain HOST | heal`);
+  if (first === 'heal') return { kind: 'heal' };
+  return loadDocument(resolve(first));
 }
 
 /** The twin's starting point: the snapshot file, or a fresh snapshot of the connected site. */
@@ -45,14 +61,14 @@ function reportLines(rehearsal: Rehearsal, where: string): string[] {
 }
 
 /**
- * `edgekit rehearse PLAN_FILE [--site site.yaml]`: runs a plan or upgrade plan on a simulated twin of the
- * site (from the snapshot file, or a fresh snapshot of the connected site) and reports the calls, the
+ * `edgekit rehearse PLAN_FILE | drain HOST | heal [--site site.yaml]`: runs a plan, upgrade plan, drain or
+ * heal plan (or plans a drain or heal on the twin and runs it) on a simulated twin of the site (from the snapshot file, or a fresh snapshot of the connected site) and reports the calls, the
  * end state and the failures. Exit 0 when the rehearsal succeeded, 5 when a step failed.
  */
 export const runRehearse: CommandSpec['run'] = async (ctx) => {
-  const document = await loadDocument(resolve(ctx.positionals[0] ?? ''));
+  const subject = await subjectOf(ctx);
   const snapshot = await snapshotFor(ctx);
-  const rehearsal = await rehearse(document, snapshot, { signal: ctx.signal, secrets: ctx.secrets });
+  const rehearsal = await rehearse(subject, snapshot, { signal: ctx.signal, secrets: ctx.secrets });
   return {
     data: rehearsal,
     text: reportLines(rehearsal, snapshot.source.maasUrl).join('\n'),

@@ -1,15 +1,14 @@
-import { relative } from 'node:path';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Rehearsal, RehearsedDocument } from '../../plan/rehearse.js';
+import type { Rehearsable, Rehearsal } from '../../plan/rehearse.js';
 import { rehearseOffThread } from '../../plan/rehearser.js';
 import type { SiteData } from '../../site/data.js';
 import { errorMessage } from '../errorMessage.js';
 
 export type RehearsalState =
   | { kind: 'idle' }
-  | { kind: 'running'; id: string; step: string }
-  | { kind: 'done'; rehearsal: Rehearsal; file: string }
-  | { kind: 'failed'; id: string; error: string };
+  | { kind: 'running'; what: string; step: string }
+  | { kind: 'done'; rehearsal: Rehearsal; args: string }
+  | { kind: 'failed'; what: string; error: string };
 
 export type Rehearsing = ReturnType<typeof useRehearsal>;
 
@@ -28,23 +27,21 @@ export function useRehearsal(data: SiteData | null) {
   }, []);
 
   const start = useCallback(
-    async (document: RehearsedDocument, file: string) => {
+    async (subject: Rehearsable, args: string) => {
       if (data === null || running.current !== null) return;
       const controller = new AbortController();
       running.current = controller;
-      const { id } = document;
+      const what = 'id' in subject ? subject.id : args;
       const live = () => running.current === controller;
       try {
-        setState({ kind: 'running', id, step: 'reading the site for its twin' });
+        setState({ kind: 'running', what, step: 'reading the site for its twin' });
         const snapshot = await data.takeSiteSnapshot(controller.signal);
         if (!live()) return;
-        setState({ kind: 'running', id, step: 'running it on the twin' });
-        const rehearsal = await rehearseOffThread({ document, snapshot }, controller.signal);
-        // Relative to where edgekit runs (where plans are saved by default), so the hint fits a line.
-        const shown = relative(process.cwd(), file);
-        if (live()) setState({ kind: 'done', rehearsal, file: shown.startsWith('..') ? file : shown });
+        setState({ kind: 'running', what, step: 'running it on the twin' });
+        const rehearsal = await rehearseOffThread({ subject, snapshot }, controller.signal);
+        if (live()) setState({ kind: 'done', rehearsal, args });
       } catch (error) {
-        if (live()) setState({ kind: 'failed', id, error: errorMessage(error) });
+        if (live()) setState({ kind: 'failed', what, error: errorMessage(error) });
       } finally {
         if (live()) running.current = null;
       }

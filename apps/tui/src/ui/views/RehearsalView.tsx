@@ -20,18 +20,18 @@ export function RehearsalView({ state, site, width, height }: Props) {
   if (state.kind === 'running') {
     return (
       <Toned tone="busy" wrap="truncate">
-        <Spinner /> rehearsing {state.id} on a twin of {site}: {state.step}… (the site is only read)
+        <Spinner /> rehearsing {state.what} on a twin of {site}: {state.step}… (the site is only read)
       </Toned>
     );
   }
   if (state.kind === 'failed') {
     return (
       <Toned tone="bad" wrap="wrap">
-        could not rehearse {state.id}: {state.error}
+        could not rehearse {state.what}: {state.error}
       </Toned>
     );
   }
-  const { rehearsal, file } = state;
+  const { rehearsal, args } = state;
   const report = rehearsalReport(rehearsal, site, { compact: width < 120 });
   // Each line keyed by section and place: the report is fixed for this rehearsal.
   const body = [
@@ -48,7 +48,7 @@ export function RehearsalView({ state, site, width, height }: Props) {
       </Toned>
       <Text wrap="truncate">
         {rehearsal.calls.length} calls ({callCounts(rehearsal)}); all of them, in order: edgekit rehearse{' '}
-        {file}
+        {args}
       </Text>
       <Text dimColor wrap="truncate">
         y runs it on the site itself · n/esc cancels
