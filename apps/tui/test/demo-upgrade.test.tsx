@@ -2,9 +2,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readModelOnce } from '../src/site/juju-watch.js';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
+import { jujuLines } from '../src/ui/views/JujuView.js';
 import { renderUi } from './support/render.js';
 
 let site: OpenedSite;
@@ -32,6 +34,21 @@ describe('the Upgrade screen on the simulated demo site', () => {
     await app.press('d', /deploying Charmed Kubernetes 1\.35/);
     await app.waitFor(/p plan the upgrade to the next minor/, 'CK 1.35 deployed');
     await app.waitFor(/kubernetes-worker\s+1\.35\/stable\s+3\s+3\s+1\.35\.0/, 'workers serving 1.35');
+    // The Juju screen's application columns, as `juju status` has them, at 80 and 120 columns.
+    if (site.juju === null) throw new Error('the demo has a Juju model');
+    const model = await readModelOnce(site.juju.client);
+    for (const width of [80, 120]) {
+      const lines = jujuLines(model, width).map((line) => line.text);
+      // Table rows fit the width (relation lines are free text the view truncates).
+      expect(lines.filter((line) => !line.startsWith('  ') && line.length > width)).toEqual([]);
+      const charm = width >= 110 ? 'CHARM\\s+' : '';
+      expect(lines[0]).toMatch(
+        new RegExp(`^APP\\s+STATUS\\s+SCALE\\s+${charm}CHANNEL\\s+REV\\s+VERSION\\s+MESSAGE`),
+      );
+      expect(lines.find((line) => line.startsWith('kubernetes-worker '))).toMatch(
+        /^kubernetes-worker\s+active\s+3\/3\s+(kubernetes-worker\s+)?1\.35\/stable\s+\d+\s+1\.35\.0/,
+      );
+    }
     await app.press('p', /STEPS 0\/19 done/);
     expect(app.screen()).toMatch(/Upgrade 1\.35 -> 1\.36, in-place: upgrade-[0-9a-f]+ \(19 steps/);
     expect(await readdir(planDir)).toEqual([expect.stringMatching(/^upgrade-1\.36-[0-9a-f]+\.yaml$/)]);
@@ -60,6 +77,8 @@ describe('the Upgrade screen on the simulated demo site', () => {
     expect(app.screen()).toMatch(/kubernetes-control-plane\s+1\.36\/stable\s+2\s+2\s+1\.36\.0/);
     expect(app.screen()).not.toMatch(/1\.35\/stable/);
     expect(app.screen()).toMatch(/p plan the upgrade to the next minor/);
+    // The Juju screen follows the refresh: the channel read again when the watcher saw the charm change.
+    await app.press('6', /^kubernetes-worker\s+active\s+3\/3\s+1\.36\/stable\s+\d+\s+1\.36\.0/m);
     app.unmount();
   }, 120_000);
 });

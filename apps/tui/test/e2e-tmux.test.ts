@@ -66,6 +66,9 @@ describe.skipIf(!tmux)('edgekit in a real terminal (tmux)', () => {
       expect(screen).toMatch(new RegExp(`^${app}\\s+active\\s`, 'm'));
     }
     expect(screen).not.toMatch(/^\S+\s+waiting\s/m);
+    // Their own columns, the channel among them (read from FullStatus: the AllWatcher has none).
+    expect(screen).toMatch(/^APP\s+STATUS\s+SCALE\s+CHANNEL\s+REV\s+VERSION\s+MESSAGE/m);
+    await session.waitFor(/^kubernetes-worker\s+active\s+\d+\/\d+\s+\d+\.\d+\/stable\s+\d+\s/m);
     await session.keys('q');
     await session.waitFor('[exited 0]');
   }, 420_000);

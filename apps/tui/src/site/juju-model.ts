@@ -25,6 +25,8 @@ export interface JujuUnitRow {
 export interface JujuApplicationRow {
   name: string;
   charm: string;
+  /** The channel the charm tracks (`1.35/stable`), from FullStatus: the AllWatcher does not carry it. */
+  channel: string;
   /** Charm revision, from the charm URL (`ch:amd64/etcd-748` → 748). */
   revision: number | null;
   workloadVersion: string;
@@ -57,6 +59,8 @@ export interface JujuModelState {
   relations: ReadonlyMap<number, JujuRelationRow>;
   /** The watcher's entities as juju-client folds them; the rows above are derived from it. */
   entities: Readonly<ModelState>;
+  /** Application -> charm channel, as FullStatus last reported it (read on a slower cadence). */
+  channels: ReadonlyMap<string, string>;
 }
 
 export const EMPTY_MODEL: JujuModelState = {
@@ -66,6 +70,7 @@ export const EMPTY_MODEL: JujuModelState = {
   machines: new Map(),
   relations: new Map(),
   entities: emptyModelState(),
+  channels: new Map(),
 };
 
 /**
@@ -87,15 +92,33 @@ export function applyDeltas(state: JujuModelState, deltas: readonly Delta[]): Ju
   return {
     // A removed model keeps its name on screen: the watcher is about to end anyway.
     model: entities.model?.name ?? state.model,
-    applications: new Map(rows(entities.applications, (e) => [e.name, applicationRow(e, entities)] as const)),
+    applications: new Map(
+      rows(entities.applications, (e) => [e.name, applicationRow(e, entities, state.channels)] as const),
+    ),
     units: new Map(rows(entities.units, (e) => [e.name, unitRow(e)] as const)),
     machines: new Map(rows(entities.machines, (e) => [e.id, machineRow(e)] as const)),
     relations: new Map(rows(entities.relations, (e) => [e.id, { id: e.id, key: e.key }] as const)),
     entities,
+    channels: state.channels,
   };
 }
 
-function applicationRow(e: ApplicationDelta, entities: ModelState): JujuApplicationRow {
+/** The state with the channels FullStatus reported; an application it did not list keeps its own. */
+export function withChannels(state: JujuModelState, channels: ReadonlyMap<string, string>): JujuModelState {
+  const merged = new Map([...state.channels, ...channels]);
+  const applications = new Map(
+    [...state.applications].map(
+      ([name, row]) => [name, { ...row, channel: merged.get(name) ?? '' }] as const,
+    ),
+  );
+  return { ...state, applications, channels: merged };
+}
+
+function applicationRow(
+  e: ApplicationDelta,
+  entities: ModelState,
+  channels: ReadonlyMap<string, string>,
+): JujuApplicationRow {
   const units = [...entities.units.values()].filter((unit) => unit.application === e.name);
   const shown = applicationStatus(
     e.status,
@@ -105,6 +128,7 @@ function applicationRow(e: ApplicationDelta, entities: ModelState): JujuApplicat
   return {
     name: e.name,
     charm: charmName(e['charm-url']),
+    channel: channels.get(e.name) ?? '',
     revision: revision === undefined ? null : Number(revision),
     workloadVersion: e['workload-version'] ?? '',
     status: shown.current,

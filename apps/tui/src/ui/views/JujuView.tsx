@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { type JujuModelState, unitsOf } from '../../site/juju-model.js';
+import { type JujuApplicationRow, type JujuModelState, unitsOf } from '../../site/juju-model.js';
 import { Toned } from '../components/Toned.js';
 import { fit } from '../components/WindowedTable.js';
 import { statusTone } from '../status.js';
@@ -17,9 +17,16 @@ export function jujuLines(state: JujuModelState, width: number): Line[] {
   const lines: Line[] = [];
   const apps = [...state.applications.values()].sort((a, b) => a.name.localeCompare(b.name));
   // Applications as `juju status` lists them, each with its own columns; units under their own header.
+  const columns = appColumns(width);
+  // The last column (the message) takes what is left of the line.
+  const widths = columns.slice(0, -1).map((c) => c.width);
   lines.push({
     key: 'h-app',
-    text: row(['APP', 'STATUS', 'SCALE', 'CHARM', 'REV', 'VERSION', 'MESSAGE'], width, APP_WIDTHS),
+    text: row(
+      columns.map((c) => c.header),
+      width,
+      widths,
+    ),
     bold: true,
   });
   for (const app of apps) {
@@ -28,17 +35,9 @@ export function jujuLines(state: JujuModelState, width: number): Line[] {
     lines.push({
       key: `a-${app.name}`,
       text: row(
-        [
-          app.name,
-          app.status,
-          app.subordinate ? '-' : `${active}/${units.length}`,
-          app.charm,
-          app.revision === null ? '-' : String(app.revision),
-          app.workloadVersion || '-',
-          app.message,
-        ],
+        columns.map((c) => c.cell(app, active, units.length)),
         width,
-        APP_WIDTHS,
+        widths,
       ),
       tone: statusTone(app.status),
       bold: true,
@@ -79,7 +78,37 @@ export function jujuLines(state: JujuModelState, width: number): Line[] {
 }
 
 const WIDTHS = [26, 12, 10, 12];
-const APP_WIDTHS = [24, 11, 6, 24, 5, 8];
+
+interface AppColumn {
+  header: string;
+  /** Characters; the last column takes what is left of the line. */
+  width: number;
+  cell(app: JujuApplicationRow, active: number, units: number): string;
+}
+
+const column = (header: string, width: number, cell: AppColumn['cell']): AppColumn => ({
+  header,
+  width,
+  cell,
+});
+const APP = column('APP', 24, (app) => app.name);
+const STATUS = column('STATUS', 11, (app) => app.status); // 'maintenance'
+const SCALE = column('SCALE', 5, (app, active, units) => (app.subordinate ? '-' : `${active}/${units}`));
+const CHARM = column('CHARM', 24, (app) => app.charm);
+const CHANNEL = column('CHANNEL', 12, (app) => app.channel || '-');
+const REV = column('REV', 4, (app) => (app.revision === null ? '-' : String(app.revision)));
+const VERSION = column('VERSION', 8, (app) => app.workloadVersion || '-');
+const MESSAGE = column('MESSAGE', 0, (app) => app.message); // the rest of the line
+
+/**
+ * `juju status`'s application columns that fit: below 110 columns the charm name goes (for Charmed
+ * Kubernetes it is the application's name), so 80 columns keep the whole application name (24 fits
+ * `kubernetes-control-plane`), the channel, revision, workload version and some of the message.
+ */
+function appColumns(width: number): AppColumn[] {
+  if (width >= 110) return [APP, STATUS, SCALE, CHARM, CHANNEL, REV, VERSION, MESSAGE];
+  return [APP, STATUS, SCALE, CHANNEL, REV, { ...VERSION, width: 7 }, MESSAGE];
+}
 
 /** Cells in fixed-width columns; the last one takes what is left of the line. */
 function row(cells: string[], width: number, widths: readonly number[] = WIDTHS): string {
