@@ -16,7 +16,36 @@ function Counter() {
   return <Text>{`count ${count} typed ${typed}`}</Text>;
 }
 
+/** `+` repeatable: a run arrives as one call with its count; commits are counted to see the runs. */
+function RunCounter({ calls }: { calls: number[] }) {
+  const [count, setCount] = useState(0);
+  const [typed, setTyped] = useState('');
+  useKeys(
+    (input, _key, times) => {
+      calls.push(times);
+      if (input === '+') setCount((n) => n + times);
+      else setTyped(typed + input);
+    },
+    true,
+    (input) => input === '+',
+  );
+  return <Text>{`count ${count} typed ${typed}`}</Text>;
+}
+
 describe('keys that arrive together (typing fast, holding a key, pasting)', () => {
+  it('hands a run of a repeatable key over as one call with its count; other keys one at a time', async () => {
+    const calls: number[] = [];
+    const app = renderUi(<RunCounter calls={calls} />);
+    await app.waitFor('count 0');
+    app.stdin.write('++++++++++');
+    await app.waitFor('count 10');
+    expect(calls).toEqual([10]);
+    app.stdin.write('++ab+++');
+    await app.waitFor('count 15 typed ab');
+    expect(calls).toEqual([10, 2, 1, 1, 3]);
+    app.unmount();
+  });
+
   it('applies every key of one read, in order, each seeing the state the one before made', async () => {
     const app = renderUi(<Counter />);
     await app.waitFor('count 0');

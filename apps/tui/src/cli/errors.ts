@@ -1,3 +1,4 @@
+import { EdgekitError, type ErrorKind } from '@edgekit/common';
 /**
  * Exit codes are part of the CLI contract (listed in `edgekit --help`); scripts branch on them.
  */
@@ -19,8 +20,16 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** An error the CLI reports as one line and a chosen exit code. */
-export class CliError extends Error {
+const KIND_OF_EXIT: Partial<Record<ExitCode, ErrorKind>> = {
+  [EXIT.usage]: 'usage',
+  [EXIT.connection]: 'connection',
+  [EXIT.refused]: 'refused',
+  [EXIT.incomplete]: 'incomplete',
+  [EXIT.interrupted]: 'interrupted',
+};
+
+/** An error the CLI reports as one line and a chosen exit code; its kind follows from the code. */
+export class CliError extends EdgekitError {
   override name = 'CliError';
   constructor(
     message: string,
@@ -28,6 +37,10 @@ export class CliError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  override get kind(): ErrorKind {
+    return KIND_OF_EXIT[this.exitCode] ?? 'internal';
   }
 }
 

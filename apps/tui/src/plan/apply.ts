@@ -1,3 +1,4 @@
+import { EdgekitError } from '@edgekit/common';
 import {
   type ApplyEvent,
   type ApplyResult,
@@ -13,8 +14,9 @@ import {
 import type { OpenedSite } from '../site/open.js';
 
 /** Apply and rollback need both halves of the site. */
-export class NoJujuError extends Error {
+export class NoJujuError extends EdgekitError {
   override name = 'NoJujuError';
+  static override readonly kind = 'usage';
 }
 
 function jujuOf(site: OpenedSite) {

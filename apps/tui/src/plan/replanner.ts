@@ -27,7 +27,8 @@ interface Waiting<A> {
  * request made stale is dropped (null), so typing never queues up work and never shows an old answer.
  */
 export class Replanner<K extends ReplanKind> {
-  private readonly worker: Worker | null;
+  /** Started on first use: a worker compiles the whole bundle, work the terminal's start need not wait for. */
+  private thread: Worker | null = null;
   private snapshot: { version: number; value: InventorySnapshot } | null = null;
   private running: Waiting<ReplanAnswers[K]> | null = null;
   private waiting: Waiting<ReplanAnswers[K]> | null = null;
@@ -35,16 +36,21 @@ export class Replanner<K extends ReplanKind> {
 
   constructor(
     private readonly kind: K,
-    workerFile: string | null = existsSync(WORKER_FILE) ? WORKER_FILE : null,
-  ) {
-    this.worker = workerFile === null ? null : new Worker(workerFile, { workerData: { kind } });
-    this.worker?.unref();
-    this.worker?.on('message', (reply: FromWorker) => this.settle(reply));
-  }
+    private readonly workerFile: string | null = existsSync(WORKER_FILE) ? WORKER_FILE : null,
+  ) {}
 
   /** Whether solves run in a worker thread (the built bin) or inline on a timer (running from source). */
   get threaded(): boolean {
-    return this.worker !== null;
+    return this.workerFile !== null;
+  }
+
+  private get worker(): Worker | null {
+    if (this.thread === null && this.workerFile !== null) {
+      this.thread = new Worker(this.workerFile, { workerData: { kind: this.kind } });
+      this.thread.unref();
+      this.thread.on('message', (reply: FromWorker) => this.settle(reply));
+    }
+    return this.thread;
   }
 
   /** The inventory the next solves use (sent to the worker once, not with every key). */
@@ -64,7 +70,7 @@ export class Replanner<K extends ReplanKind> {
   }
 
   close(): void {
-    void this.worker?.terminate();
+    void this.thread?.terminate();
   }
 
   private next(): void {

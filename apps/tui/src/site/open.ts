@@ -6,7 +6,8 @@ import { type SiteOption, startMaasSim } from '@edgekit/maas-sim';
 import type { JujuProfile } from '../config/profiles.js';
 import { errorMessage } from '../ui/errorMessage.js';
 import type { SiteChoice } from './choose.js';
-import type { SiteDescription } from './model.js';
+import { loadInventory } from './maas-adapter.js';
+import type { Inventory, SiteDescription } from './model.js';
 
 /** A Juju model connection the TUI watches and apply deploys into. */
 export interface JujuConnection {
@@ -27,7 +28,19 @@ export interface OpenedSite {
   jujuFailed: boolean;
   /** Secrets in play, for redacting anything printed. */
   secrets: string[];
+  /**
+   * The inventory read started as soon as MAAS was reachable, while Juju was still being connected:
+   * the first screen shows it instead of reading again (its failure is the first read's failure).
+   */
+  firstInventory?: Promise<Inventory>;
   close(): Promise<void>;
+}
+
+/** Starts the first inventory read now, so it runs while Juju connects; nobody may be waiting yet. */
+function readAhead(maas: MaasClient): Promise<Inventory> {
+  const read = loadInventory(maas);
+  read.catch(() => undefined);
+  return read;
 }
 
 export interface OpenOptions {
@@ -54,6 +67,7 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
     ...(profile.insecure ? { insecure: true } : {}),
   });
   const secrets = [profile.apiKey];
+  const firstInventory = readAhead(maas);
   let juju: JujuConnection | null = null;
   let jujuNote = NO_JUJU;
   let jujuFailed = false;
@@ -79,6 +93,7 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
     jujuNote,
     jujuFailed,
     secrets,
+    firstInventory,
     close: async () => {
       await juju?.client.close();
     },
@@ -125,7 +140,7 @@ async function connectJuju(source: JujuProfile | 'juju-data'): Promise<JujuConne
 }
 
 function openDemo(options: OpenOptions): Promise<OpenedSite> {
-  return openSimulated({ site: 'demo', label: 'demo (simulated)' }, options);
+  return openSimulated({ site: 'demo', label: 'demo (simulated)', readAhead: true }, options);
 }
 
 /**
@@ -134,7 +149,12 @@ function openDemo(options: OpenOptions): Promise<OpenedSite> {
  */
 export function openTwin(snapshot: SiteSnapshot, options: OpenOptions = {}): Promise<OpenedSite> {
   return openSimulated(
-    { site: { snapshot }, from: snapshot, label: `twin of ${snapshot.source.maasUrl} (simulated)` },
+    {
+      site: { snapshot },
+      from: snapshot,
+      label: `twin of ${snapshot.source.maasUrl} (simulated)`,
+      readAhead: false,
+    },
     options,
   );
 }
@@ -144,6 +164,8 @@ interface Simulated {
   /** A site snapshot the Juju simulator restores its model from. */
   from?: SiteSnapshot;
   label: string;
+  /** Read the inventory while Juju starts (for a screen); a rehearsal's twin does not need it. */
+  readAhead: boolean;
 }
 
 async function openSimulated(simulated: Simulated, options: OpenOptions): Promise<OpenedSite> {
@@ -155,6 +177,9 @@ async function openSimulated(simulated: Simulated, options: OpenOptions): Promis
     seed: options.seed ?? 1,
     timeScale,
   });
+  const maas = new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey });
+  // The demo's Juju controller generates its TLS keys first (RSA, off the event loop): read MAAS meanwhile.
+  const firstInventory = simulated.readAhead ? readAhead(maas) : undefined;
   const closers: (() => Promise<void>)[] = [() => maasSim.close()];
   const close = async () => {
     for (const closer of closers.reverse()) await closer().catch(() => undefined);
@@ -180,11 +205,12 @@ async function openSimulated(simulated: Simulated, options: OpenOptions): Promis
         jujuEndpoint: `${jujuSim.controllerName}/${model}`,
         profile: simulated.label,
       },
-      maas: new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey }),
+      maas,
       juju: { client, controller: jujuSim.controllerName, model, modelUUID: login.modelUUID },
       jujuNote: '',
       jujuFailed: false,
       secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
+      ...(firstInventory === undefined ? {} : { firstInventory }),
       close,
     };
   } catch (error) {

@@ -31,7 +31,12 @@ export function createSiteData(site: OpenedSite, options: SiteDataOptions = {}):
   return {
     description: site.description,
     jujuNote: site.jujuNote,
-    loadInventory: (signal) => loadInventory(maas, signal),
+    loadInventory: (signal) => {
+      // The read started while the site opened serves the first screen once; later reads are fresh.
+      const ahead = site.firstInventory;
+      delete site.firstInventory;
+      return ahead ?? loadInventory(maas, signal);
+    },
     watchJuju: juju === null ? null : (onState, signal) => watchModel(juju.client, onState, signal),
     machineAction: async (systemId, action) => {
       await actions[action](systemId);

@@ -8,7 +8,7 @@ import type { ScreenContext } from './commands/context.js';
 import { onEntryKey } from './commands/entry.js';
 import { onGpuCommand, onJujuCommand } from './commands/juju.js';
 import { onMachinesCommand } from './commands/machines.js';
-import { onPlannerCommand } from './commands/planner.js';
+import { onPlannerCommand, plannerRepeats } from './commands/planner.js';
 import { rehearsalTarget } from './commands/rehearse.js';
 import { onUpgradeCommand } from './commands/upgrade.js';
 import { useRunChange } from './commands/useRunChange.js';
@@ -119,7 +119,7 @@ export function AppContainer({
   const bodyHeight = size.rows - 1 - header - 2;
   const ctx: ScreenContext = { ui, dispatch, bodyHeight };
 
-  const onCommand = (command: Command) => {
+  const onCommand = (command: Command, times = 1) => {
     const screen = SCREEN_COMMANDS[command];
     if (screen) return dispatch({ type: 'screen', screen });
     switch (command) {
@@ -150,20 +150,29 @@ export function AppContainer({
     if (ui.screen === 'vmhosts') onVmHostsCommand(command, ctx, hosts);
     if (ui.screen === 'juju') onJujuCommand(command, ctx);
     if (ui.screen === 'gpu') onGpuCommand(command, ctx);
-    if (ui.screen === 'planner') onPlannerCommand(command, ctx, planner, applying);
+    if (ui.screen === 'planner') onPlannerCommand(command, ctx, planner, applying, times);
     if (ui.screen === 'apply' && data) onApplyCommand(command, ctx, data, applying);
     if (ui.screen === 'upgrade' && data) onUpgradeCommand(command, ctx, data, upgrading);
   };
 
   // Raw mode is unavailable when stdin is not a terminal (pipes, CI): never bind keys then.
   // useKeys always calls the handler of the latest commit, so it need not be stable.
-  useKeys((input: string, key: Key) => {
-    if (ui.entry) return onEntryKey(input, key, ctx, hosts);
-    if (ui.helpOpen && key.escape) return dispatch({ type: 'toggleHelp' });
-    const scopes: KeyScope[] = ui.confirm ? ['confirm'] : ui.helpOpen ? ['global'] : ['global', 'screen'];
-    const command = commandFor(input, key, scopes, ui.screen);
-    if (command) onCommand(command);
-  }, interactive);
+  const scopes: KeyScope[] = ui.confirm ? ['confirm'] : ui.helpOpen ? ['global'] : ['global', 'screen'];
+  useKeys(
+    (input: string, key: Key, times: number) => {
+      if (ui.entry) return onEntryKey(input, key, ctx, hosts);
+      if (ui.helpOpen && key.escape) return dispatch({ type: 'toggleHelp' });
+      const command = commandFor(input, key, scopes, ui.screen);
+      if (command) onCommand(command, times);
+    },
+    interactive,
+    // Runs of a Planner edit key (held, pasted) apply in one update; every other key one at a time.
+    (input: string, key: Key) => {
+      if (ui.entry || ui.screen !== 'planner') return false;
+      const command = commandFor(input, key, scopes, ui.screen);
+      return command !== undefined && plannerRepeats(command);
+    },
+  );
 
   return (
     <Box flexDirection="column" width={size.columns}>

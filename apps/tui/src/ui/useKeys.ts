@@ -28,6 +28,12 @@ export function splitKeys(input: string, key: Key): Keypress[] {
   return chars.map((char) => [char, { ...key, shift: char !== char.toLowerCase() }]);
 }
 
+function sameKeypress([inputA, keyA]: Keypress, [inputB, keyB]: Keypress): boolean {
+  if (inputA !== inputB) return false;
+  const flags = new Set([...Object.keys(keyA), ...Object.keys(keyB)]) as Set<keyof Key>;
+  return [...flags].every((flag) => keyA[flag] === keyB[flag]);
+}
+
 /**
  * useInput with a handler that always sees the latest committed state, one keypress at a time. Ink
  * re-subscribes useInput in a passive effect, so a key arriving right after a render would reach the
@@ -35,9 +41,15 @@ export function splitKeys(input: string, key: Key): Keypress[] {
  * together are queued and handed over one per commit, so each sees the state the one before it made:
  * after each key the next waits, on a timer outside React, until a commit has run the layout effect
  * (draining from a passive effect lost keys in the production build: updates made there never rendered).
+ * A run of the same key for which `repeatable` says yes is handed over as one call with its count.
  */
-export function useKeys(handler: (input: string, key: Key) => void, isActive: boolean): void {
+export function useKeys(
+  handler: (input: string, key: Key, times: number) => void,
+  isActive: boolean,
+  repeatable: (input: string, key: Key) => boolean = () => false,
+): void {
   const latest = useRef(handler);
+  const latestRepeatable = useRef(repeatable);
   const queued = useRef<Keypress[]>([]);
   // From handing a key over until the commit that follows it: the next key waits.
   const awaitingCommit = useRef(false);
@@ -54,13 +66,23 @@ export function useKeys(handler: (input: string, key: Key) => void, isActive: bo
       return;
     }
     queued.current.shift();
+    // A held or pasted run of one key that is safe to apply at once goes over in one call, one commit:
+    // a commit per key would make a burst of ten wait for ten frames of the whole screen.
+    let times = 1;
+    if (latestRepeatable.current(...next)) {
+      while (queued.current[0] !== undefined && sameKeypress(queued.current[0], next)) {
+        queued.current.shift();
+        times += 1;
+      }
+    }
     awaitingCommit.current = true;
-    latest.current(...next);
+    latest.current(next[0], next[1], times);
     commit(); // a commit follows even when the key changed nothing
     setTimeout(pump, 0);
   }, []);
   useLayoutEffect(() => {
     latest.current = handler;
+    latestRepeatable.current = repeatable;
     awaitingCommit.current = false;
   });
   const stable = useCallback(

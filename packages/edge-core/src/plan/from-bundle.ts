@@ -33,36 +33,60 @@ export interface BundleWorkloadOptions {
 }
 
 /**
+ * The checked documents of one bundle text, kept for the texts seen last: the Planner rebuilds its
+ * workload from the same preset bundle on every key, and parsing the YAML was most of that.
+ */
+const parsedBundles = new Map<string, readonly BundleDocument[]>();
+const PARSED_BUNDLES_KEPT = 16;
+
+/** `before`: documents in the texts before this one, so an error numbers documents as the reader counts. */
+function bundleDocuments(text: string, before: number): readonly BundleDocument[] {
+  const cached = parsedBundles.get(text);
+  if (cached !== undefined) return cached;
+  let values: unknown[];
+  try {
+    values = parseYamlDocuments(text);
+  } catch (error) {
+    throw new PlanInputError(`bundle YAML: ${(error as Error).message}`, { cause: error });
+  }
+  const docs: BundleDocument[] = [];
+  for (const value of values) {
+    if (value === null) continue;
+    const parsed = BundleDocumentSchema.safeParse(value);
+    if (!parsed.success) {
+      throw new PlanInputError(
+        `bundle document ${before + docs.length + 1}: ${issuesLine(parsed.error.issues)}`,
+        {
+          hint: 'a bundle has applications: (name: {charm, num_units, constraints, ...}) and relations: [[a, b], ...]',
+        },
+      );
+    }
+    if (parsed.data.applications !== undefined && parsed.data.services !== undefined) {
+      throw new PlanInputError(
+        `bundle document ${before + docs.length + 1} has both applications: and services:`,
+        {
+          hint: 'services: is the old name of applications:; keep one',
+        },
+      );
+    }
+    docs.push(parsed.data);
+  }
+  if (parsedBundles.size >= PARSED_BUNDLES_KEPT)
+    parsedBundles.delete(parsedBundles.keys().next().value ?? '');
+  parsedBundles.set(text, docs);
+  return docs;
+}
+
+/**
  * Reads a Juju bundle and its overlays (multi-document YAML or separate texts, merged the way `juju
  * deploy --overlay` merges them: later documents override keys, `null` removes an application) into a
  * workload. Each principal application becomes a role sized from its constraints
  * (`cores=2 mem=8G root-disk=16G`); applications without units are subordinates.
  */
 export function workloadFromBundle(texts: readonly string[], options: BundleWorkloadOptions = {}): Workload {
+  // Copies: the documents are cached, and what is built from them is the caller's to change.
   const docs: BundleDocument[] = [];
-  for (const text of texts) {
-    let values: unknown[];
-    try {
-      values = parseYamlDocuments(text);
-    } catch (error) {
-      throw new PlanInputError(`bundle YAML: ${(error as Error).message}`, { cause: error });
-    }
-    for (const value of values) {
-      if (value === null) continue;
-      const parsed = BundleDocumentSchema.safeParse(value);
-      if (!parsed.success) {
-        throw new PlanInputError(`bundle document ${docs.length + 1}: ${issuesLine(parsed.error.issues)}`, {
-          hint: 'a bundle has applications: (name: {charm, num_units, constraints, ...}) and relations: [[a, b], ...]',
-        });
-      }
-      if (parsed.data.applications !== undefined && parsed.data.services !== undefined) {
-        throw new PlanInputError(`bundle document ${docs.length + 1} has both applications: and services:`, {
-          hint: 'services: is the old name of applications:; keep one',
-        });
-      }
-      docs.push(parsed.data);
-    }
-  }
+  for (const text of texts) docs.push(...structuredClone(bundleDocuments(text, docs.length)));
   const first = docs[0];
   if (first === undefined) throw new PlanInputError('no bundle document given');
   const apps = new Map<string, BundleApplication>();

@@ -1,9 +1,16 @@
 import { Box, render, Text } from 'ink';
 import { Header } from '../../ui/components/Header.js';
 import type { PlannerStart } from '../../ui/hooks/usePlanner.js';
+import { MIN_SIZE } from '../../ui/terminal.js';
 import { colourWanted, makeTheme, ThemeProvider } from '../../ui/theme.js';
 import { type CommandContext, stringOption } from '../command.js';
 import { EXIT } from '../errors.js';
+
+/**
+ * Frames per second at most (Ink's default is 30): a key's frame waits for the next slot, so 60 halves
+ * that wait; the frames themselves are cheap (the screens window their lists).
+ */
+export const RENDER_FPS = 60;
 
 /** `edgekit` with no command: the terminal UI on the configured site, or the simulated demo. */
 export async function runTui(ctx: CommandContext): Promise<number> {
@@ -12,6 +19,9 @@ export async function runTui(ctx: CommandContext): Promise<number> {
   let failure: string | null = null;
   const interactive = ctx.stdin.isTTY === true;
   const theme = makeTheme(colourWanted(ctx.env), interactive);
+  // A pipe has no width, and Ink would then run `tput` (a child process, ~40 ms) for every frame: lay
+  // out at the UI's minimum width instead, as the frame does anyway.
+  if (ctx.stdout.isTTY !== true && !ctx.stdout.columns) ctx.stdout.columns = MIN_SIZE.columns;
   // First frame at once, from light modules only; the screens, SDKs and simulators load behind it.
   const app = render(
     <ThemeProvider theme={theme}>
@@ -20,7 +30,7 @@ export async function runTui(ctx: CommandContext): Promise<number> {
         <Text>starting edgekit…</Text>
       </Box>
     </ThemeProvider>,
-    { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, exitOnCtrlC: false },
+    { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, exitOnCtrlC: false, maxFps: RENDER_FPS },
   );
   const [{ AppContainer }, { openSiteFor }] = await Promise.all([
     import('../../ui/AppContainer.js'),

@@ -16,16 +16,22 @@ const EDITOR_MOVES: Partial<Record<Command, EditorMove>> = {
   cyclePreset: 'nextPreset',
 };
 
+/** Planner commands a held key may apply as a run in one update: pure edits of the editor. */
+export function plannerRepeats(command: Command): boolean {
+  return command !== 'cyclePreset' && EDITOR_MOVES[command] !== undefined;
+}
+
 /** Planner screen: edit the plan, save it (s) or save it with its Juju bundle and overlay (b). */
 export function onPlannerCommand(
   command: Command,
   ctx: ScreenContext,
   planner: PlannerModel,
   applying: Applying,
+  times = 1,
 ): void {
   const move = EDITOR_MOVES[command];
   if (move) {
-    planner.edit(move);
+    planner.edit(move, times);
     return;
   }
   if ((command !== 'save' && command !== 'exportJuju') || planner.snapshot.state !== 'ready') return;

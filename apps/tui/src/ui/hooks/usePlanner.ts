@@ -23,7 +23,8 @@ export interface PlannerModel {
    * is read): roles that get the default ubuntu charm, or why there is no deployable workload.
    */
   charms: { defaults: DefaultCharm[]; error: string | null } | null;
-  edit(move: EditorMove): void;
+  /** Applies `move` `times` times in one update (a held key's run). */
+  edit(move: EditorMove, times?: number): void;
   /** Re-reads the inventory (after an apply changed the site). */
   reload(): void;
 }
@@ -95,7 +96,13 @@ export function usePlanner(data: SiteData | null, active: boolean, start: Planne
     }
   }, [bundleTexts, editor.settings]);
 
-  const edit = useCallback((move: EditorMove) => setEditor((current) => editPlanner(current, move)), []);
+  const edit = useCallback((move: EditorMove, times = 1) => {
+    setEditor((current) => {
+      let next = current;
+      for (let i = 0; i < times; i += 1) next = editPlanner(next, move);
+      return next;
+    });
+  }, []);
   const reload = useCallback(() => setWanted((n) => n + 1), []);
 
   return {

@@ -1,0 +1,96 @@
+// One rule, one home (issue 15): each concept has one definition across the SDKs, edge-core, common and
+// the TUI. This reads the workspace's own source and fails, naming the file, when a second copy appears.
+// The simulators are the other side of the wire and keep their own (they may not import a client).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+/** The packages whose source must share one copy of each rule (not the simulators). */
+const SHARED = [
+  'packages/common',
+  'packages/maas-client',
+  'packages/juju-client',
+  'packages/edge-core',
+  'apps/tui',
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
+    .map((file) => join(dir, file));
+}
+
+const sources = SHARED.flatMap((pkg) => sourceFiles(`${pkg}/src`)).map((file) => ({
+  file,
+  text: readFileSync(join(root, file), 'utf8'),
+}));
+
+/** The files (outside `allowed`) whose text matches. */
+function offenders(pattern: RegExp, allowed: readonly string[] = []): string[] {
+  return sources
+    .filter(({ file, text }) => !allowed.includes(file) && pattern.test(text))
+    .map(({ file }) => file);
+}
+
+describe('one home for each rule', () => {
+  it('reads the source it guards', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.map((s) => s.file)).toContain('packages/common/src/errors.ts');
+  });
+
+  it('one error base: every error class extends EdgekitError (packages/common/src/errors.ts)', () => {
+    expect(
+      offenders(/class \w+ extends (Error|TypeError|RangeError)\b/, ['packages/common/src/errors.ts']),
+    ).toEqual([]);
+  });
+
+  it("one redaction marker: common's REDACTED, written nowhere else", () => {
+    expect(
+      offenders(/['"`]\[(redacted|REDACTED)\]['"`]|['"`]\*\*\*['"`]/, ['packages/common/src/redact.ts']),
+    ).toEqual([]);
+  });
+
+  it("one constraints parser: juju-client's parseConstraints", () => {
+    expect(
+      offenders(/export (function|const) parseConstraints\b/, [
+        'packages/juju-client/src/helpers/constraints.ts',
+      ]),
+    ).toEqual([]);
+  });
+
+  it("one abortable sleep: common's sleep, no hand-made timer promises", () => {
+    expect(
+      offenders(/new Promise[^;]*setTimeout\(\s*(resolve|r)\b/, ['packages/common/src/sleep.ts']),
+    ).toEqual([]);
+  });
+
+  // maas-client's decode maps issues to its own structured fields (through common's issuePath), not text.
+  it("one zod issue formatter: common's issuesLine/issueSummary/issuePath", () => {
+    expect(
+      offenders(/\.issues\.map\(|z\.prettifyError\(/, ['packages/maas-client/src/schemas/decode.ts']),
+    ).toEqual([]);
+  });
+
+  it('one redactor and one fixture locator (@edgekit/fixtures): each defined once', () => {
+    expect(offenders(/export class Redactor\b/, ['packages/common/src/redact.ts'])).toEqual([]);
+    expect(offenders(/export function sharedDir\b|['"]\.\.\/shared\b/)).toEqual([]);
+  });
+
+  it('one tsup preset: every library builds through tsup.shared.ts (the bin bundles on purpose)', () => {
+    const libraries = readdirSync(join(root, 'packages')).filter((name) => !name.startsWith('.'));
+    const configs = libraries
+      .map((name) => `packages/${name}/tsup.config.ts`)
+      .filter((file) => {
+        try {
+          return readFileSync(join(root, file), 'utf8').length > 0;
+        } catch {
+          return false;
+        }
+      });
+    expect(configs.length).toBeGreaterThan(4);
+    const own = configs.filter((file) => !readFileSync(join(root, file), 'utf8').includes('tsup.shared'));
+    expect(own.map((file) => relative(root, join(root, file)))).toEqual([]);
+  });
+});
