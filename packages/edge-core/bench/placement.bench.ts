@@ -3,7 +3,7 @@
 // Knobs: PLACEMENT_BENCH_MS (time limit per instance, default 1000 as the issue asks),
 //        PLACEMENT_BENCH_FILTER (regex on the fixture path, default all).
 import { firstFitDecreasing, loadLpSolver, packVectors } from '../src/index.js';
-import { loadVbpInstances, type VbpInstance } from '../test/placement-fixtures.js';
+import { loadVbpInstances, type VbpInstance } from '../test/support/placement-fixtures.js';
 
 const timeLimitMs = Number(process.env.PLACEMENT_BENCH_MS ?? 1000);
 const filter = process.env.PLACEMENT_BENCH_FILTER

@@ -4,8 +4,8 @@
 //
 //   pnpm exec tsx --conditions=@edgekit/source scripts/apply-reliability.ts [runs] [seed]
 
-import { crashRuns } from '../test/apply-crash-harness.js';
-import type { SiteOptions } from '../test/apply-helpers.js';
+import { crashRuns } from '../test/support/apply-crash-harness.js';
+import type { SiteOptions } from '../test/support/apply-helpers.js';
 
 const runs = Number(process.argv[2] ?? 40);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unprovisioned } from '../src/apply/juju-machines.js';
 import { applyPlan, takeInventory } from '../src/index.js';
-import { crashRuns, crashThenRollback, spawnChild } from './apply-crash-harness.js';
-import { consistencyProblems, haEdgePlan, startSites } from './apply-helpers.js';
+import { crashRuns, crashThenRollback, spawnChild } from './support/apply-crash-harness.js';
+import { consistencyProblems, haEdgePlan, startSites } from './support/apply-helpers.js';
 
 const RUNS = 10;
 const seed = Number(process.env.EDGEKIT_CRASH_SEED ?? 20261125);

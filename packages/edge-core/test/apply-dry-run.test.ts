@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplyEvent, applyPlan, type Plan, takeInventory } from '../src/index.js';
-import { haEdgePlan, type Sites, startSites } from './apply-helpers.js';
+import { haEdgePlan, type Sites, startSites } from './support/apply-helpers.js';
 
 describe('dry run', () => {
   let sites: Sites;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplyEvent, applyPlan, type Plan, rollbackPlan, takeInventory } from '../src/index.js';
-import { consistencyProblems, haEdgePlan, type Sites, startSites } from './apply-helpers.js';
+import { consistencyProblems, haEdgePlan, type Sites, startSites } from './support/apply-helpers.js';
 
 describe('apply the Charmed Kubernetes HA edge preset to the demo site', () => {
   let sites: Sites;

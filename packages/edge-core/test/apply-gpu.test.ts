@@ -11,8 +11,8 @@ import {
   takeInventory,
   workloadFromPreset,
 } from '../src/index.js';
-import { consistencyProblems, type Sites, startSites } from './apply-helpers.js';
-import { ckBundleTexts } from './plan-helpers.js';
+import { consistencyProblems, type Sites, startSites } from './support/apply-helpers.js';
+import { ckBundleTexts } from './support/plan-helpers.js';
 
 describe('a GPU worker on bare metal', () => {
   let sites: Sites;

@@ -16,7 +16,7 @@ import {
   takeInventory,
   undrainHost,
 } from '../src/index.js';
-import { haEdgePlan } from './apply-helpers.js';
+import { haEdgePlan } from './support/apply-helpers.js';
 import {
   type Day2Site,
   haEdgeSite,

@@ -5,7 +5,7 @@ import { fixturePath } from '@edgekit/fixtures';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planAndApply } from '../examples/plan-and-apply.js';
 import { loadPlanFile, takeInventory, unitCount } from '../src/index.js';
-import { consistencyProblems, type Sites, startSites } from './apply-helpers.js';
+import { consistencyProblems, type Sites, startSites } from './support/apply-helpers.js';
 
 // The README's library example, run as written against the MAAS and Juju simulators.
 let sites: Sites;

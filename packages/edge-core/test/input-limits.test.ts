@@ -10,7 +10,7 @@ import {
   workloadFromBundle,
   workloadFromFile,
 } from '../src/index.js';
-import { ckBundleTexts } from './plan-helpers.js';
+import { ckBundleTexts } from './support/plan-helpers.js';
 
 /** Runs `fn` and returns what it threw (fails the test when nothing was thrown). */
 function thrown(fn: () => unknown): Error {

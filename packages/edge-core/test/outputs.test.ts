@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createPlan, PlanInputError, workloadFromBundle } from '../src/index.js';
 import { constraintSizes, constraintsText } from '../src/outputs/constraints.js';
-import { ckBundleTexts, demoInventory, haEdgeWorkload, roundRobin } from './plan-helpers.js';
+import { ckBundleTexts, demoInventory, haEdgeWorkload, roundRobin } from './support/plan-helpers.js';
 
 interface BundleYaml {
   series?: string;

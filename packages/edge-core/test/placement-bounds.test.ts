@@ -10,8 +10,8 @@ import {
 } from '../src/index.js';
 import { firstFit } from '../src/placement/greedy.js';
 import { buildInstance } from '../src/placement/vectors.js';
-import { bruteForceBins } from './brute-force-bins.js';
-import { packingViolations } from './placement-checker.js';
+import { bruteForceBins } from './support/brute-force-bins.js';
+import { packingViolations } from './support/placement-checker.js';
 
 const instanceArb = (maxItems: number, withConflicts: boolean) =>
   fc

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlacementInputError, packVectors } from '../src/index.js';
-import { packingViolations } from './placement-checker.js';
-import { loadVbpInstances } from './placement-fixtures.js';
+import { packingViolations } from './support/placement-checker.js';
+import { loadVbpInstances } from './support/placement-fixtures.js';
 
 describe('packVectors', () => {
   it('packs a small 2-D instance validly and reports bound, gap and utilisation', () => {

@@ -8,9 +8,9 @@ import {
   solvePlacement,
   type VmRequestInput,
 } from '../src/index.js';
-import { bruteForceBins } from './brute-force-bins.js';
-import { packingViolations } from './placement-checker.js';
-import { placementViolations } from './placement-model-checker.js';
+import { bruteForceBins } from './support/brute-force-bins.js';
+import { packingViolations } from './support/placement-checker.js';
+import { placementViolations } from './support/placement-model-checker.js';
 
 const vectorInstance = (maxItems: number) =>
   fc

@@ -5,7 +5,7 @@ import {
   type PlacementProblemInput,
   solvePlacement,
 } from '../src/index.js';
-import { placementViolations } from './placement-model-checker.js';
+import { placementViolations } from './support/placement-model-checker.js';
 
 const GiB = 2 ** 30;
 

@@ -11,7 +11,7 @@ import {
   planJsonSchema,
   serializePlan,
 } from '../src/index.js';
-import { demoInventory, haEdgeWorkload, roundRobin } from './plan-helpers.js';
+import { demoInventory, haEdgeWorkload, roundRobin } from './support/plan-helpers.js';
 
 function demoPlan() {
   const inventory = demoInventory();

@@ -16,7 +16,7 @@ import {
   takeInventory,
   workloadFromPreset,
 } from '../src/index.js';
-import { ckBundleTexts, demoInventory } from './plan-helpers.js';
+import { ckBundleTexts, demoInventory } from './support/plan-helpers.js';
 
 const preset = presets['charmed-kubernetes-ha-edge'];
 if (preset === undefined) throw new Error('the HA edge preset is missing');

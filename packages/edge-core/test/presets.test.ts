@@ -11,7 +11,7 @@ import {
   vmRequestsFromBundle,
   workloadFromPreset,
 } from '../src/index.js';
-import { ckBundleTexts } from './plan-helpers.js';
+import { ckBundleTexts } from './support/plan-helpers.js';
 
 const GiB = 2 ** 30;
 

@@ -5,7 +5,7 @@ import { JujuTryAgainError } from '@edgekit/juju-client';
 import { defaultRetryPolicy, MaasServiceUnavailableError } from '@edgekit/maas-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPlan, DEFAULT_PHASE_ATTEMPTS, type Plan, takeInventory } from '../src/index.js';
-import { haEdgePlan, type Sites, startSites } from './apply-helpers.js';
+import { haEdgePlan, type Sites, startSites } from './support/apply-helpers.js';
 
 /** The worst-case column of docs/retry-budget.md, by key: the numbers this test holds the code to. */
 function documentedWorstCase(key: string): number {

@@ -16,7 +16,7 @@ import {
   takeInventory,
   takeSiteSnapshot,
 } from '../src/index.js';
-import { haEdgePlan, type Sites, startSites } from './apply-helpers.js';
+import { haEdgePlan, type Sites, startSites } from './support/apply-helpers.js';
 
 const TIME_SCALE = 2000;
 

@@ -13,8 +13,8 @@ import {
   type UpgradePlan,
   upgradeJujuFromClient,
 } from '../src/index.js';
-import { type Child, runAndKill, seededRandom, spawnChild } from './apply-crash-harness.js';
-import { clearJujuFaults } from './apply-helpers.js';
+import { type Child, runAndKill, seededRandom, spawnChild } from './support/apply-crash-harness.js';
+import { clearJujuFaults } from './support/apply-helpers.js';
 import { type Day2Site, haEdgeSite } from './support/day2-site.js';
 
 const RUNS = Number(process.env.EDGEKIT_BG_CRASH_RUNS ?? 3);

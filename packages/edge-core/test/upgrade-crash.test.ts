@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { allUnitsActiveIdle } from '@edgekit/juju-client';
 import { describe, expect, it } from 'vitest';
 import { applyUpgrade, planUpgrade, saveUpgradePlanFile, upgradeJujuFromClient } from '../src/index.js';
-import { type Child, runAndKill, seededRandom, spawnChild } from './apply-crash-harness.js';
-import { startSites } from './apply-helpers.js';
-import { ckBundleTexts } from './plan-helpers.js';
+import { type Child, runAndKill, seededRandom, spawnChild } from './support/apply-crash-harness.js';
+import { startSites } from './support/apply-helpers.js';
+import { ckBundleTexts } from './support/plan-helpers.js';
 
 // `EDGEKIT_CRASH_RUNS=200 pnpm exec vitest run test/upgrade-crash.test.ts` for a reliability run.
 const RUNS = Number(process.env.EDGEKIT_CRASH_RUNS ?? 10);

@@ -18,8 +18,8 @@ import {
   UpgradeRefusedError,
   upgradeJujuFromClient,
 } from '../src/index.js';
-import { clearJujuFaults, type Sites, startSites } from './apply-helpers.js';
-import { ckBundleTexts } from './plan-helpers.js';
+import { clearJujuFaults, type Sites, startSites } from './support/apply-helpers.js';
+import { ckBundleTexts } from './support/plan-helpers.js';
 
 const TIME_SCALE = 5000;
 let sites: Sites | undefined;

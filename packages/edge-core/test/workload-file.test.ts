@@ -12,7 +12,7 @@ import {
   workloadFromFile,
   workloadFromPreset,
 } from '../src/index.js';
-import { ckBundleTexts, demoInventory } from './plan-helpers.js';
+import { ckBundleTexts, demoInventory } from './support/plan-helpers.js';
 
 /** A workload file's text as `edgekit plan --workload FILE` reads it, named like the file would be. */
 function fromText(text: string) {

@@ -12,7 +12,7 @@ import {
   planHeal,
   readLiveSite,
 } from '../../src/index.js';
-import { type Child, runAndKill, seededRandom, spawnChild } from '../apply-crash-harness.js';
+import { type Child, runAndKill, seededRandom, spawnChild } from './apply-crash-harness.js';
 import { type Day2Site, haEdgeSite, hostsOfMachines, unitCounts } from './day2-site.js';
 
 /** The VM host of one control-plane VM: the host a drain or a failure in these tests takes away. */

@@ -12,7 +12,7 @@ import {
   type Plan,
   takeInventory,
 } from '../../src/index.js';
-import { haEdgePlan, type SiteOptions, type Sites, startSites } from '../apply-helpers.js';
+import { haEdgePlan, type SiteOptions, type Sites, startSites } from './apply-helpers.js';
 
 export interface Day2Site extends Sites {
   day2: Day2Juju;

@@ -4,8 +4,8 @@
 // child while the current run is still going.
 import { JujuClient } from '@edgekit/juju-client';
 import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
-import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
-import { applyPlan, loadPlanFile } from '../src/index.js';
+import { jujuApiFromClient } from '../../src/apply/juju-adapter.js';
+import { applyPlan, loadPlanFile } from '../../src/index.js';
 import { readyThenReadConfig } from './child-config.js';
 
 interface ChildConfig {

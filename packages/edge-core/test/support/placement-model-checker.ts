@@ -1,7 +1,7 @@
 // Independent checker for solvePlacement results, written from maas-api.md §4.4 and the issue text only:
 // it recomputes every host's usage from the placements and never calls engine code except the schema
 // (which defines the input's defaults).
-import { type PlacementProblemInput, PlacementProblemSchema, type PlacementResult } from '../src/index.js';
+import { type PlacementProblemInput, PlacementProblemSchema, type PlacementResult } from '../../src/index.js';
 
 export function placementViolations(
   input: PlacementProblemInput,

@@ -3,9 +3,9 @@ import { JujuClient, JujuTransportError, type TryAgainPolicy } from '@edgekit/ju
 import { type JujuSim, type JujuSimFaults, startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
 import { type MaasSim, type MaasSimOptions, startMaasSim } from '@edgekit/maas-sim';
-import { jujuApiFromClient } from '../src/apply/juju-adapter.js';
-import type { InventorySnapshot, JujuApi, Plan, RatioChange } from '../src/index.js';
-import { planWorkload, presets, workloadFromPreset } from '../src/index.js';
+import { jujuApiFromClient } from '../../src/apply/juju-adapter.js';
+import type { InventorySnapshot, JujuApi, Plan, RatioChange } from '../../src/index.js';
+import { planWorkload, presets, workloadFromPreset } from '../../src/index.js';
 import { ckBundleTexts } from './plan-helpers.js';
 
 export interface Sites {

@@ -7,7 +7,7 @@ import {
   day2JujuFromClient,
   loadUpgradePlanFile,
   upgradeJujuFromClient,
-} from '../src/index.js';
+} from '../../src/index.js';
 import { readyThenReadConfig } from './child-config.js';
 
 interface ChildConfig {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyPlan, type Plan, rollbackPlan, savePlanFile, takeInventory } from '../src/index.js';
+import { applyPlan, type Plan, rollbackPlan, savePlanFile, takeInventory } from '../../src/index.js';
 import {
   consistencyProblems,
   haEdgePlan,
@@ -40,7 +40,7 @@ export interface Child {
 }
 
 /**
- * Spawns a child (test/apply-child.ts, or another script of this folder such as upgrade-child.ts) that
+ * Spawns a child (test/support/apply-child.ts, or another script of this folder such as upgrade-child.ts) that
  * loads its modules, then waits for its run on stdin.
  */
 export function spawnChild(script = 'apply-child.ts'): Child {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '@edgekit/fixtures';
-import type { Assignment, InventorySnapshot, VmHostInventory, WorkloadInput } from '../src/index.js';
-import { workloadFromBundle } from '../src/index.js';
+import type { Assignment, InventorySnapshot, VmHostInventory, WorkloadInput } from '../../src/index.js';
+import { workloadFromBundle } from '../../src/index.js';
 
 export function ckBundleTexts(): string[] {
   return [readFileSync(fixturePath('juju', 'bundles', 'charmed-kubernetes-1.35.bundle.yaml'), 'utf8')];

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { JujuClient } from '@edgekit/juju-client';
 import { MaasClient } from '@edgekit/maas-client';
-import { applyDrain, applyHeal, Day2PlanSchema, day2JujuFromClient } from '../src/index.js';
+import { applyDrain, applyHeal, Day2PlanSchema, day2JujuFromClient } from '../../src/index.js';
 import { readyThenReadConfig } from './child-config.js';
 
 interface ChildConfig {
