@@ -33,10 +33,18 @@ export class Replanner<K extends ReplanKind> {
   private running: Waiting<ReplanAnswers[K]> | null = null;
   private waiting: Waiting<ReplanAnswers[K]> | null = null;
   private lastId = 0;
+  /** Pending while requests keep coming closer together than `quietMs`: no solve starts meanwhile. */
+  private quiet: NodeJS.Timeout | null = null;
 
+  /**
+   * `quietMs`: start a solve only once requests stop for this long. For a slow solve (sizing tries several
+   * fleet sizes, ~100 ms on 1 000 hosts): while a key is held each answer would be stale before it landed,
+   * and on a small machine the solve would take a core from the terminal drawing the keys.
+   */
   constructor(
     private readonly kind: K,
     private readonly workerFile: string | null = existsSync(WORKER_FILE) ? WORKER_FILE : null,
+    private readonly quietMs = 0,
   ) {}
 
   /** Whether solves run in a worker thread (the built bin) or inline on a timer (running from source). */
@@ -65,15 +73,24 @@ export class Replanner<K extends ReplanKind> {
     return new Promise((resolve, reject) => {
       this.waiting?.resolve(null);
       this.waiting = { id: ++this.lastId, settings, resolve, reject };
+      if (this.quietMs > 0) {
+        if (this.quiet !== null) clearTimeout(this.quiet);
+        this.quiet = setTimeout(() => {
+          this.quiet = null;
+          this.next();
+        }, this.quietMs);
+      }
       this.next();
     });
   }
 
   close(): void {
+    if (this.quiet !== null) clearTimeout(this.quiet);
     void this.thread?.terminate();
   }
 
   private next(): void {
+    if (this.quiet !== null) return;
     if (this.running !== null || this.waiting === null || this.snapshot === null) return;
     this.running = this.waiting;
     this.waiting = null;

@@ -177,7 +177,9 @@ export function AppContainer({
   return (
     <Box flexDirection="column" width={size.columns}>
       <Header screen={ui.screen} description={data?.description ?? null} />
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      {/* Clipped at the bottom only: the screens fit their width themselves (truncating rows), and a
+          horizontal clip made Ink measure and re-slice every line of every frame. */}
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {ui.helpOpen ? (
           <HelpOverlay width={size.columns} screen={ui.screen} />
         ) : site.state === 'failed' ? (

@@ -7,10 +7,12 @@ import { type CommandContext, stringOption } from '../command.js';
 import { EXIT } from '../errors.js';
 
 /**
- * Frames per second at most (Ink's default is 30): a key's frame waits for the next slot, so 60 halves
- * that wait; the frames themselves are cheap (the screens window their lists).
+ * Frames per second at most (Ink's default is 30). Ink holds a frame that comes within 1/fps of the one
+ * before until that much after it, so a key pressed just after a replan's answer was drawn waited up to
+ * 17 ms at 60 fps before its own frame started; at 240 the wait is at most ~4 ms. Frames come only from
+ * commits (keys, answers, data), so the rate is a ceiling, not a cost.
  */
-export const RENDER_FPS = 60;
+export const RENDER_FPS = 240;
 
 /** `edgekit` with no command: the terminal UI on the configured site, or the simulated demo. */
 export async function runTui(ctx: CommandContext): Promise<number> {

@@ -5,6 +5,7 @@ import { type EditorMove, editPlanner, newEditor, type PlannerEditor } from '../
 import { plannedWorkload } from '../../plan/planner.js';
 import type { ReplanKind } from '../../plan/replan-jobs.js';
 import { Replanner } from '../../plan/replanner.js';
+import type { PlannerSettings } from '../../plan/settings.js';
 import type { LoadedWorkload } from '../../plan/workload-file.js';
 import type { SiteData } from '../../site/data.js';
 import { errorMessage } from '../errorMessage.js';
@@ -35,6 +36,9 @@ export interface PlannerStart {
   workload?: LoadedWorkload | null;
 }
 
+/** Sizing starts once edits pause this long (see Replanner's quietMs); the placement follows every key. */
+const SIZING_QUIET_MS = 150;
+
 /**
  * The planner's state and effects: the inventory snapshot (read when the planner is first shown),
  * the preset being edited, the live placement (recomputed on every edit, in a worker thread) and the sizing answer
@@ -56,30 +60,33 @@ export function usePlanner(data: SiteData | null, active: boolean, start: Planne
 
   const ready = snapshot.state === 'ready' ? snapshot.value : null;
   const placer = useReplanner('place');
-  const sizer = useReplanner('size');
-  const [placement, setPlacement] = useState<PlacementResult | null>(null);
-  const [replanning, setReplanning] = useState(false);
-  const [sizing, setSizing] = useState<SizeFleetResult | null | 'working'>('working');
+  const sizer = useReplanner('size', SIZING_QUIET_MS);
+  // Each answer remembers what it was solved for, so "replanning…" and "sizing…" follow from the edit in
+  // the same commit (one frame per keypress) instead of from an effect that costs a second frame.
+  const [placed, setPlaced] = useState<Solved<PlacementResult> | null>(null);
+  const [sized, setSized] = useState<Solved<SizeFleetResult | null> | null>(null);
   useEffect(() => {
     if (!ready) return;
     placer.setSnapshot(ready);
     sizer.setSnapshot(ready);
   }, [ready, placer, sizer]);
+  const { settings } = editor;
   useEffect(() => {
     if (!ready) return;
-    setReplanning(true);
-    setSizing('working');
     const failed = (error: unknown) => setSnapshot({ state: 'failed', error: errorMessage(error) });
     // Latest wins: a stale answer comes back as null and leaves the screen as it is.
-    placer.solve(editor.settings).then((answer) => {
-      if (answer === null) return;
-      setPlacement(answer);
-      setReplanning(false);
+    placer.solve(settings).then((answer) => {
+      if (answer !== null) setPlaced({ settings, snapshot: ready, answer });
     }, failed);
-    sizer.solve(editor.settings).then((answer) => {
-      if (answer !== null) setSizing(answer);
+    sizer.solve(settings).then((answer) => {
+      if (answer !== null) setSized({ settings, snapshot: ready, answer });
     }, failed);
-  }, [ready, editor.settings, placer, sizer]);
+  }, [ready, settings, placer, sizer]);
+  const current = (solved: Solved<unknown> | null) =>
+    solved !== null && solved.settings === settings && solved.snapshot === ready;
+  const placement = placed?.answer ?? null;
+  const replanning = ready !== null && !current(placed);
+  const sizing = sized !== null && current(sized) ? sized.answer : 'working';
 
   const [bundleTexts, setBundleTexts] = useState<string[] | string | null>(null);
   useEffect(() => {
@@ -117,10 +124,17 @@ export function usePlanner(data: SiteData | null, active: boolean, start: Planne
   };
 }
 
+/** An answer with the settings and inventory it was solved for. */
+interface Solved<A> {
+  settings: PlannerSettings;
+  snapshot: InventorySnapshot;
+  answer: A;
+}
+
 /** One Replanner for the component's life, its worker thread stopped on unmount. */
-function useReplanner<K extends ReplanKind>(kind: K): Replanner<K> {
+function useReplanner<K extends ReplanKind>(kind: K, quietMs = 0): Replanner<K> {
   const ref = useRef<Replanner<K> | null>(null);
-  ref.current ??= new Replanner(kind);
+  ref.current ??= new Replanner(kind, undefined, quietMs);
   const replanner = ref.current;
   useEffect(() => () => replanner.close(), [replanner]);
   return replanner;
