@@ -78,14 +78,8 @@ describe('subcommands on the simulated demo site (--json parsed)', () => {
     const data = JSON.parse(result.stdout);
     expect(data.maas.simulated).toBe(true);
     expect(data.zones).toEqual(expect.arrayContaining(['edge-a', 'edge-b', 'edge-c']));
-    expect(data.vmHosts.map((h: { name: string }) => h.name)).toEqual([
-      'kvm-a1',
-      'kvm-a2',
-      'kvm-b1',
-      'kvm-b2',
-      'kvm-c1',
-      'kvm-c2',
-    ]);
+    const hostNames = data.vmHosts.map((h: { name: string }) => h.name);
+    expect(hostNames).toEqual(['kvm-a1', 'kvm-a2', 'kvm-b1', 'kvm-b2', 'kvm-c1', 'kvm-c2']);
     expect(data.vmHosts[0].headroom.server.cores).toBe(32 * 4 - 6);
     expect(data.machines.find((m: { hostname: string }) => m.hostname === 'gpu-c1').gpus).toBe(2);
   });

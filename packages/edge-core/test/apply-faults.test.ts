@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplyEvent, applyPlan, type Plan, takeInventory } from '../src/index.js';
-import { consistencyProblems, haEdgePlan, type Sites, startSites } from './support/apply-helpers.js';
+import {
+  consistencyProblems,
+  haEdgePlan,
+  type Sites,
+  startSites,
+  UNDER_FAULTS,
+} from './support/apply-helpers.js';
 
 describe('apply under injected faults', () => {
   let sites: Sites;
@@ -42,16 +48,8 @@ describe('apply under injected faults', () => {
   it('still completes, consistent, with every fault kind actually hit', async () => {
     const events: ApplyEvent[] = [];
     const journalPath = join(mkdtempSync(join(tmpdir(), 'edgekit-faults-')), 'journal.jsonl');
-    await applyPlan({
-      plan,
-      maas: sites.maas,
-      juju: sites.juju,
-      journalPath,
-      pollIntervalMs: 10,
-      maxRetryAfterMs: 20,
-      phaseAttempts: 20,
-      onEvent: (e) => events.push(e),
-    });
+    const onEvent = (e: ApplyEvent) => events.push(e);
+    await applyPlan({ plan, maas: sites.maas, juju: sites.juju, journalPath, ...UNDER_FAULTS, onEvent });
     expect(await consistencyProblems(plan, sites.maas, sites.juju, preexisting)).toEqual([]);
     const maasStats = sites.maasSim.stats();
     const jujuStats = sites.jujuSim.stats();

@@ -109,14 +109,8 @@ describe('planning with the placement engine', () => {
     const sim = await startMaasSim({ site: 'demo', timeScale: 1000 });
     try {
       const live = await takeInventory(new MaasClient({ url: sim.url, apiKey: sim.apiKey }));
-      expect(live.vmHosts.map((h) => h.name).sort()).toEqual([
-        'kvm-a1',
-        'kvm-a2',
-        'kvm-b1',
-        'kvm-b2',
-        'kvm-c1',
-        'kvm-c2',
-      ]);
+      const hostNames = live.vmHosts.map((h) => h.name).sort();
+      expect(hostNames).toEqual(['kvm-a1', 'kvm-a2', 'kvm-b1', 'kvm-b2', 'kvm-c1', 'kvm-c2']);
       expect(live.machines.find((m) => m.hostname === 'gpu-c1')?.gpus).toHaveLength(2);
       // VMs of other LXD projects: MAAS's server rule ignores them, the UI's rule counts them.
       const shared = live.vmHosts.filter((h) => h.usedByOtherProjects.cores > 0);

@@ -13,8 +13,15 @@ import {
   type UpgradePlan,
   upgradeJujuFromClient,
 } from '../src/index.js';
-import { type Child, runAndKill, seededRandom, spawnChild } from './support/apply-crash-harness.js';
+import {
+  type Child,
+  crashRunFiles,
+  runAndKill,
+  seededRandom,
+  spawnChild,
+} from './support/apply-crash-harness.js';
 import { clearJujuFaults } from './support/apply-helpers.js';
+import { childLogins } from './support/child-config.js';
 import { type Day2Site, haEdgeSite } from './support/day2-site.js';
 
 const RUNS = Number(process.env.EDGEKIT_BG_CRASH_RUNS ?? 3);
@@ -74,17 +81,9 @@ async function crashBlueGreen(child: Child, run: number, killAfter: number) {
   const site = await haEdgeSite(`bgcrash${run}`);
   try {
     const { juju, bg, planned, workers } = await planBlueGreen(site);
-    const dir = mkdtempSync(join(tmpdir(), 'edgekit-bg-crash-'));
-    const planPath = join(dir, 'upgrade.yaml');
-    const journalPath = join(dir, 'upgrade.journal.jsonl');
+    const { planPath, journalPath } = crashRunFiles('edgekit-bg-crash-', 'upgrade.yaml');
     await saveUpgradePlanFile(planPath, planned.plan);
-    const config = {
-      maas: { url: site.maasSim.url, apiKey: site.maasSim.apiKey },
-      juju: site.jujuSim.modelLogin(),
-      planPath,
-      journalPath,
-      pollMs: 5,
-    };
+    const config = { ...childLogins(site), planPath, journalPath, pollMs: 5 };
     const first = await runAndKill(child, config, journalPath, killAfter);
     await applyUpgrade({ plan: planned.plan, juju, site: bg, journalPath, pollMs: 5 });
     return { killAfter, first, problems: await problemsAfter(site, planned.plan, workers) };

@@ -4,8 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sleep } from '@edgekit/common';
-import { allUnitsActiveIdle, type FullStatus } from '@edgekit/juju-client';
+import { allUnitsActiveIdle } from '@edgekit/juju-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ApplyEvent,
@@ -19,6 +18,7 @@ import {
   upgradeJujuFromClient,
 } from '../src/index.js';
 import { clearJujuFaults, type Sites, startSites } from './support/apply-helpers.js';
+import { pollStatus } from './support/day2-site.js';
 import { ckBundleTexts } from './support/plan-helpers.js';
 
 const TIME_SCALE = 5000;
@@ -41,29 +41,17 @@ async function deployed135(options: Parameters<typeof startSites>[0] = {}): Prom
 function watchSafety(site: Sites) {
   const worst: Record<string, number> = {};
   let quorumLost = 0;
-  let polls = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const status: FullStatus | undefined = await site.jujuClient.client.fullStatus().catch((error) => {
-        if (running) throw error;
-        return undefined;
-      });
-      if (!status) break;
-      polls += 1;
-      for (const [name, app] of Object.entries(status.applications)) {
-        const count = Object.keys(app.units ?? {}).length;
-        if (count < 2) continue;
-        worst[name] = Math.max(worst[name] ?? 0, outOfService(status, name).length);
-        if (name === 'etcd' && outOfService(status, name).length * 2 >= count) quorumLost += 1;
-      }
-      await sleep(2);
+  const poller = pollStatus(site, (status) => {
+    for (const [name, app] of Object.entries(status.applications)) {
+      const count = Object.keys(app.units ?? {}).length;
+      if (count < 2) continue;
+      worst[name] = Math.max(worst[name] ?? 0, outOfService(status, name).length);
+      if (name === 'etcd' && outOfService(status, name).length * 2 >= count) quorumLost += 1;
     }
-  })();
+  });
   return {
     async stop() {
-      running = false;
-      await loop;
+      const polls = await poller.stop();
       return { worst, quorumLost, polls };
     },
   };

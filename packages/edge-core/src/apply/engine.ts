@@ -8,7 +8,7 @@ import type { JujuApi, StatusView } from './juju-api.js';
 import { ensureJujuMachines } from './juju-machines.js';
 import type { JujuStepOptions } from './juju-wire.js';
 import { applyRatios, ensureMachines, ensureTags, type MaasStepOptions } from './maas-steps.js';
-import { errorText, StepRunner } from './runner.js';
+import { runJournalled, StepRunner } from './runner.js';
 import { type RetryOptions, resilient } from './transient.js';
 import { waitActive } from './wait-active.js';
 
@@ -90,7 +90,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     runner.emit({ type: 'phase', phase: name });
     return resilient(name, runner, work, retry);
   };
-  try {
+  return runJournalled(journal, async () => {
     await phase('ratios', () => applyRatios(plan, maas, runner));
     await phase('tags', () => ensureTags(plan, maas, runner));
     const systemIds = await phase('machines', () => ensureMachines(plan, maas, runner, maasOptions));
@@ -101,17 +101,12 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const status = dryRun
       ? undefined
       : await phase('wait-active', () => waitActive(plan, juju, runner, jujuOptions));
-    journal?.append({ kind: 'end', status: 'applied' });
-    return {
+    const value: ApplyResult = {
       dryRun,
       machines: Object.fromEntries(systemIds),
       jujuMachines: Object.fromEntries(jujuMachines),
       ...(status === undefined ? {} : { status }),
     };
-  } catch (error) {
-    journal?.append({ kind: 'end', status: `failed: ${errorText(error)}` });
-    throw error;
-  } finally {
-    journal?.close();
-  }
+    return { value, status: 'applied' };
+  });
 }

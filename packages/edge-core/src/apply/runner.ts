@@ -6,6 +6,27 @@ export function errorText(error: unknown): string {
 }
 
 /**
+ * Runs a journalled procedure (apply, upgrade, drain, heal) so that the journal's last record says how
+ * it ended: the `status` the work returns, or `failed: <error>` when it throws. The journal is closed
+ * either way, so a resume opens it afresh.
+ */
+export async function runJournalled<T>(
+  journal: Journal | undefined,
+  work: () => Promise<{ value: T; status: string }>,
+): Promise<T> {
+  try {
+    const { value, status } = await work();
+    journal?.append({ kind: 'end', status });
+    return value;
+  } catch (error) {
+    journal?.append({ kind: 'end', status: `failed: ${errorText(error)}` });
+    throw error;
+  } finally {
+    journal?.close();
+  }
+}
+
+/**
  * Runs mutating calls the one safe way: announce the request, and (unless dry-running) journal the
  * intent to disk before the call and the outcome after it. In a dry run the call is never made.
  */

@@ -1,6 +1,6 @@
 import type { ApplyEventListener } from '../apply/events.js';
 import { Journal } from '../apply/journal.js';
-import { errorText, maasCall, StepRunner } from '../apply/runner.js';
+import { maasCall, runJournalled, StepRunner } from '../apply/runner.js';
 import { JournalError, PlanInputError } from '../plan/errors.js';
 import { type Day2Juju, type Day2Maas, day2WithSignal } from './clients.js';
 import type { Day2Context } from './day2-context.js';
@@ -82,7 +82,7 @@ async function run(options: ApplyDay2Options, mode: 'drain' | 'heal'): Promise<A
     unplaced: plan.unplaced,
   };
   journal?.append({ kind: 'begin', planId: plan.id, pid: process.pid, mode });
-  try {
+  return runJournalled(journal, async () => {
     // Cordon first: from here on no plan, drain or heal places anything on the host.
     if (mode === 'drain' && plan.host !== undefined) {
       runner.emit({ type: 'phase', phase: 'mark-drained' });
@@ -109,14 +109,8 @@ async function run(options: ApplyDay2Options, mode: 'drain' | 'heal'): Promise<A
       runner.emit({ type: 'step-skip', step: `replace:${left.hostname}`, reason: left.why });
       journal?.outcome(`replace:${left.hostname}`, false, { error: `not restored: ${left.why}` });
     }
-    journal?.append({ kind: 'end', status: dryRun ? 'dry-run' : DAY2_DONE });
-    return result;
-  } catch (error) {
-    journal?.append({ kind: 'end', status: `failed: ${errorText(error)}` });
-    throw error;
-  } finally {
-    journal?.close();
-  }
+    return { value: result, status: dryRun ? 'dry-run' : DAY2_DONE };
+  });
 }
 
 /**

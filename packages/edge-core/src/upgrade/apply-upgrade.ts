@@ -3,7 +3,7 @@ import { JujuActionFailedError } from '@edgekit/juju-client';
 import { DEFAULT_PHASE_ATTEMPTS } from '../apply/engine.js';
 import type { ApplyEventListener } from '../apply/events.js';
 import { Journal } from '../apply/journal.js';
-import { errorText, StepRunner } from '../apply/runner.js';
+import { runJournalled, StepRunner } from '../apply/runner.js';
 import { type RetryOptions, resilient } from '../apply/transient.js';
 import { day2WithSignal } from '../day2/clients.js';
 import type { Day2Context } from '../day2/day2-context.js';
@@ -300,7 +300,7 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
   if (journal && !journal.records.some((r) => r.kind === 'begin')) {
     journal.append({ kind: 'begin', planId: plan.id, pid: process.pid, mode: 'upgrade' });
   }
-  try {
+  return runJournalled(journal, async () => {
     for (const step of plan.steps) {
       if (result.executed.length > 0 && options.pauseRequested?.() === true) {
         result.paused = true;
@@ -328,12 +328,6 @@ export async function applyUpgrade(options: ApplyUpgradeOptions): Promise<ApplyU
       result.executed.push(step.id);
       runner.emit({ type: 'step-done', step: step.id });
     }
-    journal?.append({ kind: 'end', status: dryRun ? 'dry-run' : result.paused ? 'paused' : 'upgraded' });
-    return result;
-  } catch (error) {
-    journal?.append({ kind: 'end', status: `failed: ${errorText(error)}` });
-    throw error;
-  } finally {
-    journal?.close();
-  }
+    return { value: result, status: dryRun ? 'dry-run' : result.paused ? 'paused' : 'upgraded' };
+  });
 }

@@ -3,14 +3,13 @@
 // line on stdin: never argv, so nothing shows up in process lists, and a test can start the next
 // child while the current run is still going.
 import { JujuClient } from '@edgekit/juju-client';
-import { MaasClient, type MaasClientOptions } from '@edgekit/maas-client';
+import { MaasClient } from '@edgekit/maas-client';
 import { jujuApiFromClient } from '../../src/apply/juju-adapter.js';
 import { applyPlan, loadPlanFile } from '../../src/index.js';
-import { readyThenReadConfig } from './child-config.js';
+import { UNDER_FAULTS } from './apply-helpers.js';
+import { type ChildLogins, readyThenReadConfig } from './child-config.js';
 
-interface ChildConfig {
-  maas: { url: string; apiKey: string; retry?: MaasClientOptions['retry'] };
-  juju: { endpoints: string[]; caCert: string; user: string; password: string; modelUUID: string };
+interface ChildConfig extends ChildLogins {
   planPath: string;
   journalPath: string;
   pollIntervalMs: number;
@@ -25,9 +24,8 @@ try {
     maas: new MaasClient(config.maas),
     juju: jujuApiFromClient(jujuClient, config.juju.modelUUID),
     journalPath: config.journalPath,
+    ...UNDER_FAULTS,
     pollIntervalMs: config.pollIntervalMs,
-    maxRetryAfterMs: 20,
-    phaseAttempts: 20,
   });
   process.stdout.write('applied\n');
 } finally {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sleep } from '@edgekit/common';
 import { applyPlan, type Plan, rollbackPlan, savePlanFile, takeInventory } from '../../src/index.js';
 import {
   consistencyProblems,
@@ -10,7 +11,9 @@ import {
   type SiteOptions,
   type Sites,
   startSites,
+  UNDER_FAULTS,
 } from './apply-helpers.js';
+import { childLogins } from './child-config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -77,17 +80,7 @@ async function applyAndKill(
   killAfter: number,
   siteOptions: SiteOptions,
 ): Promise<'killed' | 'finished'> {
-  const config = {
-    maas: {
-      url: sites.maasSim.url,
-      apiKey: sites.maasSim.apiKey,
-      ...(siteOptions.maasRetry === undefined ? {} : { retry: siteOptions.maasRetry }),
-    },
-    juju: sites.jujuSim.modelLogin(),
-    planPath,
-    journalPath,
-    pollIntervalMs: 10,
-  };
+  const config = { ...childLogins(sites, siteOptions.maasRetry), planPath, journalPath, pollIntervalMs: 10 };
   return runAndKill(child, config, journalPath, killAfter);
 }
 
@@ -114,9 +107,25 @@ export async function runAndKill(
       await child.exited;
       return 'killed';
     }
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await sleep(2);
   }
   return 'finished';
+}
+
+/** A fresh folder for one crash run: where its plan file and its journal go. */
+export function crashRunFiles(prefix: string, planFile = 'plan.yaml') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { planPath: join(dir, planFile), journalPath: join(dir, 'journal.jsonl') };
+}
+
+/** The HA edge plan `id` on a fresh site, saved for a child, with the VMs that were there before it. */
+async function planCrashRun(sites: Sites, id: string, prefix: string) {
+  const files = crashRunFiles(prefix);
+  const inventory = await takeInventory(sites.maas);
+  const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
+  const plan = haEdgePlan(inventory, id);
+  await savePlanFile(files.planPath, plan);
+  return { ...files, plan, preexisting };
 }
 
 /** What a rollback must leave behind: no VM, tag, Juju machine or application of the plan. */
@@ -143,13 +152,11 @@ export async function crashThenRollback(
 ): Promise<CrashRunResult> {
   const sites = await startSites({ timeScale: 5000 });
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'edgekit-crash-rollback-'));
-    const inventory = await takeInventory(sites.maas);
-    const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
-    const plan = haEdgePlan(inventory, `rback${run}`);
-    const planPath = join(dir, 'plan.yaml');
-    const journalPath = join(dir, 'journal.jsonl');
-    await savePlanFile(planPath, plan);
+    const { plan, preexisting, planPath, journalPath } = await planCrashRun(
+      sites,
+      `rback${run}`,
+      'edgekit-crash-rollback-',
+    );
     const first = await applyAndKill(child, sites, planPath, journalPath, killAfter, {});
     await rollbackPlan({ plan, maas: sites.maas, juju: sites.juju, journalPath, pollIntervalMs: 10 });
     return { run, killAfter, first, problems: await leftovers(sites, plan, preexisting) };
@@ -178,23 +185,13 @@ export async function crashRun(
 ): Promise<CrashRunResult> {
   const sites = await startSites({ timeScale: 5000, ...siteOptions });
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'edgekit-crash-'));
-    const inventory = await takeInventory(sites.maas);
-    const preexisting = new Set(inventory.vmHosts.flatMap((h) => h.vms.map((vm) => vm.hostname)));
-    const plan = haEdgePlan(inventory, `crash${run}`);
-    const planPath = join(dir, 'plan.yaml');
-    const journalPath = join(dir, 'journal.jsonl');
-    await savePlanFile(planPath, plan);
+    const { plan, preexisting, planPath, journalPath } = await planCrashRun(
+      sites,
+      `crash${run}`,
+      'edgekit-crash-',
+    );
     const first = await applyAndKill(child, sites, planPath, journalPath, killAfter, siteOptions);
-    await applyPlan({
-      plan,
-      maas: sites.maas,
-      juju: sites.juju,
-      journalPath,
-      pollIntervalMs: 10,
-      maxRetryAfterMs: 20,
-      phaseAttempts: 20,
-    });
+    await applyPlan({ plan, maas: sites.maas, juju: sites.juju, journalPath, ...UNDER_FAULTS });
     return {
       run,
       killAfter,

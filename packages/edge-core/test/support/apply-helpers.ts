@@ -27,6 +27,12 @@ export interface SiteOptions {
   jujuTryAgain?: TryAgainPolicy;
 }
 
+/**
+ * applyPlan's options on a site with injected faults: fast polls, `Retry-After` waited out only up to
+ * 20 ms, and enough phase attempts to outlast every scripted fault.
+ */
+export const UNDER_FAULTS = { pollIntervalMs: 10, maxRetryAfterMs: 20, phaseAttempts: 20 } as const;
+
 export async function startSites(options: SiteOptions = {}): Promise<Sites> {
   const timeScale = options.timeScale ?? 2000;
   const maasSim = await startMaasSim({ site: 'demo', timeScale, seed: 7, ...options.maas });

@@ -1,4 +1,27 @@
 import { createInterface } from 'node:readline';
+import type { MaasClientOptions } from '@edgekit/maas-client';
+import type { Sites } from './apply-helpers.js';
+
+/** How a crash-test child reaches both simulators: the part of its JSON line every child shares. */
+export interface ChildLogins {
+  maas: { url: string; apiKey: string; retry?: MaasClientOptions['retry'] };
+  juju: { endpoints: string[]; caCert: string; user: string; password: string; modelUUID: string };
+}
+
+/** The logins a child needs for `sites` (with the MAAS client's retry policy when a test sets one). */
+export function childLogins(
+  sites: Pick<Sites, 'maasSim' | 'jujuSim'>,
+  maasRetry?: MaasClientOptions['retry'],
+): ChildLogins {
+  return {
+    maas: {
+      url: sites.maasSim.url,
+      apiKey: sites.maasSim.apiKey,
+      ...(maasRetry === undefined ? {} : { retry: maasRetry }),
+    },
+    juju: sites.jujuSim.modelLogin(),
+  };
+}
 
 /**
  * The start of every crash-test child (apply-child.ts, upgrade-child.ts): say "ready" once the modules

@@ -4,11 +4,9 @@ import { readFileSync } from 'node:fs';
 import { JujuClient } from '@edgekit/juju-client';
 import { MaasClient } from '@edgekit/maas-client';
 import { applyDrain, applyHeal, Day2PlanSchema, day2JujuFromClient } from '../../src/index.js';
-import { readyThenReadConfig } from './child-config.js';
+import { type ChildLogins, readyThenReadConfig } from './child-config.js';
 
-interface ChildConfig {
-  maas: { url: string; apiKey: string };
-  juju: { endpoints: string[]; caCert: string; user: string; password: string; modelUUID: string };
+interface ChildConfig extends ChildLogins {
   planPath: string;
   journalPath: string;
   pollIntervalMs: number;

@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { sleep } from '@edgekit/common';
 import { unprovisioned } from '../../src/apply/juju-machines.js';
 import {
@@ -12,7 +10,8 @@ import {
   planHeal,
   readLiveSite,
 } from '../../src/index.js';
-import { type Child, runAndKill, seededRandom, spawnChild } from './apply-crash-harness.js';
+import { type Child, crashRunFiles, runAndKill, seededRandom, spawnChild } from './apply-crash-harness.js';
+import { childLogins } from './child-config.js';
 import { type Day2Site, haEdgeSite, hostsOfMachines, unitCounts } from './day2-site.js';
 
 /** The VM host of one control-plane VM: the host a drain or a failure in these tests takes away. */
@@ -131,17 +130,9 @@ export async function day2CrashRun(
       mode === 'drain'
         ? await planDrain({ maas: site.maas, juju: site.day2, host })
         : await planHeal({ maas: site.maas, juju: site.day2 });
-    const dir = mkdtempSync(join(tmpdir(), `ek-${mode}-crash-`));
-    const planPath = join(dir, 'plan.json');
-    const journalPath = join(dir, 'journal.jsonl');
+    const { planPath, journalPath } = crashRunFiles(`ek-${mode}-crash-`, 'plan.json');
     writeFileSync(planPath, JSON.stringify(plan));
-    const config = {
-      maas: { url: site.maasSim.url, apiKey: site.maasSim.apiKey },
-      juju: site.jujuSim.modelLogin(),
-      planPath,
-      journalPath,
-      pollIntervalMs: 10,
-    };
+    const config = { ...childLogins(site), planPath, journalPath, pollIntervalMs: 10 };
     const first = await runAndKill(child, config, journalPath, killAfter);
     const options = { plan, maas: site.maas, juju: site.day2, journalPath, pollIntervalMs: 10 };
     await (mode === 'drain' ? applyDrain(options) : applyHeal(options));

@@ -28,11 +28,11 @@ export async function haEdgeSite(id: string, options: SiteOptions = {}): Promise
   return { ...sites, plan, day2: day2JujuFromClient(sites.jujuClient, sites.juju.modelUUID) };
 }
 
-/** Polls FullStatus until stopped; records the most units of each application out of service at once. */
-export function watchOutOfService(site: Sites) {
-  const worst: Record<string, number> = {};
-  /** Fewest serving units of each application seen: add-before-remove keeps it at the full count. */
-  const fewestServing: Record<string, number> = {};
+/**
+ * Polls FullStatus every 2 ms until stopped, handing each status to `look`: the watcher tests use to
+ * check an executor's safety rule from the outside. `stop` resolves with the number of polls made.
+ */
+export function pollStatus(site: Sites, look: (status: FullStatus) => void) {
   let polls = 0;
   let running = true;
   const loop = (async () => {
@@ -43,19 +43,35 @@ export function watchOutOfService(site: Sites) {
       });
       if (!status) break;
       polls += 1;
-      for (const name of Object.keys(status.applications)) {
-        const out = outOfService(status, name).length;
-        const total = Object.keys(status.applications[name]?.units ?? {}).length;
-        worst[name] = Math.max(worst[name] ?? 0, out);
-        fewestServing[name] = Math.min(fewestServing[name] ?? total, total - out);
-      }
+      look(status);
       await sleep(2);
     }
   })();
   return {
-    async stop() {
+    async stop(): Promise<number> {
       running = false;
       await loop;
+      return polls;
+    },
+  };
+}
+
+/** Polls FullStatus until stopped; records the most units of each application out of service at once. */
+export function watchOutOfService(site: Sites) {
+  const worst: Record<string, number> = {};
+  /** Fewest serving units of each application seen: add-before-remove keeps it at the full count. */
+  const fewestServing: Record<string, number> = {};
+  const poller = pollStatus(site, (status) => {
+    for (const name of Object.keys(status.applications)) {
+      const out = outOfService(status, name).length;
+      const total = Object.keys(status.applications[name]?.units ?? {}).length;
+      worst[name] = Math.max(worst[name] ?? 0, out);
+      fewestServing[name] = Math.min(fewestServing[name] ?? total, total - out);
+    }
+  });
+  return {
+    async stop() {
+      const polls = await poller.stop();
       return { worst, fewestServing, polls };
     },
   };
