@@ -27,6 +27,22 @@ const sources = SHARED.flatMap((pkg) => sourceFiles(`${pkg}/src`)).map((file) =>
   text: readFileSync(join(root, file), 'utf8'),
 }));
 
+/** Every package's source, tests and benches, the simulators' too: where fixture locators were copied. */
+const everything = readdirSync(join(root, 'packages'))
+  .map((name) => `packages/${name}`)
+  .concat('apps/tui')
+  .flatMap((pkg) => ['src', 'test', 'bench'].map((dir) => `${pkg}/${dir}`))
+  .filter((dir) => {
+    try {
+      return readdirSync(join(root, dir)).length > 0;
+    } catch {
+      return false;
+    }
+  })
+  .flatMap(sourceFiles)
+  .filter((file) => file !== 'packages/common/test/one-home.test.ts')
+  .map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+
 /** The files (outside `allowed`) whose text matches. */
 function offenders(pattern: RegExp, allowed: readonly string[] = []): string[] {
   return sources
@@ -43,12 +59,14 @@ describe('one home for each rule', () => {
   it('one error base: every error class extends EdgekitError (packages/common/src/errors.ts)', () => {
     expect(
       offenders(/class \w+ extends (Error|TypeError|RangeError)\b/, ['packages/common/src/errors.ts']),
+      'these define an error class on Error: extend EdgekitError (@edgekit/common) or the package error under it',
     ).toEqual([]);
   });
 
   it("one redaction marker: common's REDACTED, written nowhere else", () => {
     expect(
       offenders(/['"`]\[(redacted|REDACTED)\]['"`]|['"`]\*\*\*['"`]/, ['packages/common/src/redact.ts']),
+      'these write their own redaction marker: use REDACTED, Redactor or redactKeys from @edgekit/common',
     ).toEqual([]);
   });
 
@@ -57,12 +75,14 @@ describe('one home for each rule', () => {
       offenders(/export (function|const) parseConstraints\b/, [
         'packages/juju-client/src/helpers/constraints.ts',
       ]),
+      "these export a second parseConstraints: import juju-client's (@edgekit/juju-client)",
     ).toEqual([]);
   });
 
   it("one abortable sleep: common's sleep, no hand-made timer promises", () => {
     expect(
       offenders(/new Promise[^;]*setTimeout\(\s*(resolve|r)\b/, ['packages/common/src/sleep.ts']),
+      'these sleep on a bare timer an abort cannot end: use sleep(ms, signal) from @edgekit/common',
     ).toEqual([]);
   });
 
@@ -70,12 +90,26 @@ describe('one home for each rule', () => {
   it("one zod issue formatter: common's issuesLine/issueSummary/issuePath", () => {
     expect(
       offenders(/\.issues\.map\(|z\.prettifyError\(/, ['packages/maas-client/src/schemas/decode.ts']),
+      'these format zod issues themselves: use issuesLine, issueSummary or issuePath from @edgekit/common',
     ).toEqual([]);
   });
 
   it('one redactor and one fixture locator (@edgekit/fixtures): each defined once', () => {
-    expect(offenders(/export class Redactor\b/, ['packages/common/src/redact.ts'])).toEqual([]);
-    expect(offenders(/export function sharedDir\b|['"]\.\.\/shared\b/)).toEqual([]);
+    expect(
+      offenders(/export class Redactor\b/, ['packages/common/src/redact.ts']),
+      'these define a second Redactor: use the one from @edgekit/common',
+    ).toEqual([]);
+    const locators = everything
+      .filter(({ text }) =>
+        /export function sharedDir\b|['"`](\.\.\/)+(shared|fixtures)\/|['"]fixtures['"],\s*['"](juju|maas|vbp)['"]/.test(
+          text,
+        ),
+      )
+      .map(({ file }) => file);
+    expect(
+      locators,
+      "these locate fixtures themselves: use fixturePath('juju', ...) from @edgekit/fixtures",
+    ).toEqual([]);
   });
 
   it('one tsup preset: every library builds through tsup.shared.ts (the bin bundles on purpose)', () => {
@@ -91,6 +125,9 @@ describe('one home for each rule', () => {
       });
     expect(configs.length).toBeGreaterThan(4);
     const own = configs.filter((file) => !readFileSync(join(root, file), 'utf8').includes('tsup.shared'));
-    expect(own.map((file) => relative(root, join(root, file)))).toEqual([]);
+    expect(
+      own.map((file) => relative(root, join(root, file))),
+      'these tsup configs do not build through the preset: defineConfig(libraryBuild([...])) from tsup.shared.ts',
+    ).toEqual([]);
   });
 });
