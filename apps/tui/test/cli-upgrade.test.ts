@@ -47,6 +47,14 @@ afterAll(async () => {
 });
 
 const edgekit = (...args: string[]) => runEdgekit(args, { env, cwd: dir });
+/** `edgekit status`'s row for one application (printed to a pipe: every `juju status` column). */
+async function statusRow(app: string): Promise<string | undefined> {
+  const result = await edgekit('status');
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stdout).toMatch(/^APP\s+STATUS\s+SCALE\s+CHARM\s+CHANNEL\s+REV\s+VERSION\s+MESSAGE$/m);
+  return result.stdout.split('\n').find((line) => line.startsWith(`${app} `));
+}
+
 const maasMachines = () => new MaasClient({ url: maas.url, apiKey: maas.apiKey }).machines.list();
 
 describe('edgekit upgrade', () => {
@@ -100,6 +108,10 @@ describe('edgekit upgrade', () => {
     expect(asked.stderr).toMatch(/needs --yes; plan saved to .*up\.yaml/);
     expect(await readFile(file, 'utf8')).toContain('kind: UpgradePlan');
 
+    // `edgekit status` lists applications as `juju status` does: charm, channel, revision, version, units.
+    expect(await statusRow('kubernetes-worker')).toMatch(
+      /^kubernetes-worker\s+active\s+3\/3\s+kubernetes-worker\s+1\.35\/stable\s+\d+\s+1\.35\.0\s/,
+    );
     const before = juju.stats().mutatingRequests;
     const dry = await edgekit('upgrade', '--resume', file, '--dry-run');
     expect(dry.code, dry.stderr).toBe(0);
@@ -123,6 +135,10 @@ describe('edgekit upgrade', () => {
         if (name.startsWith('kubernetes-')) expect(u['workload-version'], unit).toBe('1.36.0');
       }
     }
+    // After the refresh: the new channel (FullStatus) and workload version (the units' reports).
+    expect(await statusRow('kubernetes-worker')).toMatch(
+      /^kubernetes-worker\s+active\s+3\/3\s+kubernetes-worker\s+1\.36\/stable\s+\d+\s+1\.36\.0\s/,
+    );
 
     const again = await edgekit('upgrade', '--to', '1.36');
     expect(again.code).toBe(0);

@@ -2,11 +2,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jujuLines } from '../src/site/juju-lines.js';
 import { readModelOnce } from '../src/site/juju-watch.js';
 import { type OpenedSite, openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
-import { jujuLines } from '../src/ui/views/JujuView.js';
 import { renderUi } from './support/render.js';
 
 let site: OpenedSite;

@@ -25,3 +25,10 @@ export function trim(value: number): string {
 export function ratio(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
+
+/** Pads or cuts a cell to exactly `width` cells (an ellipsis marks a cut). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  const cut = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
+  return align === 'right' ? cut.padStart(width) : cut.padEnd(width);
+}

@@ -1,3 +1,4 @@
+import { applicationLines } from '../../site/juju-lines.js';
 import { allActive, type JujuModelState, summarise, unitsOf } from '../../site/juju-model.js';
 import { readModelOnce } from '../../site/juju-watch.js';
 import { readSite, toInventory } from '../../site/maas-adapter.js';
@@ -67,6 +68,11 @@ export const runStatus: CommandSpec['run'] = (ctx) =>
       summary
         ? `Juju ${site.description.jujuEndpoint}: ${summary.applications} applications, ${summary.activeUnits}/${summary.units} units active, ${summary.machines} machines, ${summary.relations} relations`
         : site.jujuNote,
+      // `juju status`'s application table (charm, channel, revision, workload version, units), at the
+      // terminal's width; a pipe gets every column.
+      ...(model ? applicationLines(model, ctx.stdout.isTTY ? (ctx.stdout.columns ?? 80) : 120) : []).map(
+        (line) => line.text.trimEnd(),
+      ),
     ];
     // Juju configured but unreachable or refusing the login: MAAS is shown, and the exit code says the
     // status is incomplete (a script must not read it as a healthy site).

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { fit } from '../../site/format.js';
 import type { ListCursor } from '../list.js';
 import { type Tone, useTheme } from '../theme.js';
 
@@ -22,13 +23,6 @@ interface Props<Row> {
   emptyText: string;
   /** Dim the selection when another pane (details, a prompt) has the keys. */
   focused?: boolean;
-}
-
-/** Pads or cuts a cell to exactly `width` cells (an ellipsis marks a cut). */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  if (width <= 0) return '';
-  const cut = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
-  return align === 'right' ? cut.padStart(width) : cut.padEnd(width);
 }
 
 function widths<Row>(columns: readonly Column<Row>[], total: number): number[] {
