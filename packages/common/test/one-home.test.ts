@@ -61,6 +61,10 @@ describe('one home for each rule', () => {
       offenders(/class \w+ extends (Error|TypeError|RangeError)\b/, ['packages/common/src/errors.ts']),
       'these define an error class on Error: extend EdgekitError (@edgekit/common) or the package error under it',
     ).toEqual([]);
+    expect(
+      offenders(/\.scrub\(|\bscrub\(secrets/),
+      'these scrub an error after it was built: an EdgekitError scrubs held secrets in its constructor',
+    ).toEqual([]);
   });
 
   it("one redaction marker: common's REDACTED, written nowhere else", () => {

@@ -7,7 +7,7 @@ import { login, serverEndpoints } from './connect/login.js';
 import {
   JujuConfigError,
   JujuConnectionClosedError,
-  JujuError,
+  type JujuError,
   JujuRedirectError,
   JujuValidationError,
 } from './core/errors.js';
@@ -135,8 +135,8 @@ export class JujuClient extends EventEmitter<JujuClientEvents> implements Facade
     try {
       await client.#establish();
     } catch (error) {
+      // Errors built while connecting were scrubbed of the password then: the client held it.
       client.#releaseSecret();
-      if (error instanceof JujuError) error.scrub([options.password]);
       if (error instanceof JujuRedirectError && options.followRedirects && error.endpoints().length > 0) {
         const scheme = options.redirectScheme ?? 'wss://';
         const endpoints = error.endpoints().map((e) => `${scheme}${e}`);

@@ -40,8 +40,10 @@ export async function login(transport: RpcTransport, input: LoginInput): Promise
     if (error instanceof JujuRedirectError && error.servers.length === 0) {
       throw await redirectFromInfo(transport, error);
     }
-    if (error instanceof JujuError) throw error.scrub([input.password]);
-    if (error instanceof Error) error.message = redactText(error.message, [input.password]);
+    // Our errors were scrubbed when built (the client holds the password while it logs in); anything
+    // else is not ours to build, so its message is cleaned here.
+    if (!(error instanceof JujuError) && error instanceof Error)
+      error.message = redactText(error.message, [input.password]);
     throw error;
   }
   const decoded = w.LoginResult.safeParse(raw);

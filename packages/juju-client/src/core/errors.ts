@@ -1,6 +1,5 @@
-import { EdgekitError, type ErrorKind, issuesLine } from '@edgekit/common';
+import { EdgekitError, type ErrorKind, heldSecrets, issuesLine, Redactor } from '@edgekit/common';
 import type { z } from 'zod';
-import { heldSecrets, redactText } from './redact.js';
 
 /**
  * Base of every error this SDK throws; callers branch with `instanceof`. It extends the workspace's one
@@ -14,24 +13,21 @@ export class JujuError extends EdgekitError {
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options?.cause === undefined ? {} : { cause: options.cause });
   }
+}
 
-  /** Replaces every occurrence of the given secrets in this error's text fields (message, stack, …). */
-  scrub(secrets: readonly string[]): this {
-    const self = this as unknown as Record<string, unknown>;
-    for (const key of [...Object.keys(this), 'message', 'stack']) {
-      const value = self[key];
-      if (typeof value === 'string') self[key] = redactText(value, secrets);
-      else if (value !== null && typeof value === 'object' && key === 'info') {
-        self[key] = JSON.parse(
-          redactText(
-            JSON.stringify(value),
-            secrets.map((s) => JSON.stringify(s).slice(1, -1)),
-          ),
-        );
-      }
-    }
-    return this;
-  }
+/**
+ * Server text an error keeps besides its message (the controller's own message, `error-info`, a bad
+ * frame) scrubbed, when the error is built, of every secret a live client holds, as the base scrubs the
+ * message: a controller that quotes a password back cannot put it into any field.
+ */
+function scrubbed(text: string): string {
+  return new Redactor(heldSecrets()).redact(text);
+}
+
+function scrubbedInfo(info: Record<string, unknown>): Record<string, unknown> {
+  // Inside JSON a secret appears escaped (a quote or backslash in a password), so look for it that way.
+  const escaped = new Redactor(heldSecrets().map((secret) => JSON.stringify(secret).slice(1, -1)));
+  return JSON.parse(escaped.redact(JSON.stringify(info))) as Record<string, unknown>;
 }
 
 /** Where an RPC error came from: a frame-level error or one item of a bulk result. */
@@ -67,19 +63,18 @@ export class JujuRpcError extends JujuError {
     const code = source.code ? ` [${source.code}]` : '';
     super(`${where}${item}: ${source.message}${code}`);
     this.code = source.code;
-    this.info = source.info;
+    this.info = source.info === undefined ? undefined : scrubbedInfo(source.info);
     this.facade = source.facade;
     this.method = source.method;
     this.requestId = source.requestId;
     this.index = source.index;
-    this.serverMessage = source.message;
+    this.serverMessage = scrubbed(source.message);
   }
 
   /** The one factory: maps Juju's error code (rpc/params/apierror.go) to the matching subclass. */
   static from(source: RpcErrorSource): JujuRpcError {
     const Class = source.code === undefined ? undefined : CODE_CLASSES[source.code];
-    // `info` and the server's own message are scrubbed too (the base constructor covers `message`).
-    return new (Class ?? JujuRpcError)(source).scrub(heldSecrets());
+    return new (Class ?? JujuRpcError)(source);
   }
 }
 
@@ -121,7 +116,7 @@ export class JujuRedirectError extends JujuRpcError {
 
   constructor(source: RpcErrorSource) {
     super(source);
-    const info = source.info ?? {};
+    const info = this.info ?? {};
     this.servers = Array.isArray(info.servers) ? (info.servers as RedirectServer[][]) : [];
     this.caCert = typeof info['ca-cert'] === 'string' ? info['ca-cert'] : undefined;
     this.controllerTag = typeof info['controller-tag'] === 'string' ? info['controller-tag'] : undefined;
@@ -196,11 +191,10 @@ export class JujuAbortError extends JujuTransportError {
 /** A frame from the server that is not valid Juju RPC JSON; emitted on the `error` event. */
 export class JujuMalformedFrameError extends JujuTransportError {
   override name = 'JujuMalformedFrameError';
-  constructor(
-    message: string,
-    readonly frame: string,
-  ) {
+  readonly frame: string;
+  constructor(message: string, frame: string) {
     super(message);
+    this.frame = scrubbed(frame);
   }
 }
 
