@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JujuTryAgainError } from '@edgekit/juju-client';
 import { defaultRetryPolicy, MaasServiceUnavailableError } from '@edgekit/maas-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyPlan, DEFAULT_PHASE_ATTEMPTS, type Plan, takeInventory } from '../src/index.js';
+import { applyPlan, DEFAULT_PHASE_ATTEMPTS, type Plan, rollbackPlan, takeInventory } from '../src/index.js';
 import { haEdgePlan, type Sites, startSites } from './support/apply-helpers.js';
 
 /** The worst-case column of docs/retry-budget.md, by key: the numbers this test holds the code to. */
@@ -100,5 +100,33 @@ describe('the retry budget of apply, counted under faults that never clear', () 
     expect(Date.now() - aborted).toBeLessThan(1_000);
     expect(error).toBeInstanceOf(Error);
     expect(sites.maasSim.stats().faultsInjected).toBe(1);
+  }, 60_000);
+
+  it('rollback returns within a second of an abort, even while MAAS asked to wait 30 s', async () => {
+    sites = await startSites({ timeScale: 3000 });
+    const plan = haEdgePlan(await takeInventory(sites.maas), 'rback');
+    const journalPath = journal();
+    await applyPlan({ plan, maas: sites.maas, juju: sites.juju, journalPath, pollIntervalMs: 10 });
+    // From here MAAS answers every machine delete (the rollback's decompose) with 503, Retry-After: 30.
+    const rule = { method: 'DELETE', path: /^\/machines\/\w+\/$/, kind: 'unavailable-retry' as const };
+    sites.maasSim.setFaults([{ ...rule, retryAfterSeconds: 30 }]);
+    const controller = new AbortController();
+    const running = rollbackPlan({
+      plan,
+      maas: sites.maas,
+      juju: sites.juju,
+      journalPath,
+      pollIntervalMs: 10,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    const stats = sites.maasSim;
+    // Wait until the first delete has been answered: the client is now waiting out Retry-After: 30.
+    while (stats.stats().faultsInjected === 0) await new Promise((r) => setTimeout(r, 5));
+    const aborted = Date.now();
+    controller.abort(new Error('operator pressed ctrl-c'));
+    const error = await running;
+    expect(Date.now() - aborted).toBeLessThan(1_000);
+    expect(error).toBeInstanceOf(Error);
+    expect(stats.stats().faultsInjected).toBe(1);
   }, 60_000);
 });

@@ -57,6 +57,16 @@ function watchSafety(site: Sites) {
   };
 }
 
+/** CK 1.35 deployed, its in-place plan to 1.36 made, and a fresh journal path for running it. */
+async function plannedOn135() {
+  const site = await deployed135();
+  const juju = upgradeJujuFromClient(site.jujuClient);
+  const result = await planUpgrade(juju, { to: '1.36' });
+  if (result.upToDate) throw new Error('expected a plan');
+  const journalPath = join(mkdtempSync(join(tmpdir(), 'upgrade-')), 'upgrade.journal');
+  return { site, juju, planned: result, journalPath };
+}
+
 async function expectOn136(site: Sites): Promise<void> {
   const status = await site.jujuClient.client.fullStatus();
   for (const [name, app] of Object.entries(status.applications)) {
@@ -116,12 +126,29 @@ describe('edgekit upgrade in place', () => {
     expect(await planUpgrade(juju, { to: '1.36' })).toEqual({ upToDate: true, to: '1.36' });
   });
 
+  it('returns within a second of an abort while Juju keeps answering try again', async () => {
+    const { site, juju, planned, journalPath } = await plannedOn135();
+    // Every call now fails with `try again`: the client backs off up to 10 s, then the step up to 30 s.
+    site.jujuSim.setFaults({ tryAgainRate: 1 });
+    const abort = new AbortController();
+    const running = applyUpgrade({
+      plan: planned.plan,
+      juju,
+      journalPath,
+      pollMs: 30_000,
+      signal: abort.signal,
+    });
+    const outcome = running.catch((e: unknown) => e);
+    while (site.jujuSim.stats().faults.tryAgainErrors === 0) await new Promise((r) => setTimeout(r, 5));
+    const aborted = Date.now();
+    abort.abort(new Error('interrupted'));
+    const error = await outcome;
+    expect(Date.now() - aborted).toBeLessThan(1_000);
+    expect(String(error)).toMatch(/interrupted|abort/);
+  });
+
   it('resumes after an interrupted run without running a finished step again', async () => {
-    const site = await deployed135();
-    const juju = upgradeJujuFromClient(site.jujuClient);
-    const planned = await planUpgrade(juju, { to: '1.36' });
-    if (planned.upToDate) throw new Error('expected a plan');
-    const journalPath = join(mkdtempSync(join(tmpdir(), 'upgrade-')), 'upgrade.journal');
+    const { site, juju, planned, journalPath } = await plannedOn135();
     const abort = new AbortController();
     let done = 0;
     await expect(
