@@ -1,19 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
-import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
+import type { MaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveProfile } from '../src/config/profiles.js';
 import { journalPathFor } from '../src/plan/apply.js';
 import { findUnfinishedPlan } from '../src/plan/unfinished.js';
 import { chooseSite } from '../src/site/choose.js';
 import { openSite } from '../src/site/open.js';
 import { createSiteData } from '../src/site/site-data.js';
 import { AppContainer } from '../src/ui/AppContainer.js';
+import { type LabSite, startLabSite } from './support/lab-site.js';
 import { renderUi } from './support/render.js';
 
 // The crash is real: the built `edgekit apply` runs in its own process against simulators that outlive
@@ -24,36 +22,16 @@ const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const TIME_SCALE = 3000;
 
 let maas: MaasSim;
-let juju: JujuSim;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
+let lab: LabSite | undefined;
+
 beforeAll(async () => {
-  maas = await startMaasSim({ host: '127.0.0.1', port: 0, site: 'demo', timeScale: TIME_SCALE });
-  juju = await startJujuSim({
-    host: '127.0.0.1',
-    port: 0,
-    maas: { url: maas.url, apiKey: maas.apiKey },
-    timeScale: TIME_SCALE,
-  });
-  dir = await mkdtemp(join(tmpdir(), 'edgekit-resume-'));
-  env = { PATH: process.env.PATH, NO_COLOR: '1', HOME: dir, EDGEKIT_CONFIG_DIR: join(dir, 'config') };
-  await saveProfile(env, 'lab', {
-    maas: { url: maas.url, apiKey: maas.apiKey },
-    juju: {
-      endpoints: juju.endpoints,
-      user: juju.user,
-      password: juju.password,
-      caCert: juju.caCert,
-      model: 'default',
-    },
-  });
+  lab = await startLabSite(TIME_SCALE, 'edgekit-resume-');
+  ({ maas, dir, env } = lab);
 });
-afterAll(async () => {
-  await juju?.close();
-  await maas?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => lab?.close());
 
 function edgekit(args: string[]) {
   return spawn(process.execPath, [bin, ...args, '--profile', 'lab'], {

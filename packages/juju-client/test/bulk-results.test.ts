@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { JujuClient, JujuValidationError } from '../src/index.js';
+import { JujuValidationError } from '../src/index.js';
 import { caught } from './support/caught.js';
-import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 
 const servers: FakeController[] = [];
 afterEach(async () => {
@@ -20,12 +20,7 @@ describe('a mutation that answers without its results (issue 14)', () => {
       handlers: { 'MachineManager.AddMachines': () => reply },
     });
     servers.push(server);
-    const client = await JujuClient.connect({
-      endpoints: [server.url],
-      user: 'admin',
-      password,
-      reconnect: false,
-    });
+    const client = await connectClient(server);
     try {
       const error = await caught<JujuValidationError>(client.machineManager.addMachines([{}, {}]));
       expect(error).toBeInstanceOf(JujuValidationError);

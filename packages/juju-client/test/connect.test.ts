@@ -98,12 +98,7 @@ describe('connect and login', () => {
   it('rejects a wrong password with a typed error that never contains the password', async () => {
     const server = await controller();
     const error = await caught<JujuUnauthorizedError>(
-      JujuClient.connect({
-        endpoints: [server.url],
-        user: 'admin',
-        password: 'wrong-secret-123',
-        reconnect: false,
-      }),
+      connectClient(server, { password: 'wrong-secret-123' }),
     );
     expect(error).toBeInstanceOf(JujuUnauthorizedError);
     expect(error.code).toBe('unauthorized access');

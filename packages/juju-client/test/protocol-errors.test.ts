@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { JujuClient, JujuError, JujuMalformedFrameError, JujuValidationError } from '../src/index.js';
+import { JujuError, JujuMalformedFrameError, JujuValidationError } from '../src/index.js';
 import { caught } from './support/caught.js';
-import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 
 const servers: FakeController[] = [];
 afterEach(async () => {
@@ -14,14 +14,7 @@ describe('a controller that breaks the protocol gets typed errors (issue 14)', (
       login: () => ({ response: { servers: 'not a list', facades: 7 } }),
     });
     servers.push(server);
-    const error = await caught<JujuValidationError>(
-      JujuClient.connect({
-        endpoints: [server.url],
-        user: 'admin',
-        password: 'pw-login-shape',
-        reconnect: false,
-      }),
-    );
+    const error = await caught<JujuValidationError>(connectClient(server, { password: 'pw-login-shape' }));
     expect(error).toBeInstanceOf(JujuValidationError);
     expect(error).toBeInstanceOf(JujuError);
     expect(error.message).toMatch(/^Admin\.Login reply does not match its schema/);
@@ -39,12 +32,7 @@ describe('a controller that breaks the protocol gets typed errors (issue 14)', (
       },
     });
     servers.push(server);
-    const client = await JujuClient.connect({
-      endpoints: [server.url],
-      user: 'admin',
-      password,
-      reconnect: false,
-    });
+    const client = await connectClient(server);
     try {
       const reported = new Promise<Error>((resolve) => client.once('error', resolve));
       void client.client.fullStatus({}, { timeoutMs: 2_000 }).catch(() => undefined);

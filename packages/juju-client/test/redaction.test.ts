@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JujuClient, JujuUnauthorizedError, REDACTED, redact } from '../src/index.js';
+import { JujuUnauthorizedError, REDACTED, redact } from '../src/index.js';
 import { RpcTransport } from '../src/internal.js';
 import { caught } from './support/caught.js';
-import { type FakeController, startFakeController } from './support/fake-controller.js';
+import { connectClient, type FakeController, startFakeController } from './support/fake-controller.js';
 import { openSocket } from './support/loopback-server.js';
 
 const servers: FakeController[] = [];
@@ -21,14 +21,7 @@ describe('secrets never leak', () => {
       }),
     });
     servers.push(server);
-    const error = await caught<JujuUnauthorizedError>(
-      JujuClient.connect({
-        endpoints: [server.url],
-        user: 'admin',
-        password: 's3cret-P4ss',
-        reconnect: false,
-      }),
-    );
+    const error = await caught<JujuUnauthorizedError>(connectClient(server, { password: 's3cret-P4ss' }));
     expect(error).toBeInstanceOf(JujuUnauthorizedError);
     expect(error.message).toContain(REDACTED);
     expect(`${error.message}\n${error.stack}\n${inspect(error)}`).not.toContain('s3cret-P4ss');
@@ -54,12 +47,7 @@ describe('secrets never leak', () => {
       },
     });
     servers.push(server);
-    const client = await JujuClient.connect({
-      endpoints: [server.url],
-      user: 'admin',
-      password,
-      reconnect: false,
-    });
+    const client = await connectClient(server);
     try {
       const status = await caught<JujuUnauthorizedError>(client.client.fullStatus());
       expect(status).toBeInstanceOf(JujuUnauthorizedError);
@@ -108,13 +96,7 @@ describe('secrets never leak', () => {
     const server = await startFakeController();
     servers.push(server);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const client = await JujuClient.connect({
-      endpoints: [server.url],
-      user: 'admin',
-      password: server.password,
-      reconnect: false,
-      pingIntervalMs: 15_000,
-    });
+    const client = await connectClient(server, { pingIntervalMs: 15_000 });
     await vi.advanceTimersByTimeAsync(14_999);
     expect(server.frames.some((f) => f.type === 'Pinger')).toBe(false);
     await vi.advanceTimersByTimeAsync(1);

@@ -24,6 +24,7 @@ import {
   API_KEY,
   CONSUMER_KEY,
   type Loopback,
+  loopbackClient,
   startLoopback,
   TOKEN_KEY,
   TOKEN_SECRET,
@@ -34,7 +35,7 @@ let client: MaasClient;
 
 beforeEach(async () => {
   server = await startLoopback();
-  client = new MaasClient({ url: server.url, apiKey: API_KEY, retry: false });
+  client = loopbackClient(server);
 });
 afterEach(() => server.close());
 

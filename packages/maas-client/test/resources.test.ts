@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MaasClient } from '../src/index.js';
-import { API_KEY, type Loopback, startLoopback } from './support/loopback.js';
+import type { MaasClient } from '../src/index.js';
+import { type Loopback, loopbackClient, startLoopback } from './support/loopback.js';
 import { machine } from './support/objects.js';
 
 let server: Loopback;
@@ -90,7 +90,7 @@ function answer(url: string, method: string) {
 beforeAll(async () => {
   server = await startLoopback();
   server.fallback = (req) => answer(req.url, req.method);
-  client = new MaasClient({ url: server.url, apiKey: API_KEY, retry: false });
+  client = loopbackClient(server);
 });
 afterAll(() => server.close());
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MaasClient, type MaasEvent, MaasWaitError, NodeStatus } from '../src/index.js';
-import { API_KEY, type Loopback, startLoopback } from './support/loopback.js';
+import { type MaasClient, type MaasEvent, MaasWaitError, NodeStatus } from '../src/index.js';
+import { type Loopback, loopbackClient, startLoopback } from './support/loopback.js';
 import { machine } from './support/objects.js';
 
 let server: Loopback;
@@ -9,7 +9,7 @@ let client: MaasClient;
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   server = await startLoopback();
-  client = new MaasClient({ url: server.url, apiKey: API_KEY, retry: false });
+  client = loopbackClient(server);
 });
 afterEach(async () => {
   vi.useRealTimers();

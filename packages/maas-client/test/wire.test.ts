@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MaasClient, MachineSchema, unknownFields } from '../src/index.js';
+import { type MaasClient, MachineSchema, unknownFields } from '../src/index.js';
 import {
-  API_KEY,
   CONSUMER_KEY,
   type Loopback,
+  loopbackClient,
   parseOAuthHeader,
   startLoopback,
   TOKEN_KEY,
@@ -16,7 +16,7 @@ let client: MaasClient;
 
 beforeEach(async () => {
   server = await startLoopback();
-  client = new MaasClient({ url: server.url, apiKey: API_KEY, retry: false });
+  client = loopbackClient(server);
 });
 afterEach(() => server.close());
 

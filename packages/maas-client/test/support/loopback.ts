@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { MaasClient } from '../../src/index.js';
 
 export interface RecordedRequest {
   method: string;
@@ -123,3 +124,8 @@ export function parseOAuthHeader(header: string | undefined): Record<string, str
 
 export const API_KEY = 'cOnSuMeRkEy1:tOkEnKeY2abc:sEcReTtOkEn3xyz';
 export const [CONSUMER_KEY, TOKEN_KEY, TOKEN_SECRET] = API_KEY.split(':') as [string, string, string];
+
+/** A client of `server` with the test API key and no retries: each request reaches the handler once. */
+export function loopbackClient(server: Loopback): MaasClient {
+  return new MaasClient({ url: server.url, apiKey: API_KEY, retry: false });
+}
