@@ -65,6 +65,10 @@ describe('one home for each rule', () => {
       offenders(/\.scrub\(|\bscrub\(secrets/),
       'these scrub an error after it was built: an EdgekitError scrubs held secrets in its constructor',
     ).toEqual([]);
+    expect(
+      offenders(/function defineError\b|= class extends \w*Error\b/),
+      'these make error classes in a factory: declare `class X extends Base { override name = ...; static kind }`',
+    ).toEqual([]);
   });
 
   it("one redaction marker: common's REDACTED, written nowhere else", () => {
