@@ -23,6 +23,7 @@ export {
 export {
   type ApplyDay2Options,
   type ApplyDay2Result,
+  applyDay2Plan,
   applyDrain,
   applyHeal,
   DAY2_DONE,

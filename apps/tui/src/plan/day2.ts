@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import {
   type ApplyDay2Result,
   type ApplyEvent,
-  applyDrain,
-  applyHeal,
+  applyDay2Plan,
   DAY2_DONE,
+  type Day2Juju,
+  type Day2Maas,
   type Day2Plan,
   day2JujuFromClient,
   Journal,
@@ -58,6 +59,11 @@ export interface Day2Run {
   confirm: (plan: Day2Plan, resumed: boolean) => Promise<boolean>;
 }
 
+/** Plans a drain of `host`, or a heal, against the site as it is now (the site, or a twin of it). */
+export function planDay2(maas: Day2Maas, juju: Day2Juju, mode: Day2Mode, host?: string): Promise<Day2Plan> {
+  return mode === 'drain' ? planDrain({ maas, juju, host: host ?? '' }) : planHeal({ maas, juju });
+}
+
 /**
  * Plans (or, after an interrupted run, reloads) a drain or heal and runs it. The plan is saved before
  * the first change, so a re-run after a crash follows the same plan and resumes from its journal.
@@ -70,12 +76,7 @@ export async function runDay2(
   const file = day2PlanFile(run.mode, run.host, run.dir);
   const saved = await unfinishedDay2Plan(file);
   const resumed = saved !== undefined && (run.mode === 'heal' || saved.host?.name === run.host);
-  const plan =
-    resumed && saved !== undefined
-      ? saved
-      : run.mode === 'drain'
-        ? await planDrain({ maas: site.maas, juju, host: run.host ?? '' })
-        : await planHeal({ maas: site.maas, juju });
+  const plan = resumed && saved !== undefined ? saved : await planDay2(site.maas, juju, run.mode, run.host);
   // Nothing down: nothing to confirm, save or journal.
   if (run.mode === 'heal' && !resumed && plan.replacements.length === 0 && plan.unplaced.length === 0) {
     const result = { dryRun: run.dryRun, replaced: {}, skipped: [], untouched: plan.untouched, unplaced: [] };
@@ -101,6 +102,6 @@ export async function runDay2(
     ...(run.signal === undefined ? {} : { signal: run.signal }),
     ...(run.pollIntervalMs === undefined ? {} : { pollIntervalMs: run.pollIntervalMs }),
   };
-  const result = run.mode === 'drain' ? await applyDrain(options) : await applyHeal(options);
+  const result = await applyDay2Plan(options);
   return { plan, resumed, result, file };
 }

@@ -3,24 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ApplyEvent,
-  applyDrain,
-  applyHeal,
+  applyDay2Plan,
   applyPlan,
   applyUpgrade,
   type Day2Plan,
   day2JujuFromClient,
   jujuApiFromClient,
   type Plan,
-  planDrain,
-  planHeal,
   type RequestDescription,
   type SiteSnapshot,
   takeInventory,
   type UpgradePlan,
   upgradeJujuFromClient,
 } from '@edgekit/edge-core';
-import { openTwin } from '../site/open.js';
+import { type JujuConnection, type OpenedSite, openTwin } from '../site/open.js';
 import { errorMessage } from '../ui/errorMessage.js';
+import { planDay2 } from './day2.js';
 
 /**
  * Simulated seconds per real second on a twin: a deploy of minutes takes a fraction of a second, and
@@ -50,7 +48,6 @@ export interface RehearsedCall extends RequestDescription {
   step: string;
 }
 
-/** What running a plan on a twin did: the calls in order, what failed, and where the site ended. */
 /** A document that can be rehearsed: a plan, an upgrade plan, a drain or heal plan. */
 export type RehearsedDocument = Plan | UpgradePlan | Day2Plan;
 
@@ -63,6 +60,7 @@ export type Day2Request = { kind: 'drain'; host: string } | { kind: 'heal' };
 /** What `rehearse` runs: a document, or a drain or heal to plan on the twin first. */
 export type Rehearsable = RehearsedDocument | Day2Request;
 
+/** What running a plan on a twin did: the calls in order, what failed, and where the site ended. */
 export interface Rehearsal {
   kind: RehearsedDocument['kind'];
   id: string;
@@ -88,7 +86,7 @@ export function callsOf(events: readonly ApplyEvent[]): RehearsedCall[] {
   return calls;
 }
 
-async function endState(twin: Awaited<ReturnType<typeof openTwin>>) {
+async function endState(twin: OpenedSite) {
   const inventory = await takeInventory(twin.maas);
   const hosts = inventory.vmHosts.map((host) => ({
     name: host.name,
@@ -115,29 +113,34 @@ async function endState(twin: Awaited<ReturnType<typeof openTwin>>) {
   return { hosts, applications };
 }
 
-type Twin = Awaited<ReturnType<typeof openTwin>>;
-type TwinJuju = NonNullable<Twin['juju']>;
 interface RunOnTwin {
   journalPath: string;
   onEvent: (event: ApplyEvent) => void;
   call: { signal?: AbortSignal };
-  /** Told the document once known (a drain or heal is planned on the twin first). */
-  planned: (document: RehearsedDocument) => void;
 }
 
-/** Runs the document as its own command would on the site; resolves with the machines a plan made. */
-async function runOnTwin(
+/** The document to run: the one given, or a drain or heal planned on the twin as its command would plan it. */
+function documentFor(
   subject: Rehearsable,
-  twin: Twin,
-  juju: TwinJuju,
-  run: RunOnTwin,
+  twin: OpenedSite,
+  juju: JujuConnection,
+): Promise<RehearsedDocument> {
+  if (subject.kind !== 'drain' && subject.kind !== 'heal') return Promise.resolve(subject);
+  const day2Juju = day2JujuFromClient(juju.client, juju.modelUUID);
+  return planDay2(twin.maas, day2Juju, subject.kind, subject.kind === 'drain' ? subject.host : undefined);
+}
+
+/** Runs the document as its own command would on the site; resolves with the machines it made. */
+async function runOnTwin(
+  document: RehearsedDocument,
+  twin: OpenedSite,
+  juju: JujuConnection,
+  { journalPath, onEvent, call }: RunOnTwin,
 ): Promise<Record<string, string>> {
-  const { journalPath, onEvent, call } = run;
-  if (subject.kind === 'UpgradePlan') {
-    run.planned(subject);
+  if (document.kind === 'UpgradePlan') {
     const upgradeJuju = upgradeJujuFromClient(juju.client);
     await applyUpgrade({
-      plan: subject,
+      plan: document,
       juju: upgradeJuju,
       journalPath,
       onEvent,
@@ -146,11 +149,10 @@ async function runOnTwin(
     });
     return {};
   }
-  if (subject.kind === 'Plan') {
-    run.planned(subject);
+  if (document.kind === 'Plan') {
     const planJuju = jujuApiFromClient(juju.client, juju.modelUUID);
     const result = await applyPlan({
-      plan: subject,
+      plan: document,
       maas: twin.maas,
       juju: planJuju,
       journalPath,
@@ -160,26 +162,17 @@ async function runOnTwin(
     });
     return result.machines;
   }
-  const day2Juju = day2JujuFromClient(juju.client, juju.modelUUID);
-  const plan =
-    subject.kind === 'drain'
-      ? await planDrain({ maas: twin.maas, juju: day2Juju, host: subject.host })
-      : subject.kind === 'heal'
-        ? await planHeal({ maas: twin.maas, juju: day2Juju })
-        : subject;
-  run.planned(plan);
-  const options = {
-    plan,
+  await applyDay2Plan({
+    plan: document,
     maas: twin.maas,
-    juju: day2Juju,
+    juju: day2JujuFromClient(juju.client, juju.modelUUID),
     journalPath,
     onEvent,
     pollIntervalMs: REHEARSAL_POLL_MS,
     ...call,
-  };
-  await (plan.kind === 'DrainPlan' ? applyDrain(options) : applyHeal(options));
+  });
   // The replacement VMs, as a plan's machines: the site will give them other system ids.
-  const made = new Set(plan.replacements.map((r) => r.compose.params.hostname));
+  const made = new Set(document.replacements.map((r) => r.compose.params.hostname));
   const machines = (await twin.maas.machines.list()).filter((m) => made.has(m.hostname));
   return Object.fromEntries(machines.map((m) => [m.hostname, m.system_id]));
 }
@@ -215,15 +208,15 @@ export async function rehearse(
   const call = signal === undefined ? {} : { signal };
   let error: string | null = null;
   let machines: Record<string, string> = {};
+  // What the report names: the document once known (a drain or heal is planned on the twin first).
   let document: { kind: RehearsedDocument['kind']; id: string } = { kind: kindOf(subject), id: '-' };
-  const planned = (known: RehearsedDocument) => {
-    document = known;
-  };
   try {
     try {
       if (twin.juju === null)
         throw new Error('the twin has no Juju model: take the snapshot with Juju connected');
-      machines = await runOnTwin(subject, twin, twin.juju, { journalPath, onEvent, call, planned });
+      const known = await documentFor(subject, twin, twin.juju);
+      document = known;
+      machines = await runOnTwin(known, twin, twin.juju, { journalPath, onEvent, call });
     } catch (failure) {
       error = errorMessage(failure);
     }

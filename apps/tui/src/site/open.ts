@@ -48,6 +48,11 @@ export interface OpenOptions {
   seed?: number;
   /** Speed-up of simulated time (deploys, commissioning, hooks); 1 is real pace. */
   timeScale?: number;
+  /**
+   * Start the first inventory read while Juju connects (`firstInventory`), for a screen that shows it
+   * first. Off by default: a command reads what it needs itself, and the read would go to waste.
+   */
+  readAhead?: boolean;
 }
 
 /** The demo runs fast: a deploy that takes minutes on real hardware takes seconds here. */
@@ -67,7 +72,7 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
     ...(profile.insecure ? { insecure: true } : {}),
   });
   const secrets = [profile.apiKey];
-  const firstInventory = readAhead(maas);
+  const firstInventory = options.readAhead ? readAhead(maas) : undefined;
   let juju: JujuConnection | null = null;
   let jujuNote = NO_JUJU;
   let jujuFailed = false;
@@ -93,7 +98,7 @@ export async function openSite(choice: SiteChoice, options: OpenOptions = {}): P
     jujuNote,
     jujuFailed,
     secrets,
-    firstInventory,
+    ...(firstInventory === undefined ? {} : { firstInventory }),
     close: async () => {
       await juju?.client.close();
     },
@@ -140,7 +145,7 @@ async function connectJuju(source: JujuProfile | 'juju-data'): Promise<JujuConne
 }
 
 function openDemo(options: OpenOptions): Promise<OpenedSite> {
-  return openSimulated({ site: 'demo', label: 'demo (simulated)', readAhead: true }, options);
+  return openSimulated({ site: 'demo', label: 'demo (simulated)' }, options);
 }
 
 /**
@@ -153,7 +158,6 @@ export function openTwin(snapshot: SiteSnapshot, options: OpenOptions = {}): Pro
       site: { snapshot },
       from: snapshot,
       label: `twin of ${snapshot.source.maasUrl} (simulated)`,
-      readAhead: false,
     },
     options,
   );
@@ -164,8 +168,6 @@ interface Simulated {
   /** A site snapshot the Juju simulator restores its model from. */
   from?: SiteSnapshot;
   label: string;
-  /** Read the inventory while Juju starts (for a screen); a rehearsal's twin does not need it. */
-  readAhead: boolean;
 }
 
 async function openSimulated(simulated: Simulated, options: OpenOptions): Promise<OpenedSite> {
@@ -179,7 +181,7 @@ async function openSimulated(simulated: Simulated, options: OpenOptions): Promis
   });
   const maas = new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey });
   // The demo's Juju controller generates its TLS keys first (RSA, off the event loop): read MAAS meanwhile.
-  const firstInventory = simulated.readAhead ? readAhead(maas) : undefined;
+  const firstInventory = options.readAhead ? readAhead(maas) : undefined;
   const closers: (() => Promise<void>)[] = [() => maasSim.close()];
   const close = async () => {
     for (const closer of closers.reverse()) await closer().catch(() => undefined);

@@ -132,6 +132,11 @@ export function applyHeal(options: ApplyDay2Options): Promise<ApplyDay2Result> {
   return run(options, 'heal');
 }
 
+/** Runs a drain or heal plan, whichever it is (a saved plan, or one just planned). */
+export function applyDay2Plan(options: ApplyDay2Options): Promise<ApplyDay2Result> {
+  return run(options, options.plan.kind === 'DrainPlan' ? 'drain' : 'heal');
+}
+
 /** Unmarks a drained host: placement may use it again. Returns false if it was not marked. */
 export async function undrainHost(maas: Day2Maas, host: string): Promise<{ host: string; changed: boolean }> {
   const live = (await maas.vmHosts.list()).find((h) => h.name === host);
