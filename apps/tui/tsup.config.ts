@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * The `edgekit` bin is one bundle: Ink, React and the SDKs inlined, so starting it reads a handful of
@@ -13,28 +13,20 @@ const EXTERNAL = [...RUNTIME_FILES, ...OPTIONAL_NATIVE];
 /** Everything but EXTERNAL (tsup's noExternal wins over external, so the exception is in the pattern). */
 const BUNDLED = new RegExp(`^(?!(${EXTERNAL.map((name) => name.replace('.', '\\.')).join('|')})(/|$))`);
 
-export default defineConfig({
-  // The Planner's solves and "rehearse first" run in worker threads, found beside the bin at run time
-  // (plan/replanner.ts, plan/rehearser.ts).
-  entry: {
-    index: 'src/index.ts',
-    cli: 'src/cli.ts',
-    'replan-worker': 'src/plan/replan-worker.ts',
-    'rehearse-worker': 'src/plan/rehearse-worker.ts',
-  },
+/** The settings every part of the bin is built with (bench/support/bundle-app.ts builds its baselines alike). */
+export const binSettings: Options = {
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  // The SDK types the public API mentions are inlined: the published package has no @edgekit/* dependency.
-  dts: { entry: 'src/index.ts', resolve: [/^@edgekit\//] },
   sourcemap: true,
-  clean: true,
-  splitting: true,
   noExternal: [BUNDLED],
   external: EXTERNAL,
   // The React and Ink production builds: the development builds are for developing React, not for users.
   env: { NODE_ENV: 'production' },
   esbuildOptions(options) {
+    // The workspace packages from their sources, as the tests run them: one zod for all of them, and
+    // chunks split per file, so the first screen loads only the modules it needs (not whole SDK bundles).
+    options.conditions = ['@edgekit/source'];
     options.alias = {
       'react-devtools-core': fileURLToPath(new URL('./build/react-devtools-stub.ts', import.meta.url)),
     };
@@ -43,4 +35,41 @@ export default defineConfig({
   banner: {
     js: "import { createRequire as __edgekitRequire } from 'node:module'; const require = __edgekitRequire(import.meta.url);",
   },
-});
+};
+
+/** Worker-thread entries, each one self-contained file beside the bin (see below). */
+const WORKERS = {
+  // The Planner's solves and "rehearse first" (plan/replanner.ts and plan/rehearser.ts find them
+  // beside the bin at run time).
+  'replan-worker': 'src/plan/replan-worker.ts',
+  'rehearse-worker': 'src/plan/rehearse-worker.ts',
+};
+
+export default defineConfig([
+  {
+    ...binSettings,
+    entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+    // The SDK types the public API mentions are inlined: the published package has no @edgekit/* dependency.
+    dts: { entry: 'src/index.ts', resolve: [/^@edgekit\//] },
+    // Everything but what the other builds write at the same time.
+    clean: ['!*-worker.js', '!*-worker.js.map', '!first-read/**'],
+    splitting: true,
+  },
+  {
+    ...binSettings,
+    entry: WORKERS,
+    // Built apart, without shared chunks: esbuild puts a module in the chunks of every entry that can
+    // reach it, used or not, so sharing chunks with the bin gave the first read's thread the whole of
+    // edge-core and juju-client (2 MB) to load. A thread loads its own copy of any module anyway.
+    splitting: false,
+  },
+  {
+    ...binSettings,
+    // The site's first read (site/first-read.ts), on the critical path of the UI's start: split, so that
+    // what it loads later (the demo's Juju simulator) is not read before its first step.
+    entry: { worker: 'src/site/first-read-worker.ts' },
+    outDir: 'dist/first-read',
+    clean: true,
+    splitting: true,
+  },
+]);

@@ -1,7 +1,7 @@
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorKind } from './error-kind.js';
 import { EdgekitError } from './errors.js';
 import { issuesLine } from './zod-issues.js';

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import type * as z from 'zod';
+// From zod's core entry, not `z.core.toDotPath`: reaching through the `core` namespace object keeps all of
+// zod's locales (~360 KB) in every bundle that formats an issue.
+import { toDotPath } from 'zod/v4/core';
 
 /**
  * The one way a zod failure becomes text in edgekit. `issueSummary` gives the first issue's path in zod's
@@ -14,7 +17,7 @@ export function issueSummary(issues: readonly z.core.$ZodIssue[]): { path: strin
 
 /** A zod issue path in zod's notation (`[3].interface_set[0].vlan.vid`), empty at the root. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '' : z.core.toDotPath([...path]);
+  return path.length === 0 ? '' : toDotPath([...path]);
 }
 
 export function issuesLine(issues: readonly z.core.$ZodIssue[]): string {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { checkEndpoint, dialFirst } from './connect/dial.js';
 import { FacadeVersions } from './connect/facade-versions.js';
 import { resolveJujuConfig } from './connect/juju-data.js';

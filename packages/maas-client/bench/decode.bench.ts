@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@edgekit/fixtures';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeMaasJson, MachineSchema } from '../src/index.js';
 
 const COUNT = 5000;

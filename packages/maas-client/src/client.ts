@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { inspect } from 'node:util';
 import { REDACTED, Redactor } from '@edgekit/common';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatApiKey, type MaasApiKey, parseApiKey } from './auth/api-key.js';
 import { type ResolveMaasConfigOptions, resolveMaasConfig } from './config/resolve.js';
 import { normaliseMaasUrl } from './config/url.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Options } from 'tsup';
+import { build } from 'tsup';
 
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,9 +12,9 @@ const appDir = fileURLToPath(new URL('../..', import.meta.url));
 export async function bundleApp(name: string, source: string): Promise<string> {
   const dir = mkdtempSync(join(appDir, `.bench-${name}-`));
   writeFileSync(join(dir, `${name}.ts`), source);
-  const config = (await import('../../tsup.config.js')).default as Options;
+  const { binSettings } = await import('../../tsup.config.js');
   await build({
-    ...config,
+    ...binSettings,
     entry: [join(dir, `${name}.ts`)],
     outDir: dir,
     dts: false,

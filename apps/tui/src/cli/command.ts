@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { SiteFlags } from '../site/choose.js';
 import type { CommandResult, OutputFormat } from './output.js';
 
 export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -48,4 +49,15 @@ export function stringOption(values: OptionValues, name: string): string | undef
   const value = values[name];
   if (Array.isArray(value)) return stringOption({ [name]: value.at(-1) }, name);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The site-selecting flags (--demo, --maas-url, --profile), as chooseSite takes them. */
+export function siteFlags(values: OptionValues): SiteFlags {
+  const maasUrl = stringOption(values, 'maas-url');
+  const profile = stringOption(values, 'profile');
+  return {
+    demo: values.demo === true,
+    ...(maasUrl === undefined ? {} : { maasUrl }),
+    ...(profile === undefined ? {} : { profile }),
+  };
 }

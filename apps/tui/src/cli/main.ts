@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util';
 import { Redactor } from '@edgekit/common';
+import { startFirstRead } from '../site/first-read.js';
 import { EDGEKIT_VERSION } from '../version.js';
-import { type CommandContext, type CommandSpec, GLOBAL_OPTIONS, type OptionValues } from './command.js';
+import {
+  type CommandContext,
+  type CommandSpec,
+  GLOBAL_OPTIONS,
+  type OptionValues,
+  siteFlags,
+} from './command.js';
 import { COMMANDS, WORKLOAD_OPTIONS } from './commands/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { helpText } from './help.js';
@@ -82,8 +89,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       secrets,
     };
     if (parsed.command === 'tui') {
-      const { runTui } = await import('./commands/tui.js');
-      return await runTui(ctx);
+      // Before Ink and the screens load (the import below): the site's first read proceeds meanwhile,
+      // in its own thread.
+      const first = startFirstRead({ flags: siteFlags(parsed.values), env: ctx.env });
+      try {
+        const { runTui } = await import('./commands/tui.js');
+        return await runTui(ctx, first);
+      } finally {
+        await first.close();
+      }
     }
     const result = await parsed.command.run(ctx);
     io.stdout.write(new Redactor(secrets).redact(await formatResult(result, format)));

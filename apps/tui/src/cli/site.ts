@@ -1,30 +1,34 @@
 import { chooseSite } from '../site/choose.js';
 import type { SiteData } from '../site/data.js';
-import { type OpenedSite, type OpenOptions, openSite } from '../site/open.js';
+import type { FirstRead } from '../site/first-read.js';
+import { type OpenedSite, openHostedDemo, openSite } from '../site/open.js';
 import { createSiteData } from '../site/site-data.js';
-import { type CommandContext, stringOption } from './command.js';
+import { type CommandContext, siteFlags } from './command.js';
 
 /** Opens the site the flags, environment and profiles select (see `edgekit --help`). */
-export async function openSiteFrom(ctx: CommandContext, options: OpenOptions = {}): Promise<OpenedSite> {
-  const maasUrl = stringOption(ctx.values, 'maas-url');
-  const profile = stringOption(ctx.values, 'profile');
-  const choice = await chooseSite(
-    {
-      demo: ctx.values.demo === true,
-      ...(maasUrl === undefined ? {} : { maasUrl }),
-      ...(profile === undefined ? {} : { profile }),
-    },
-    ctx.env,
-  );
+export async function openSiteFrom(ctx: CommandContext): Promise<OpenedSite> {
+  const choice = await chooseSite(siteFlags(ctx.values), ctx.env);
   if (choice.kind === 'real') ctx.secrets.push(choice.maas.apiKey);
-  const site = await openSite(choice, options);
+  const site = await openSite(choice);
   ctx.secrets.push(...site.secrets);
   return site;
 }
 
-/** The site for the terminal UI, whose first screen shows the inventory read while Juju connects. */
-export async function openSiteFor(ctx: CommandContext): Promise<SiteData> {
-  return createSiteData(await openSiteFrom(ctx, { readAhead: true }));
+/**
+ * The site for the terminal UI, from its first read (started before the UI loaded): the site it chose,
+ * the demo it hosts, and the inventory its first screen shows while Juju connects.
+ */
+export async function openSiteFor(ctx: CommandContext, first: FirstRead): Promise<SiteData> {
+  const choice = await first.choice;
+  if (choice.kind === 'real') ctx.secrets.push(choice.maas.apiKey);
+  const demo = await first.demo;
+  if (demo !== null) ctx.secrets.push(...demo.secrets);
+  const site =
+    demo === null
+      ? await openSite(choice, { firstInventory: first.inventory })
+      : await openHostedDemo(demo, { firstInventory: first.inventory, close: () => first.close() });
+  ctx.secrets.push(...site.secrets);
+  return createSiteData(site);
 }
 
 /** Runs `work` on the selected site and always closes it (and any simulators it started). */

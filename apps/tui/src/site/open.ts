@@ -1,12 +1,14 @@
-import { readInputFile, type SiteSnapshot } from '@edgekit/edge-core';
+import type { SiteSnapshot } from '@edgekit/edge-core';
 import { connectFromJujuData, JujuClient } from '@edgekit/juju-client';
-import { startJujuSim } from '@edgekit/juju-sim';
+import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
 import { MaasClient } from '@edgekit/maas-client';
 import { type SiteOption, startMaasSim } from '@edgekit/maas-sim';
 import type { JujuProfile } from '../config/profiles.js';
 import { errorMessage } from '../ui/errorMessage.js';
 import type { SiteChoice } from './choose.js';
-import { loadInventory } from './maas-adapter.js';
+import { DEMO_TIME_SCALE } from './demo.js';
+import type { HostedDemo, HostedJuju } from './first-read.js';
+import { maasClientOptions } from './maas-client-options.js';
 import type { Inventory, SiteDescription } from './model.js';
 
 /** A Juju model connection the TUI watches and apply deploys into. */
@@ -29,18 +31,11 @@ export interface OpenedSite {
   /** Secrets in play, for redacting anything printed. */
   secrets: string[];
   /**
-   * The inventory read started as soon as MAAS was reachable, while Juju was still being connected:
-   * the first screen shows it instead of reading again (its failure is the first read's failure).
+   * The site's first read (site/first-read.ts), made while the UI loaded and Juju connected: the first
+   * screen shows it instead of reading again (its failure is the first read's failure).
    */
   firstInventory?: Promise<Inventory>;
   close(): Promise<void>;
-}
-
-/** Starts the first inventory read now, so it runs while Juju connects; nobody may be waiting yet. */
-function readAhead(maas: MaasClient): Promise<Inventory> {
-  const read = loadInventory(maas);
-  read.catch(() => undefined);
-  return read;
 }
 
 export interface OpenOptions {
@@ -48,31 +43,18 @@ export interface OpenOptions {
   seed?: number;
   /** Speed-up of simulated time (deploys, commissioning, hooks); 1 is real pace. */
   timeScale?: number;
-  /**
-   * Start the first inventory read while Juju connects (`firstInventory`), for a screen that shows it
-   * first. Off by default: a command reads what it needs itself, and the read would go to waste.
-   */
-  readAhead?: boolean;
+  /** The first read of the site (the terminal UI's, site/first-read.ts), handed to its first screen. */
+  firstInventory?: Promise<Inventory>;
 }
-
-/** The demo runs fast: a deploy that takes minutes on real hardware takes seconds here. */
-export const DEMO_TIME_SCALE = 60;
 
 const NO_JUJU =
   'No Juju controller configured: set JUJU_ENDPOINT, JUJU_USER and JUJU_PASSWORD, or `edgekit login juju`.';
 
 export async function openSite(choice: SiteChoice, options: OpenOptions = {}): Promise<OpenedSite> {
   if (choice.kind === 'demo') return openDemo(options);
-  const { maas: profile } = choice;
-  const ca = profile.caCertFile === undefined ? undefined : await readInputFile(profile.caCertFile);
-  const maas = new MaasClient({
-    url: profile.url,
-    apiKey: profile.apiKey,
-    ...(ca === undefined ? {} : { ca }),
-    ...(profile.insecure ? { insecure: true } : {}),
-  });
-  const secrets = [profile.apiKey];
-  const firstInventory = options.readAhead ? readAhead(maas) : undefined;
+  const maas = new MaasClient(await maasClientOptions(choice.maas));
+  const secrets = [choice.maas.apiKey];
+  const { firstInventory } = options;
   let juju: JujuConnection | null = null;
   let jujuNote = NO_JUJU;
   let jujuFailed = false;
@@ -179,15 +161,9 @@ async function openSimulated(simulated: Simulated, options: OpenOptions): Promis
     seed: options.seed ?? 1,
     timeScale,
   });
-  const maas = new MaasClient({ url: maasSim.url, apiKey: maasSim.apiKey });
-  // The demo's Juju controller generates its TLS keys first (RSA, off the event loop): read MAAS meanwhile.
-  const firstInventory = options.readAhead ? readAhead(maas) : undefined;
-  const closers: (() => Promise<void>)[] = [() => maasSim.close()];
-  const close = async () => {
-    for (const closer of closers.reverse()) await closer().catch(() => undefined);
-  };
+  let jujuSim: JujuSim;
   try {
-    const jujuSim = await startJujuSim({
+    jujuSim = await startJujuSim({
       host: '127.0.0.1',
       port: 0,
       maas: { url: maasSim.url, apiKey: maasSim.apiKey },
@@ -195,28 +171,80 @@ async function openSimulated(simulated: Simulated, options: OpenOptions): Promis
       seed: options.seed ?? 1,
       ...(simulated.from === undefined ? {} : { from: simulated.from }),
     });
-    closers.push(() => jujuSim.close());
-    const model = simulated.from?.juju?.model ?? 'default';
-    const login = jujuSim.modelLogin(model);
-    const client = await JujuClient.connect(login);
-    closers.push(() => client.close());
-    return {
-      description: {
-        simulated: true,
-        maasUrl: maasSim.url,
-        jujuEndpoint: `${jujuSim.controllerName}/${model}`,
-        profile: simulated.label,
-      },
-      maas,
-      juju: { client, controller: jujuSim.controllerName, model, modelUUID: login.modelUUID },
-      jujuNote: '',
-      jujuFailed: false,
-      secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
-      ...(firstInventory === undefined ? {} : { firstInventory }),
-      close,
-    };
   } catch (error) {
-    await close();
+    await maasSim.close();
     throw error;
   }
+  const model = simulated.from?.juju?.model ?? 'default';
+  return connectSimulated(
+    {
+      maas: { url: maasSim.url, apiKey: maasSim.apiKey },
+      juju: { login: jujuSim.modelLogin(model), controllerName: jujuSim.controllerName, model },
+      secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
+      label: simulated.label,
+    },
+    async () => {
+      await jujuSim.close();
+      await maasSim.close();
+    },
+  );
+}
+
+/**
+ * The demo whose simulators the first read started in its thread (site/first-read.ts): connected from
+ * here over loopback like any site; closing it stops them.
+ */
+export async function openHostedDemo(
+  demo: HostedDemo,
+  options: { firstInventory?: Promise<Inventory>; close: () => Promise<void> },
+): Promise<OpenedSite> {
+  let juju: HostedJuju;
+  try {
+    juju = await demo.juju;
+  } catch (error) {
+    await options.close();
+    throw error;
+  }
+  const site = await connectSimulated(
+    { maas: demo.maas, juju, secrets: demo.secrets, label: 'demo (simulated)' },
+    options.close,
+  );
+  return options.firstInventory === undefined ? site : { ...site, firstInventory: options.firstInventory };
+}
+
+interface SimulatedEndpoints {
+  maas: { url: string; apiKey: string };
+  juju: HostedJuju;
+  secrets: string[];
+  label: string;
+}
+
+/** Clients for simulators already listening; `stop` stops the simulators (after the clients close, or on failure). */
+async function connectSimulated(sims: SimulatedEndpoints, stop: () => Promise<void>): Promise<OpenedSite> {
+  const maas = new MaasClient({ url: sims.maas.url, apiKey: sims.maas.apiKey });
+  const { login, controllerName, model } = sims.juju;
+  let client: JujuClient;
+  try {
+    client = await JujuClient.connect(login);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    description: {
+      simulated: true,
+      maasUrl: sims.maas.url,
+      jujuEndpoint: `${controllerName}/${model}`,
+      profile: sims.label,
+    },
+    maas,
+    juju: { client, controller: controllerName, model, modelUUID: login.modelUUID },
+    jujuNote: '',
+    jujuFailed: false,
+    secrets: sims.secrets,
+    close: async () => {
+      await client.close().catch(() => undefined);
+      await stop().catch(() => undefined);
+    },
+  };
 }

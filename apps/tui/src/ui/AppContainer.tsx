@@ -2,6 +2,7 @@ import { Box, type Key, Text, useApp, useStdin } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { SiteData } from '../site/data.js';
 import { filterMachines } from '../site/filter.js';
+import type { Inventory } from '../site/model.js';
 import { Body } from './Body.js';
 import { onApplyCommand } from './commands/apply.js';
 import type { ScreenContext } from './commands/context.js';
@@ -43,6 +44,11 @@ export interface AppProps {
   onFatal?: (message: string) => void;
   /** Where the planner saves plans (default: the current folder). */
   planDir?: string;
+  /**
+   * A site opened before the screens loaded, with the inventory already on the terminal (the bin's
+   * start: site/first-read.ts), so the first frame shows it instead of "opening the site…".
+   */
+  opened?: { site: SiteData; inventory?: Inventory };
 }
 
 const SCREEN_COMMANDS: Partial<Record<Command, ScreenId>> = {
@@ -67,15 +73,16 @@ export function AppContainer({
   onFatal,
   planDir = process.cwd(),
   plannerStart,
+  opened,
 }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const interactive = isRawModeSupported === true;
   const size = useTerminalSize(fixedSize);
   const [ui, dispatch] = useReducer(uiReducer, { ...INITIAL_UI, screen: initialScreen });
-  const site = useSite(connect, onFatal);
+  const site = useSite(connect, onFatal, opened?.site);
   const data = site.state === 'ready' ? site.value : null;
-  const { inventory, refresh } = useInventory(data, ui.busy.size > 0);
+  const { inventory, refresh } = useInventory(data, ui.busy.size > 0, opened?.inventory);
   const juju = useJujuModel(data);
   const planner = usePlanner(data, ui.screen === 'planner', plannerStart);
   const reloadPlanner = planner.reload;

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { JournalError } from '../plan/errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Host, HostSchema, type PlacementProblem, VmRequestSchema } from '../model/schemas.js';
 import type { LowerBound } from '../placement/bounds.js';
 import { fromZodIssues } from '../placement/errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComposeRequestSchema } from '../plan/schema.js';
 
 const UnitRefSchema = z.object({ application: z.string(), unit: z.string() });

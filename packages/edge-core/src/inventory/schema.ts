@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An inventory snapshot: what a MAAS region had to offer when the plan was made. Units follow MAAS's

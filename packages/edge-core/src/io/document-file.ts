@@ -1,6 +1,6 @@
 import { issuesLine } from '@edgekit/common';
 import { stringify as stringifyYaml } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { writeFileAtomic } from '../inventory/atomic-file.js';
 import { parseYamlText } from '../model/yaml-text.js';
 import type { EdgePlanError } from '../plan/errors.js';

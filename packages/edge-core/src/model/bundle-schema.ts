@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The one schema of a Juju bundle document as edge-core reads it (workloads from bundles, VM requests

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Adds an issue for each name used twice in `items` (two VMs named alike would become one machine). */
 export function refineUniqueNames(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedArray, INPUT_LIMITS, overLimit } from './limits.js';
 import { refineUniqueNames } from './name-record.js';
 import { MIB, parseSize } from './quantities.js';

@@ -1,5 +1,5 @@
 import { EdgekitError, type ErrorKind, issueSummary } from '@edgekit/common';
-import type { z } from 'zod';
+import type * as z from 'zod';
 /**
  * The one error tree of the placement engine. Every bad input becomes a `PlacementInputError` that names the
  * offending field (`path`) and says how to fix it (`hint`); callers branch on `code`.

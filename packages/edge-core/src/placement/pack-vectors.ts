@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bestBound, combinatorialBounds, type LowerBound } from './bounds.js';
 import { packFromColumns } from './column-mip.js';
 import { fromZodIssues, placementError } from './errors.js';

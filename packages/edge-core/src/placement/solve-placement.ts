@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdmissionRule, HostResource } from '../capacity/host-state.js';
 import {
   type PlacementProblem,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InventorySnapshotSchema, RefSchema } from '../inventory/schema.js';
 import { WorkloadSchema } from './workload.js';
 

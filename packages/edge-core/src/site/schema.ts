@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The one version of the site snapshot document this edgekit reads and writes. */
 export const SITE_SNAPSHOT_VERSION = 1;

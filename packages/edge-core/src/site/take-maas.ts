@@ -1,5 +1,5 @@
 import type { Machine, VmHost } from '@edgekit/maas-client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { gpusOf } from '../inventory/from-maas.js';
 import type { MaasSiteReadings } from '../inventory/take.js';
 import type { SiteMachine, SiteSnapshot, SiteVmHost } from './schema.js';

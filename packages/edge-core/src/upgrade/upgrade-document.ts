@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentFile } from '../io/document-file.js';
 import { PlanFormatError, PlanVersionError } from '../plan/errors.js';
 import { type UpgradePlan, UpgradePlanSchema } from './upgrade-plan.js';

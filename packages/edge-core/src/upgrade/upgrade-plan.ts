@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReplacementSchema } from '../day2/day2-plan.js';
 
 /** One step of an upgrade, in the order it runs; `why` says why it sits where it does. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedArray, INPUT_LIMITS } from '../model/limits.js';
 import { refineUniqueNames } from '../model/name-record.js';
 import { HostSchema, type PlacementProblem, type VmRequest, VmRequestSchema } from '../model/schemas.js';

@@ -1,5 +1,5 @@
 import { EdgekitError, type ErrorKind, heldSecrets, issuesLine, Redactor } from '@edgekit/common';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * Base of every error this SDK throws; callers branch with `instanceof`. It extends the workspace's one

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { JujuError, JujuRpcError, JujuValidationError } from '../core/errors.js';
 import type { CallOptions } from '../rpc/transport.js';
 import type { Error as WireError } from '../schemas/generated.js';

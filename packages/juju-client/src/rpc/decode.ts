@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { JujuValidationError } from '../core/errors.js';
 import { FAIL, fastChecker } from '../schemas/fast.js';
 

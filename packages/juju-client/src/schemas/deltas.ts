@@ -1,7 +1,7 @@
 // AllWatcher deltas as they really arrive (juju/juju rpc/params/multiwatcher.go, 3.x), not as the schema
 // says: each delta is a `[kind, "change" | "remove", entity]` tuple (LP #2025105) and the schema's
 // entity is an untyped object. Entity shapes are hand-written from multiwatcher.go; objects are loose.
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Checker, describe, FAIL } from './fast.js';
 import * as go from './go.js';
 

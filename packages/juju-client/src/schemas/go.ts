@@ -1,7 +1,7 @@
 // Building blocks for schemas of Go-encoded JSON. Go's encoder writes nil slices and maps as `null`
 // and drops omitempty zero values, so a field the schema calls required may be null or absent: it
 // decodes to the Go zero value. Optional fields stay optional (and may be null).
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, versionString } from './fast.js';
 
 type Schema<T> = z.ZodType<T, unknown>;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createMaasError } from '../errors/factory.js';
 
 /**

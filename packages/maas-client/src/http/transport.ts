@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import type { Redactor } from '@edgekit/common';
 import { sleep } from '@edgekit/common';
 import got, { type Got, type Response } from 'got';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { MaasApiKey } from '../auth/api-key.js';
 import { buildOAuthHeader } from '../auth/oauth.js';
 import type { MaasUrls } from '../config/url.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { WireParams } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { MaasTransport } from '../http/transport.js';

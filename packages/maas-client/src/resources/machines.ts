@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InterfaceRequest } from '../builders/interfaces-spec.js';
 import { encodeSpecs } from '../builders/spec-params.js';
 import type { StorageRequest } from '../builders/storage-spec.js';

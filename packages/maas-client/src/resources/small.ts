@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiPath } from '../http/encode.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { MaasTransport } from '../http/transport.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * MAAS drifts between versions (docs/maas-api.md §10): objects keep unknown fields, sizes are plain

@@ -1,5 +1,5 @@
 import { issuePath, noSecrets, type Redactor } from '@edgekit/common';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { MaasValidationIssue } from '../errors/errors.js';
 import { createMaasError } from '../errors/factory.js';
 import { fastValidator } from './fast-validate.js';

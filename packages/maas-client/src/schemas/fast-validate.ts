@@ -1,5 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Zod stays the single source of truth for schemas and error messages; for speed, each schema is also
@@ -8,7 +8,8 @@ import { z } from 'zod';
  * where zod's own parse, which rebuilds every object, cost more than the parse itself.
  * Only when the fast check fails does zod run, to produce its precise issues.
  */
-const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false });
+// Made on first use: building an Ajv instance costs a few milliseconds, and most reads never need one.
+let ajv: Ajv | undefined;
 const bySchema = new WeakMap<z.ZodType, ValidateFunction | null>();
 // Keyed by the JSON Schema text, so equal schemas built afresh (e.g. `z.array(X)` inside a method) share one
 // compiled function and ajv's own cache stays bounded by the number of distinct schemas in this package.
@@ -21,6 +22,7 @@ export function fastValidator(schema: z.ZodType): ValidateFunction | null {
     try {
       const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'throw' });
       const key = JSON.stringify(json);
+      ajv ??= new Ajv({ allErrors: false, strict: false, validateSchema: false });
       fn = byJson.get(key) ?? ajv.compile(json);
       byJson.set(key, fn);
     } catch {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loose, openEnum, resourceUri } from './common.js';
 
 export const VersionSchema = loose({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loose, resourceUri } from './common.js';
 
 export const VlanSchema = loose({

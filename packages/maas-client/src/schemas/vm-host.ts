@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loose, openEnum, ResourcePoolSchema, resourceUri, ZoneSchema } from './common.js';
 
 /** `memory` MiB, `local_storage` bytes (docs/maas-api.md §4.3). Counts may be 0 or negative before a refresh. */

@@ -4,7 +4,7 @@ import { type JujuSim, startJujuSim } from '@edgekit/juju-sim';
 import { SIM_CONTROL_ENDPOINTS, startMaasSim } from '@edgekit/maas-sim';
 import type { Profile } from '../../config/profiles.js';
 import { saveProfile } from '../../config/profiles.js';
-import { DEMO_TIME_SCALE } from '../../site/open.js';
+import { DEMO_TIME_SCALE } from '../../site/demo.js';
 import type { CommandSpec } from '../command.js';
 import { stringOption } from '../command.js';
 import { UsageError } from '../errors.js';

@@ -1,8 +1,10 @@
-import { Box, render, Text } from 'ink';
-import { Header } from '../../ui/components/Header.js';
+import { render } from 'ink';
+import type { FirstRead } from '../../site/first-read.js';
+import type { Inventory } from '../../site/model.js';
 import type { PlannerStart } from '../../ui/hooks/usePlanner.js';
 import { MIN_SIZE } from '../../ui/terminal.js';
 import { colourWanted, makeTheme, ThemeProvider } from '../../ui/theme.js';
+import { StartFrame } from '../../ui/views/StartFrame.js';
 import { type CommandContext, stringOption } from '../command.js';
 import { EXIT } from '../errors.js';
 
@@ -14,8 +16,11 @@ import { EXIT } from '../errors.js';
  */
 export const RENDER_FPS = 240;
 
-/** `edgekit` with no command: the terminal UI on the configured site, or the simulated demo. */
-export async function runTui(ctx: CommandContext): Promise<number> {
+/**
+ * `edgekit` with no command: the terminal UI on the configured site, or the simulated demo. `first` is
+ * the site's first read, started by the caller before this module (and Ink) loaded.
+ */
+export async function runTui(ctx: CommandContext, first: FirstRead): Promise<number> {
   // Before the first frame, so a bad --preset/--workload/--bundle is a one-line error, not a screen.
   const plannerStart = await plannerStartFrom(ctx);
   let failure: string | null = null;
@@ -24,28 +29,44 @@ export async function runTui(ctx: CommandContext): Promise<number> {
   // A pipe has no width, and Ink would then run `tput` (a child process, ~40 ms) for every frame: lay
   // out at the UI's minimum width instead, as the frame does anyway.
   if (ctx.stdout.isTTY !== true && !ctx.stdout.columns) ctx.stdout.columns = MIN_SIZE.columns;
-  // First frame at once, from light modules only; the screens, SDKs and simulators load behind it.
-  const app = render(
+  // First frame at once, from light modules only; the screens and SDKs load behind it.
+  const frame = (inventory: Inventory | null) => (
     <ThemeProvider theme={theme}>
-      <Box flexDirection="column">
-        <Header screen="site" description={null} />
-        <Text>starting edgekit…</Text>
-      </Box>
-    </ThemeProvider>,
-    { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, exitOnCtrlC: false, maxFps: RENDER_FPS },
+      <StartFrame inventory={inventory} />
+    </ThemeProvider>
   );
+  const app = render(frame(null), {
+    stdin: ctx.stdin,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    exitOnCtrlC: false,
+    maxFps: RENDER_FPS,
+  });
+  // The demo's first read is local and quick: draw it before loading the screens, whose loading holds
+  // this thread. A real site's read waits on the network: the screens load meanwhile.
+  const choice = await first.choice.catch(() => null);
+  const shown = choice?.kind === 'demo' ? await first.inventory.catch(() => undefined) : undefined;
+  if (shown) app.rerender(frame(shown));
   const [{ AppContainer }, { openSiteFor }] = await Promise.all([
     import('../../ui/AppContainer.js'),
     import('../site.js'),
   ]);
+  const opening = openSiteFor(ctx, first);
+  // With the first read on the terminal, the screens take over once the site is open (no "opening…").
+  const site = shown ? await opening.catch(() => undefined) : undefined;
   // Stable functions: the container connects once per `connect` identity.
-  const connect = () => openSiteFor(ctx);
+  const connect = () => opening;
   const onFatal = (message: string) => {
     failure = message;
   };
   app.rerender(
     <ThemeProvider theme={theme}>
-      <AppContainer connect={connect} onFatal={onFatal} plannerStart={plannerStart} />
+      <AppContainer
+        connect={connect}
+        onFatal={onFatal}
+        plannerStart={plannerStart}
+        {...(site === undefined || shown === undefined ? {} : { opened: { site, inventory: shown } })}
+      />
     </ThemeProvider>,
   );
   await app.waitUntilExit();

@@ -9,10 +9,13 @@ const TRANSITION_POLL_MS = 2000;
 
 /**
  * The MAAS inventory, reloaded on `refresh()` and polled while any machine is mid-transition
- * (Deploying, Commissioning, Releasing…) or an action is in flight.
+ * (Deploying, Commissioning, Releasing…) or an action is in flight. `shown` is an inventory already on
+ * the screen (the terminal UI's first read), shown until the first load gives the same or a newer one.
  */
-export function useInventory(data: SiteData | null, busy: boolean) {
-  const [inventory, setInventory] = useState<Loadable<Inventory>>({ state: 'loading' });
+export function useInventory(data: SiteData | null, busy: boolean, shown?: Inventory) {
+  const [inventory, setInventory] = useState<Loadable<Inventory>>(
+    shown ? { state: 'ready', value: shown } : { state: 'loading' },
+  );
   const [tick, setTick] = useState(0);
   const refresh = useCallback(() => setTick((n) => n + 1), []);
 

@@ -3,18 +3,25 @@ import type { SiteData } from '../../site/data.js';
 import { errorMessage } from '../errorMessage.js';
 import type { Loadable } from './loadable.js';
 
-/** Connects once per `connect`; closes the site (and the simulators it started) on unmount. */
+/**
+ * Connects once per `connect`, or starts from a site `opened` already; closes the site (and the
+ * simulators it started) on unmount.
+ */
 export function useSite(
   connect: () => Promise<SiteData>,
   onFatal?: (message: string) => void,
+  opened?: SiteData,
 ): Loadable<SiteData> {
-  const [site, setSite] = useState<Loadable<SiteData>>({ state: 'loading' });
+  const [site, setSite] = useState<Loadable<SiteData>>(
+    opened ? { state: 'ready', value: opened } : { state: 'loading' },
+  );
   useEffect(() => {
-    let opened: SiteData | undefined;
+    if (opened) return () => void opened.close();
+    let connected: SiteData | undefined;
     let cancelled = false;
     connect().then(
       (data) => {
-        opened = data;
+        connected = data;
         if (cancelled) void data.close();
         else setSite({ state: 'ready', value: data });
       },
@@ -26,8 +33,8 @@ export function useSite(
     );
     return () => {
       cancelled = true;
-      void opened?.close();
+      void connected?.close();
     };
-  }, [connect, onFatal]);
+  }, [connect, onFatal, opened]);
   return site;
 }

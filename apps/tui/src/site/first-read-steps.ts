@@ -1,0 +1,85 @@
+import { errorKind } from '@edgekit/common';
+import { MaasClient } from '@edgekit/maas-client';
+import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
+import { errorMessage } from '../ui/errorMessage.js';
+import { chooseSite, type SiteChoice } from './choose.js';
+import { DEMO_TIME_SCALE } from './demo.js';
+import type { FirstReadInput, FirstReadPort } from './first-read.js';
+import { loadInventory } from './maas-adapter.js';
+import { maasClientOptions } from './maas-client-options.js';
+
+type RealChoice = Extract<SiteChoice, { kind: 'real' }>;
+
+/**
+ * The first read's steps (in its worker thread, or inline from source): choose the site; on the demo,
+ * start its MAAS simulator; read the inventory; then start the demo's Juju simulator (its RSA keys
+ * would otherwise compete with the read) and keep both simulators until the main side closes.
+ */
+export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): Promise<void> {
+  let choice: SiteChoice;
+  let sim: MaasSim | null = null;
+  try {
+    choice = await chooseSite(input.flags, input.env);
+    port.send({ type: 'choice', choice });
+    if (choice.kind === 'demo') {
+      sim = await startMaasSim({
+        host: '127.0.0.1',
+        port: 0,
+        site: 'demo',
+        seed: input.seed ?? 1,
+        timeScale: input.timeScale ?? DEMO_TIME_SCALE,
+      });
+      port.send({
+        type: 'demo-maas',
+        maas: { url: sim.url, apiKey: sim.apiKey },
+        secrets: [sim.apiKey, sim.adminPassword],
+      });
+    }
+  } catch (error) {
+    await sim?.close();
+    port.send({
+      type: 'failed',
+      stage: 'choice',
+      message: errorMessage(error),
+      usage: errorKind(error) === 'usage',
+    });
+    return;
+  }
+  const maas =
+    sim === null
+      ? new MaasClient(await maasClientOptions((choice as RealChoice).maas))
+      : new MaasClient({ url: sim.url, apiKey: sim.apiKey });
+  try {
+    port.send({ type: 'inventory', inventory: await loadInventory(maas) });
+  } catch (error) {
+    port.send({ type: 'failed', stage: 'inventory', message: errorMessage(error), usage: false });
+  }
+  if (sim === null) return;
+  await hostJuju(sim, input, port);
+}
+
+async function hostJuju(maasSim: MaasSim, input: FirstReadInput, port: FirstReadPort): Promise<void> {
+  const { startJujuSim } = await import('@edgekit/juju-sim');
+  try {
+    const jujuSim = await startJujuSim({
+      host: '127.0.0.1',
+      port: 0,
+      maas: { url: maasSim.url, apiKey: maasSim.apiKey },
+      timeScale: input.timeScale ?? DEMO_TIME_SCALE,
+      seed: input.seed ?? 1,
+    });
+    const model = 'default';
+    port.send({
+      type: 'demo-juju',
+      juju: { login: jujuSim.modelLogin(model), controllerName: jujuSim.controllerName, model },
+      secrets: [jujuSim.password],
+    });
+    await port.closed;
+    await jujuSim.close();
+  } catch (error) {
+    port.send({ type: 'failed', stage: 'juju', message: errorMessage(error), usage: false });
+    await port.closed;
+  } finally {
+    await maasSim.close();
+  }
+}

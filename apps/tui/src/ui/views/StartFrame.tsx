@@ -1,0 +1,33 @@
+import { Box, Text } from 'ink';
+import type { Inventory } from '../../site/model.js';
+import { Header, headerHeight } from '../components/Header.js';
+import { useTerminalSize } from '../terminal.js';
+import { SiteView } from './SiteView.js';
+
+/**
+ * The terminal before the screens have loaded, laid out as the Site screen is: the header, then the
+ * first read's inventory once it has come (Juju still connecting). Light modules only: it is drawn
+ * while the rest of the UI loads.
+ */
+export function StartFrame({ inventory }: { inventory: Inventory | null }) {
+  const size = useTerminalSize();
+  const bodyHeight = size.rows - 1 - headerHeight(null, size.columns) - 2;
+  return (
+    <Box flexDirection="column" width={size.columns}>
+      <Header screen="site" description={null} />
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
+        {inventory === null ? (
+          <Text>starting edgekit…</Text>
+        ) : (
+          <SiteView
+            inventory={inventory}
+            juju={null}
+            jujuNote="connecting to Juju…"
+            width={size.columns}
+            height={bodyHeight}
+          />
+        )}
+      </Box>
+    </Box>
+  );
+}
