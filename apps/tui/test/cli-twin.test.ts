@@ -6,9 +6,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseSiteSnapshot, type SiteSnapshot } from '@edgekit/edge-core';
+import {
+  day2JujuFromClient,
+  parseSiteSnapshot,
+  type SiteSnapshot,
+  saveDay2PlanFile,
+} from '@edgekit/edge-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as stringifyYaml } from 'yaml';
+import { planDay2 } from '../src/plan/day2.js';
+import { openTwin } from '../src/site/open.js';
 import { EDGEKIT_BIN, isolatedEnv, runEdgekit } from './support/bin.js';
 
 let dir: string;
@@ -130,7 +137,7 @@ describe('edgekit snapshot / sim --from / rehearse', () => {
     expect(refused.stderr).toMatch(bad[1]);
   }, 60_000);
 
-  it('rehearses a drain and a heal planned on the twin; refuses bad arguments with one line', async () => {
+  it('rehearses a drain and a heal planned on the twin, and a saved drain plan; refuses bad arguments with one line', async () => {
     const drain = await edgekit('rehearse', 'drain', 'kvm-a1', '--site', 'site.yaml', '--json');
     expect(drain.code, drain.stderr).toBe(0);
     const drained = JSON.parse(drain.stdout);
@@ -142,6 +149,28 @@ describe('edgekit snapshot / sim --from / rehearse', () => {
     const heal = await edgekit('rehearse', 'heal', '--site', 'site.yaml');
     expect(heal.code, heal.stderr).toBe(0);
     expect(heal.stdout).toMatch(/^rehearsed heal [a-z0-9]+ on a twin of .*: it succeeded/);
+    // A drain plan saved before (as `edgekit drain` saves it) is rehearsed as it stands, not re-planned.
+    const twin = await openTwin(snapshot, { timeScale: 3000 });
+    try {
+      if (twin.juju === null) throw new Error('the twin has no Juju model');
+      const plan = await planDay2(
+        twin.maas,
+        day2JujuFromClient(twin.juju.client, twin.juju.modelUUID),
+        'drain',
+        'kvm-b2',
+      );
+      await saveDay2PlanFile(join(dir, 'drain-kvm-b2.plan.json'), plan);
+    } finally {
+      await twin.close();
+    }
+    const saved = await edgekit('rehearse', 'drain-kvm-b2.plan.json', '--site', 'site.yaml', '--json');
+    expect(saved.code, saved.stderr).toBe(0);
+    const fromFile = JSON.parse(saved.stdout);
+    expect(fromFile).toMatchObject({ kind: 'DrainPlan', ok: true, error: null });
+    const kvmB2 = snapshot.maas.vmHosts.find((h) => h.name === 'kvm-b2');
+    expect(fromFile.calls.map((c: { call: string }) => c.call)).toContain(
+      `POST /MAAS/api/2.0/vm-hosts/${kvmB2?.id}/?op=add_tag`,
+    );
     for (const args of [
       ['rehearse', 'drain', '--site', 'site.yaml'],
       ['rehearse', 'drain', 'no such host!', '--site', 'site.yaml'],

@@ -6,7 +6,7 @@ import { type SiteOption, startMaasSim } from '@edgekit/maas-sim';
 import type { JujuProfile } from '../config/profiles.js';
 import { errorMessage } from '../ui/errorMessage.js';
 import type { SiteChoice } from './choose.js';
-import { DEMO_TIME_SCALE } from './demo.js';
+import { DEMO_LABEL, DEMO_TIME_SCALE } from './demo.js';
 import type { HostedDemo, HostedJuju } from './first-read.js';
 import { maasClientOptions } from './maas-client-options.js';
 import type { Inventory, SiteDescription } from './model.js';
@@ -127,7 +127,7 @@ async function connectJuju(source: JujuProfile | 'juju-data'): Promise<JujuConne
 }
 
 function openDemo(options: OpenOptions): Promise<OpenedSite> {
-  return openSimulated({ site: 'demo', label: 'demo (simulated)' }, options);
+  return openSimulated({ site: 'demo', label: DEMO_LABEL }, options);
 }
 
 /**
@@ -206,7 +206,7 @@ export async function openHostedDemo(
     throw error;
   }
   const site = await connectSimulated(
-    { maas: demo.maas, juju, secrets: demo.secrets, label: 'demo (simulated)' },
+    { maas: demo.maas, juju, secrets: demo.secrets, label: DEMO_LABEL },
     options.close,
   );
   return options.firstInventory === undefined ? site : { ...site, firstInventory: options.firstInventory };

@@ -1,6 +1,7 @@
 import { render } from 'ink';
+import { demoDescription } from '../../site/demo.js';
 import type { FirstRead } from '../../site/first-read.js';
-import type { Inventory } from '../../site/model.js';
+import type { Inventory, SiteDescription } from '../../site/model.js';
 import type { PlannerStart } from '../../ui/hooks/usePlanner.js';
 import { MIN_SIZE } from '../../ui/terminal.js';
 import { colourWanted, makeTheme, ThemeProvider } from '../../ui/theme.js';
@@ -30,9 +31,9 @@ export async function runTui(ctx: CommandContext, first: FirstRead): Promise<num
   // out at the UI's minimum width instead, as the frame does anyway.
   if (ctx.stdout.isTTY !== true && !ctx.stdout.columns) ctx.stdout.columns = MIN_SIZE.columns;
   // First frame at once, from light modules only; the screens and SDKs load behind it.
-  const frame = (inventory: Inventory | null) => (
+  const frame = (inventory: Inventory | null, description: SiteDescription | null = null) => (
     <ThemeProvider theme={theme}>
-      <StartFrame inventory={inventory} />
+      <StartFrame inventory={inventory} description={description} />
     </ThemeProvider>
   );
   const app = render(frame(null), {
@@ -46,7 +47,8 @@ export async function runTui(ctx: CommandContext, first: FirstRead): Promise<num
   // this thread. A real site's read waits on the network: the screens load meanwhile.
   const choice = await first.choice.catch(() => null);
   const shown = choice?.kind === 'demo' ? await first.inventory.catch(() => undefined) : undefined;
-  if (shown) app.rerender(frame(shown));
+  const demo = shown ? await first.demo.catch(() => null) : null;
+  if (shown && demo) app.rerender(frame(shown, demoDescription(demo.maas.url)));
   const [{ AppContainer }, { openSiteFor }] = await Promise.all([
     import('../../ui/AppContainer.js'),
     import('../site.js'),

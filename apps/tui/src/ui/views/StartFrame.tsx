@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Inventory } from '../../site/model.js';
+import type { Inventory, SiteDescription } from '../../site/model.js';
 import { Header, headerHeight } from '../components/Header.js';
 import { useTerminalSize } from '../terminal.js';
 import { SiteView } from './SiteView.js';
@@ -9,12 +9,18 @@ import { SiteView } from './SiteView.js';
  * first read's inventory once it has come (Juju still connecting). Light modules only: it is drawn
  * while the rest of the UI loads.
  */
-export function StartFrame({ inventory }: { inventory: Inventory | null }) {
+export function StartFrame({
+  inventory,
+  description,
+}: {
+  inventory: Inventory | null;
+  description: SiteDescription | null;
+}) {
   const size = useTerminalSize();
-  const bodyHeight = size.rows - 1 - headerHeight(null, size.columns) - 2;
+  const bodyHeight = size.rows - 1 - headerHeight(description, size.columns) - 2;
   return (
     <Box flexDirection="column" width={size.columns}>
-      <Header screen="site" description={null} />
+      <Header screen="site" description={description} />
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {inventory === null ? (
           <Text>starting edgekit…</Text>
