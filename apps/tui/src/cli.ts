@@ -3,7 +3,13 @@ import { EXIT } from './cli/errors.js';
 import { runCli } from './cli/main.js';
 
 const controller = new AbortController();
-process.once('SIGINT', () => {
+// The first Ctrl-C asks the command to stop (its waits abort, what it opened is closed); a second one
+// leaves at once. A listener that stays (not `once`): Ink's signal-exit re-raises a SIGINT that no other
+// listener takes, which killed the process mid-way instead of letting it stop.
+let interrupts = 0;
+process.on('SIGINT', () => {
+  interrupts += 1;
+  if (interrupts > 1) process.exit(EXIT.interrupted);
   controller.abort();
   process.exitCode = EXIT.interrupted;
 });

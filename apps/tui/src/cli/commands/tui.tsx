@@ -43,36 +43,58 @@ export async function runTui(ctx: CommandContext, first: FirstRead): Promise<num
     exitOnCtrlC: false,
     maxFps: RENDER_FPS,
   });
-  // The demo's first read is local and quick: draw it before loading the screens, whose loading holds
-  // this thread. A real site's read waits on the network: the screens load meanwhile.
-  const choice = await first.choice.catch(() => null);
-  const shown = choice?.kind === 'demo' ? await first.inventory.catch(() => undefined) : undefined;
-  const demo = shown ? await first.demo.catch(() => null) : null;
-  if (shown && demo) app.rerender(frame(shown, demoDescription(demo.maas.url)));
-  const [{ AppContainer }, { openSiteFor }] = await Promise.all([
-    import('../../ui/AppContainer.js'),
-    import('../site.js'),
-  ]);
-  const opening = openSiteFor(ctx, first);
-  // With the first read on the terminal, the screens take over once the site is open (no "opening…").
-  const site = shown ? await opening.catch(() => undefined) : undefined;
-  // Stable functions: the container connects once per `connect` identity.
-  const connect = () => opening;
-  const onFatal = (message: string) => {
-    failure = message;
-  };
-  app.rerender(
-    <ThemeProvider theme={theme}>
-      <AppContainer
-        connect={connect}
-        onFatal={onFatal}
-        plannerStart={plannerStart}
-        {...(site === undefined || shown === undefined ? {} : { opened: { site, inventory: shown } })}
-      />
-    </ThemeProvider>,
-  );
-  await app.waitUntilExit();
-  return failure === null ? EXIT.ok : EXIT.connection;
+  // Until the screens read keys (in raw mode, where Ctrl-C is the quit key), Ctrl-C is a SIGINT: the CLI
+  // aborts ctx.signal, and the start stops where it is, closing what it opened.
+  const interrupted = () => ctx.signal.aborted;
+  const stop = () => app.unmount();
+  ctx.signal.addEventListener('abort', stop, { once: true });
+  try {
+    return await start();
+  } finally {
+    ctx.signal.removeEventListener('abort', stop);
+    // Also when the signal came before the listener did (Ctrl-C while Ink loaded).
+    if (interrupted()) stop();
+  }
+
+  async function start(): Promise<number> {
+    // The demo's first read is local and quick: draw it before loading the screens, whose loading holds
+    // this thread. A real site's read waits on the network: the screens load meanwhile.
+    const choice = await first.choice.catch(() => null);
+    const shown = choice?.kind === 'demo' ? await first.inventory.catch(() => undefined) : undefined;
+    const demo = shown ? await first.demo.catch(() => null) : null;
+    if (interrupted()) return EXIT.interrupted;
+    if (shown && demo) app.rerender(frame(shown, demoDescription(demo.maas.url)));
+    const [{ AppContainer }, { openSiteFor }] = await Promise.all([
+      import('../../ui/AppContainer.js'),
+      import('../site.js'),
+    ]);
+    if (interrupted()) return EXIT.interrupted;
+    const opening = openSiteFor(ctx, first);
+    // With the first read on the terminal, the screens take over once the site is open (no "opening…").
+    const site = shown ? await opening.catch(() => undefined) : undefined;
+    if (interrupted()) {
+      await site?.close();
+      return EXIT.interrupted;
+    }
+    // Stable functions: the container connects once per `connect` identity.
+    const connect = () => opening;
+    const onFatal = (message: string) => {
+      failure = message;
+    };
+    app.rerender(
+      <ThemeProvider theme={theme}>
+        <AppContainer
+          connect={connect}
+          onFatal={onFatal}
+          plannerStart={plannerStart}
+          {...(site === undefined || shown === undefined ? {} : { opened: { site, inventory: shown } })}
+        />
+      </ThemeProvider>,
+    );
+    await app.waitUntilExit();
+    if (interrupted()) return EXIT.interrupted;
+    return failure === null ? EXIT.ok : EXIT.connection;
+  }
 }
 
 /** The planner's preset or workload from the flags; the planner code loads only when one is given. */
