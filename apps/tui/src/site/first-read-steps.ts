@@ -16,6 +16,9 @@ type RealChoice = Extract<SiteChoice, { kind: 'real' }>;
  * would otherwise compete with the read) and keep both simulators until the main side closes.
  */
 export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): Promise<void> {
+  // Closing stops the read too: a MAAS that does not answer must not hold the UI's exit (Ctrl-C).
+  const stopped = new AbortController();
+  void port.closed.then(() => stopped.abort());
   let choice: SiteChoice;
   let sim: MaasSim | null = null;
   try {
@@ -50,7 +53,7 @@ export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): 
       ? new MaasClient(await maasClientOptions((choice as RealChoice).maas))
       : new MaasClient({ url: sim.url, apiKey: sim.apiKey });
   try {
-    port.send({ type: 'inventory', inventory: await loadInventory(maas) });
+    port.send({ type: 'inventory', inventory: await loadInventory(maas, stopped.signal) });
   } catch (error) {
     port.send({ type: 'failed', stage: 'inventory', message: errorMessage(error), usage: false });
   }
