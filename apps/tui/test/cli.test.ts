@@ -81,7 +81,14 @@ describe('built edgekit bin, stdin from /dev/null', () => {
     try {
       const child = spawn(process.execPath, [EDGEKIT_BIN], {
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: cleanEnv({ MAAS_URL: `http://127.0.0.1:${port}/MAAS/`, MAAS_API_KEY: 'ck:tk:secret' }),
+        env: cleanEnv({
+          MAAS_URL: `http://127.0.0.1:${port}/MAAS/`,
+          MAAS_API_KEY: 'ck:tk:secret',
+          // Ink writes only the last frame, at exit, when it believes it runs in CI (is-in-ci); this test
+          // needs the first frame, as a terminal shows it.
+          CI: 'false',
+          CONTINUOUS_INTEGRATION: 'false',
+        }),
         cwd: configDir,
       });
       let stdout = '';
