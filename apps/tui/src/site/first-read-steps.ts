@@ -2,13 +2,11 @@ import { errorKind } from '@edgekit/common';
 import { MaasClient } from '@edgekit/maas-client';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { errorMessage } from '../ui/errorMessage.js';
-import { chooseSite, type SiteChoice } from './choose.js';
+import { chooseSite } from './choose.js';
 import { DEMO_TIME_SCALE } from './demo.js';
 import type { FirstReadInput, FirstReadPort } from './first-read.js';
 import { loadInventory } from './maas-adapter.js';
 import { maasClientOptions } from './maas-client-options.js';
-
-type RealChoice = Extract<SiteChoice, { kind: 'real' }>;
 
 /**
  * The first read's steps (in its worker thread, or inline from source): choose the site; on the demo,
@@ -19,12 +17,14 @@ export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): 
   // Closing stops the read too: a MAAS that does not answer must not hold the UI's exit (Ctrl-C).
   const stopped = new AbortController();
   void port.closed.then(() => stopped.abort());
-  let choice: SiteChoice;
   let sim: MaasSim | null = null;
+  let maas: MaasClient;
   try {
-    choice = await chooseSite(input.flags, input.env);
+    const choice = await chooseSite(input.flags, input.env);
     port.send({ type: 'choice', choice });
-    if (choice.kind === 'demo') {
+    if (choice.kind === 'real') {
+      maas = new MaasClient(await maasClientOptions(choice.maas));
+    } else {
       sim = await startMaasSim({
         host: '127.0.0.1',
         port: 0,
@@ -37,8 +37,10 @@ export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): 
         maas: { url: sim.url, apiKey: sim.apiKey },
         secrets: [sim.apiKey, sim.adminPassword],
       });
+      maas = new MaasClient({ url: sim.url, apiKey: sim.apiKey });
     }
   } catch (error) {
+    // A failure after the choice was sent (a CA file that cannot be read) fails what is still pending.
     await sim?.close();
     port.send({
       type: 'failed',
@@ -48,10 +50,6 @@ export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): 
     });
     return;
   }
-  const maas =
-    sim === null
-      ? new MaasClient(await maasClientOptions((choice as RealChoice).maas))
-      : new MaasClient({ url: sim.url, apiKey: sim.apiKey });
   try {
     port.send({ type: 'inventory', inventory: await loadInventory(maas, stopped.signal) });
   } catch (error) {
@@ -75,7 +73,6 @@ async function hostJuju(maasSim: MaasSim, input: FirstReadInput, port: FirstRead
     port.send({
       type: 'demo-juju',
       juju: { login: jujuSim.modelLogin(model), controllerName: jujuSim.controllerName, model },
-      secrets: [jujuSim.password],
     });
     await port.closed;
     await jujuSim.close();

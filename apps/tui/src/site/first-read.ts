@@ -19,7 +19,7 @@ export interface FirstReadInput {
   timeScale?: number;
 }
 
-/** Where the demo's simulators, hosted by the first read, answer; with their secrets for redaction. */
+/** Where the demo's simulators, hosted by the first read, answer; with MAAS's secrets for redaction. */
 export interface HostedDemo {
   maas: { url: string; apiKey: string };
   /** The Juju simulator starts after the first read (its TLS keys take a while): its model login. */
@@ -38,7 +38,7 @@ export type FirstReadMessage =
   | { type: 'choice'; choice: SiteChoice }
   | { type: 'demo-maas'; maas: { url: string; apiKey: string }; secrets: string[] }
   | { type: 'inventory'; inventory: Inventory }
-  | { type: 'demo-juju'; juju: HostedJuju; secrets: string[] }
+  | { type: 'demo-juju'; juju: HostedJuju }
   /** `stage` says which promise fails: the choice fails them all, the read only the inventory. */
   | { type: 'failed'; stage: 'choice' | 'inventory' | 'juju'; message: string; usage: boolean };
 
@@ -108,7 +108,6 @@ export function startFirstRead(
   const demo = deferred<HostedDemo | null>();
   const inventory = deferred<Inventory>();
   const juju = deferred<HostedJuju>();
-  let demoSecrets: string[] = [];
 
   const receive = (message: FirstReadMessage) => {
     switch (message.type) {
@@ -117,12 +116,10 @@ export function startFirstRead(
         if (message.choice.kind === 'real') demo.resolve(null);
         return;
       case 'demo-maas':
-        demoSecrets = message.secrets;
-        return demo.resolve({ maas: message.maas, juju: juju.promise, secrets: demoSecrets });
+        return demo.resolve({ maas: message.maas, juju: juju.promise, secrets: message.secrets });
       case 'inventory':
         return inventory.resolve(message.inventory);
       case 'demo-juju':
-        demoSecrets.push(...message.secrets);
         return juju.resolve(message.juju);
       case 'failed': {
         const error = new FirstReadError(message.message, message.usage);

@@ -180,7 +180,7 @@ async function openSimulated(simulated: Simulated, options: OpenOptions): Promis
     {
       maas: { url: maasSim.url, apiKey: maasSim.apiKey },
       juju: { login: jujuSim.modelLogin(model), controllerName: jujuSim.controllerName, model },
-      secrets: [maasSim.apiKey, maasSim.adminPassword, jujuSim.password],
+      secrets: [maasSim.apiKey, maasSim.adminPassword],
       label: simulated.label,
     },
     async () => {
@@ -215,6 +215,7 @@ export async function openHostedDemo(
 interface SimulatedEndpoints {
   maas: { url: string; apiKey: string };
   juju: HostedJuju;
+  /** The MAAS simulator's secrets (the Juju password is in its login). */
   secrets: string[];
   label: string;
 }
@@ -241,7 +242,7 @@ async function connectSimulated(sims: SimulatedEndpoints, stop: () => Promise<vo
     juju: { client, controller: controllerName, model, modelUUID: login.modelUUID },
     jujuNote: '',
     jujuFailed: false,
-    secrets: sims.secrets,
+    secrets: [...sims.secrets, login.password],
     close: async () => {
       await client.close().catch(() => undefined);
       await stop().catch(() => undefined);

@@ -15,7 +15,7 @@ import { onUpgradeCommand } from './commands/upgrade.js';
 import { useRunChange } from './commands/useRunChange.js';
 import { onVmHostsCommand } from './commands/vmHosts.js';
 import { Footer } from './components/Footer.js';
-import { Header, headerHeight } from './components/Header.js';
+import { bodyHeight, Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { useApply } from './hooks/useApply.js';
 import { useInventory } from './hooks/useInventory.js';
@@ -121,10 +121,8 @@ export function AppContainer({
     [machines, ui.machines.filter],
   );
 
-  const header = headerHeight(data?.description ?? null, size.columns);
-  // One spare line: an Ink frame as tall as the terminal is redrawn by clearing the whole screen.
-  const bodyHeight = size.rows - 1 - header - 2;
-  const ctx: ScreenContext = { ui, dispatch, bodyHeight };
+  const bodyLines = bodyHeight(size, data?.description ?? null);
+  const ctx: ScreenContext = { ui, dispatch, bodyHeight: bodyLines };
 
   const onCommand = (command: Command, times = 1) => {
     const screen = SCREEN_COMMANDS[command];
@@ -186,7 +184,7 @@ export function AppContainer({
       <Header screen={ui.screen} description={data?.description ?? null} />
       {/* Clipped at the bottom only: the screens fit their width themselves (truncating rows), and a
           horizontal clip made Ink measure and re-slice every line of every frame. */}
-      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
+      <Box flexDirection="column" height={bodyLines} overflowY="hidden">
         {ui.helpOpen ? (
           <HelpOverlay width={size.columns} screen={ui.screen} />
         ) : site.state === 'failed' ? (
@@ -196,7 +194,7 @@ export function AppContainer({
             state={rehearsal.state}
             site={data?.description.profile ?? data?.description.maasUrl ?? ''}
             width={size.columns}
-            height={bodyHeight}
+            height={bodyLines}
           />
         ) : (
           <Body
@@ -209,7 +207,7 @@ export function AppContainer({
             upgrading={upgrading}
             filtered={filtered}
             width={size.columns}
-            height={bodyHeight}
+            height={bodyLines}
           />
         )}
       </Box>

@@ -49,14 +49,6 @@ export async function runTui(ctx: CommandContext, first: FirstRead): Promise<num
   const stop = () => app.unmount();
   ctx.signal.addEventListener('abort', stop, { once: true });
   try {
-    return await start();
-  } finally {
-    ctx.signal.removeEventListener('abort', stop);
-    // Also when the signal came before the listener did (Ctrl-C while Ink loaded).
-    if (interrupted()) stop();
-  }
-
-  async function start(): Promise<number> {
     // The demo's first read is local and quick: draw it before loading the screens, whose loading holds
     // this thread. A real site's read waits on the network: the screens load meanwhile.
     const choice = await first.choice.catch(() => null);
@@ -94,6 +86,10 @@ export async function runTui(ctx: CommandContext, first: FirstRead): Promise<num
     await app.waitUntilExit();
     if (interrupted()) return EXIT.interrupted;
     return failure === null ? EXIT.ok : EXIT.connection;
+  } finally {
+    ctx.signal.removeEventListener('abort', stop);
+    // Also when the signal came before the listener did (Ctrl-C while Ink loaded).
+    if (interrupted()) stop();
   }
 }
 

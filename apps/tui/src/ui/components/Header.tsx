@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { SiteDescription } from '../../site/model.js';
 import { SCREEN_TITLES, SCREENS, type ScreenId } from '../screens.js';
+import type { TerminalSize } from '../terminal.js';
 import { Toned } from './Toned.js';
 
 export const SIMULATED_BANNER =
@@ -9,6 +10,14 @@ export const SIMULATED_BANNER =
 /** Lines the header takes at a width: the tab line plus the wrapped banner when simulated. */
 export function headerHeight(description: SiteDescription | null, width: number): number {
   return 1 + (description?.simulated ? Math.ceil(SIMULATED_BANNER.length / width) : 0);
+}
+
+/**
+ * Lines left for a screen's body under the header and above the footer's two lines, with one spare:
+ * an Ink frame as tall as the terminal is redrawn by clearing the whole screen.
+ */
+export function bodyHeight(size: TerminalSize, description: SiteDescription | null): number {
+  return size.rows - 1 - headerHeight(description, size.columns) - 2;
 }
 
 /** Screen tabs with their number keys, where we are connected, and the simulated-site banner. */

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Inventory, SiteDescription } from '../../site/model.js';
-import { Header, headerHeight } from '../components/Header.js';
+import { bodyHeight, Header } from '../components/Header.js';
 import { useTerminalSize } from '../terminal.js';
 import { SiteView } from './SiteView.js';
 
@@ -17,11 +17,11 @@ export function StartFrame({
   description: SiteDescription | null;
 }) {
   const size = useTerminalSize();
-  const bodyHeight = size.rows - 1 - headerHeight(description, size.columns) - 2;
+  const body = bodyHeight(size, description);
   return (
     <Box flexDirection="column" width={size.columns}>
       <Header screen="site" description={description} />
-      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
+      <Box flexDirection="column" height={body} overflowY="hidden">
         {inventory === null ? (
           <Text>starting edgekit…</Text>
         ) : (
@@ -30,7 +30,7 @@ export function StartFrame({
             juju={null}
             jujuNote="connecting to Juju…"
             width={size.columns}
-            height={bodyHeight}
+            height={body}
           />
         )}
       </Box>
