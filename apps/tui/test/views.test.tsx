@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gpuUser } from '../src/site/model.js';
+import { gpuUser, type Inventory } from '../src/site/model.js';
 import { TOP } from '../src/ui/list.js';
 import { GpuView } from '../src/ui/views/GpuView.js';
 import { MachinesView } from '../src/ui/views/MachinesView.js';
@@ -22,6 +22,7 @@ describe('MachinesView', () => {
         cursor={{ index: 2503, offset: 2500 }}
         details={false}
         busy={new Map()}
+        gpuScan="complete"
         width={80}
         height={20}
       />,
@@ -45,6 +46,7 @@ describe('MachinesView', () => {
         cursor={{ index: 0, offset: 0 }}
         details
         busy={new Map([['m00000', 'Deploy…']])}
+        gpuScan="complete"
         width={80}
         height={20}
       />,
@@ -53,18 +55,36 @@ describe('MachinesView', () => {
     expect(view.screen()).toMatch(/GPUs\s+2/);
     view.unmount();
   });
+
+  it("says why a machine's GPUs are unknown: still being read, or a fleet above the scan limit", () => {
+    const machines = [machineRow(0, { gpus: null, gpuDevices: [] })];
+    const details = (gpuScan: 'reading' | 'skipped') =>
+      renderUi(
+        <MachinesView
+          machines={machines}
+          total={1}
+          filter=""
+          cursor={TOP}
+          details
+          busy={new Map()}
+          gpuScan={gpuScan}
+          width={80}
+          height={20}
+        />,
+      );
+    const reading = details('reading');
+    expect(reading.screen()).toMatch(/GPUs\s+reading…/);
+    reading.unmount();
+    const skipped = details('skipped');
+    expect(skipped.screen()).toMatch(/GPUs\s+not read \(fleet above the scan limit\)/);
+    skipped.unmount();
+  });
 });
 
 describe('SiteView', () => {
-  const site = (colour: boolean) =>
+  const site = (colour: boolean, shown: Inventory = inventory(40, 6)) =>
     renderUi(
-      <SiteView
-        inventory={inventory(40, 6)}
-        juju={null}
-        jujuNote="no Juju controller"
-        width={80}
-        height={19}
-      />,
+      <SiteView inventory={shown} juju={null} jujuNote="no Juju controller" width={80} height={19} />,
       { colour },
     );
 
@@ -77,6 +97,22 @@ describe('SiteView', () => {
     expect(frame).toContain('kvm-6');
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(frame.split('\n').length).toBeLessThanOrEqual(19);
+    view.unmount();
+  });
+
+  it('draws a first paint from the lists: GPUs being read, N-1 not checked yet', () => {
+    const lists = inventory(40, 6);
+    const view = site(false, {
+      ...lists,
+      machines: lists.machines.map((m) => ({ ...m, gpus: null, gpuDevices: [] })),
+      gpuScan: 'reading',
+      hostLoss: null,
+    });
+    const frame = view.screen();
+    expect(frame).toContain('machines: 40');
+    expect(frame).toContain('GPU machines: reading…');
+    expect(frame).toContain('N-1: checking…');
+    expect(frame).not.toContain('survives');
     view.unmount();
   });
 
@@ -127,6 +163,7 @@ describe('GpuView', () => {
           },
         ]}
         unread={0}
+        gpuScan="complete"
         offset={0}
         height={20}
       />,

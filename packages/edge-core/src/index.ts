@@ -54,8 +54,11 @@ export {
 } from './inventory/snapshot-file.js';
 export {
   type InventoryMaasApi,
+  type MaasListReadings,
   type MaasSiteReadings,
   type ReadMaasOptions,
+  readMaasGpus,
+  readMaasLists,
   readMaasSite,
   type TakeInventoryOptions,
   takeInventory,

@@ -1,7 +1,14 @@
 import { HardwareType, MaasClient } from '@edgekit/maas-client';
 import { type MaasSim, startMaasSim } from '@edgekit/maas-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInventory, InventoryError, readMaasSite, takeInventory } from '../src/index.js';
+import {
+  buildInventory,
+  InventoryError,
+  readMaasGpus,
+  readMaasLists,
+  readMaasSite,
+  takeInventory,
+} from '../src/index.js';
 
 // readMaasSite against the MAAS simulator over HTTP: the one reader both planning (takeInventory) and
 // the TUI's fleet view use, differing only in whose GPUs they ask for.
@@ -39,6 +46,17 @@ describe('readMaasSite', () => {
     const readings = await readMaasSite(maas, { gpuScan: 'bare-metal', gpuScanLimit: 1 });
     expect(readings.devices.size).toBe(0);
     expect(readings.gpusComplete).toBe(false);
+  });
+
+  it('reads in two steps as it reads in one: the lists first, then the GPUs onto them', async () => {
+    const lists = await readMaasLists(maas);
+    expect(lists).not.toHaveProperty('devices');
+    expect(lists.machines.length).toBeGreaterThan(0);
+    const stepped = await readMaasGpus(maas, lists, { gpuScan: 'bare-metal' });
+    const whole = await readMaasSite(maas, { gpuScan: 'bare-metal' });
+    expect(stepped.machines).toBe(lists.machines);
+    expect([...stepped.devices.keys()].sort()).toEqual([...whole.devices.keys()].sort());
+    expect({ ...stepped, devices: null }).toEqual({ ...whole, devices: null });
   });
 
   it('builds the same snapshot takeInventory takes', async () => {

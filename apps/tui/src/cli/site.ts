@@ -16,7 +16,7 @@ export async function openSiteFrom(ctx: CommandContext): Promise<OpenedSite> {
 
 /**
  * The site for the terminal UI, from its first read (started before the UI loaded): the site it chose,
- * the demo it hosts, and the inventory its first screen shows while Juju connects.
+ * the demo it hosts, and its whole inventory, which the screens' first load gives.
  */
 export async function openSiteFor(ctx: CommandContext, first: FirstRead): Promise<SiteData> {
   const choice = await first.choice;
@@ -25,8 +25,8 @@ export async function openSiteFor(ctx: CommandContext, first: FirstRead): Promis
   if (demo !== null) ctx.secrets.push(...demo.secrets);
   const site =
     demo === null
-      ? await openSite(choice, { firstInventory: first.inventory })
-      : await openHostedDemo(demo, { firstInventory: first.inventory, close: () => first.close() });
+      ? await openSite(choice, { firstInventory: first.complete })
+      : await openHostedDemo(demo, { firstInventory: first.complete, close: () => first.close() });
   ctx.secrets.push(...site.secrets);
   return createSiteData(site);
 }

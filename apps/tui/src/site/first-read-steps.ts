@@ -5,13 +5,14 @@ import { errorMessage } from '../ui/errorMessage.js';
 import { chooseSite } from './choose.js';
 import { DEMO_TIME_SCALE } from './demo.js';
 import type { FirstReadInput, FirstReadPort } from './first-read.js';
-import { loadInventory } from './maas-adapter.js';
+import { loadInventoryInSteps } from './maas-adapter.js';
 import { maasClientOptions } from './maas-client-options.js';
 
 /**
  * The first read's steps (in its worker thread, or inline from source): choose the site; on the demo,
- * start its MAAS simulator; read the inventory; then start the demo's Juju simulator (its RSA keys
- * would otherwise compete with the read) and keep both simulators until the main side closes.
+ * start its MAAS simulator; read the inventory, its lists first; then start the demo's Juju simulator
+ * (its RSA keys would otherwise compete with the read) and keep both simulators until the main side
+ * closes.
  */
 export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): Promise<void> {
   // Closing stops the read too: a MAAS that does not answer must not hold the UI's exit (Ctrl-C).
@@ -50,36 +51,23 @@ export async function runFirstRead(input: FirstReadInput, port: FirstReadPort): 
     });
     return;
   }
+  let stage: 'inventory' | 'complete' = 'inventory';
   try {
-    port.send({ type: 'inventory', inventory: await loadInventory(maas, stopped.signal) });
+    // The lists are enough for the first screen: they go ahead of the GPU reads (one call per machine).
+    const whole = await loadInventoryInSteps(
+      maas,
+      (lists) => {
+        port.send({ type: 'inventory', inventory: lists });
+        stage = 'complete';
+      },
+      stopped.signal,
+    );
+    port.send({ type: 'complete', inventory: whole });
   } catch (error) {
-    port.send({ type: 'failed', stage: 'inventory', message: errorMessage(error), usage: false });
+    port.send({ type: 'failed', stage, message: errorMessage(error), usage: false });
   }
   if (sim === null) return;
-  await hostJuju(sim, input, port);
-}
-
-async function hostJuju(maasSim: MaasSim, input: FirstReadInput, port: FirstReadPort): Promise<void> {
-  const { startJujuSim } = await import('@edgekit/juju-sim');
-  try {
-    const jujuSim = await startJujuSim({
-      host: '127.0.0.1',
-      port: 0,
-      maas: { url: maasSim.url, apiKey: maasSim.apiKey },
-      timeScale: input.timeScale ?? DEMO_TIME_SCALE,
-      seed: input.seed ?? 1,
-    });
-    const model = 'default';
-    port.send({
-      type: 'demo-juju',
-      juju: { login: jujuSim.modelLogin(model), controllerName: jujuSim.controllerName, model },
-    });
-    await port.closed;
-    await jujuSim.close();
-  } catch (error) {
-    port.send({ type: 'failed', stage: 'juju', message: errorMessage(error), usage: false });
-    await port.closed;
-  } finally {
-    await maasSim.close();
-  }
+  // A file of its own in the bundle (tsup.config.ts), loaded only now: the first paint does not wait on it.
+  const { hostDemoJuju } = await import('./demo-juju.js');
+  await hostDemoJuju(sim, input, port);
 }

@@ -9,7 +9,7 @@ import type { Inventory } from './model.js';
 // types only (the steps are in first-read-steps.ts, loaded by the worker or, from source, inline).
 
 /** In the bundle beside the bin (tsup.config.ts); absent when running from source, where the steps run inline. */
-const WORKER_FILE = fileURLToPath(new URL('./first-read/worker.js', import.meta.url));
+const WORKER_FILE = fileURLToPath(new URL('./first-read/worker.cjs', import.meta.url));
 
 export interface FirstReadInput {
   flags: SiteFlags;
@@ -33,14 +33,21 @@ export interface HostedJuju {
   model: string;
 }
 
-/** What the steps report, in order: the site chosen, the demo's MAAS (demo only), the inventory, its Juju. */
+/**
+ * What the steps report, in order: the site chosen, the demo's MAAS (demo only), the inventory from the
+ * lists, the whole inventory (GPUs and N-1 added), the demo's Juju.
+ */
 export type FirstReadMessage =
   | { type: 'choice'; choice: SiteChoice }
   | { type: 'demo-maas'; maas: { url: string; apiKey: string }; secrets: string[] }
   | { type: 'inventory'; inventory: Inventory }
+  | { type: 'complete'; inventory: Inventory }
   | { type: 'demo-juju'; juju: HostedJuju }
-  /** `stage` says which promise fails: the choice fails them all, the read only the inventory. */
-  | { type: 'failed'; stage: 'choice' | 'inventory' | 'juju'; message: string; usage: boolean };
+  /**
+   * `stage` says which promises fail: the choice fails them all, the lists both inventories, the GPU
+   * reads the whole inventory only.
+   */
+  | { type: 'failed'; stage: 'choice' | 'inventory' | 'complete' | 'juju'; message: string; usage: boolean };
 
 /**
  * The first read of the site, started before the terminal UI has loaded: which site the flags and
@@ -52,7 +59,10 @@ export interface FirstRead {
   choice: Promise<SiteChoice>;
   /** The hosted demo's endpoints; null on a real site. */
   demo: Promise<HostedDemo | null>;
+  /** The first paint: the inventory from MAAS's lists, before the GPU reads and the N-1 check. */
   inventory: Promise<Inventory>;
+  /** The same read completed: what the screens' first load of the inventory gives. */
+  complete: Promise<Inventory>;
   /** Stops the demo's simulators (and the thread); nothing to do for a real site. */
   close(): Promise<void>;
 }
@@ -107,7 +117,9 @@ export function startFirstRead(
   const choice = deferred<SiteChoice>();
   const demo = deferred<HostedDemo | null>();
   const inventory = deferred<Inventory>();
+  const complete = deferred<Inventory>();
   const juju = deferred<HostedJuju>();
+  const all = [choice, demo, inventory, complete, juju];
 
   const receive = (message: FirstReadMessage) => {
     switch (message.type) {
@@ -119,19 +131,25 @@ export function startFirstRead(
         return demo.resolve({ maas: message.maas, juju: juju.promise, secrets: message.secrets });
       case 'inventory':
         return inventory.resolve(message.inventory);
+      case 'complete':
+        return complete.resolve(message.inventory);
       case 'demo-juju':
         return juju.resolve(message.juju);
       case 'failed': {
         const error = new FirstReadError(message.message, message.usage);
-        if (message.stage === 'choice') for (const d of [choice, demo, inventory, juju]) d.reject(error);
-        else if (message.stage === 'inventory') inventory.reject(error);
-        else juju.reject(error);
+        const failing = {
+          choice: all,
+          inventory: [inventory, complete],
+          complete: [complete],
+          juju: [juju],
+        }[message.stage];
+        for (const d of failing) d.reject(error);
         return;
       }
     }
   };
   const lost = (error: Error) => {
-    for (const d of [choice, demo, inventory, juju]) d.reject(error);
+    for (const d of all) d.reject(error);
   };
 
   if (workerFile === null) {
@@ -146,6 +164,7 @@ export function startFirstRead(
       choice: choice.promise,
       demo: demo.promise,
       inventory: inventory.promise,
+      complete: complete.promise,
       close: async () => {
         stop();
         await done;
@@ -169,6 +188,7 @@ export function startFirstRead(
     choice: choice.promise,
     demo: demo.promise,
     inventory: inventory.promise,
+    complete: complete.promise,
     close: async () => {
       if (running) worker.postMessage('close');
       await exited;

@@ -2,12 +2,16 @@ import {
   buildInventory,
   checkLiveSingleHostFailures,
   type InventoryMaasApi,
+  type MaasListReadings,
   type MaasSiteReadings,
   otherProjectUsage,
+  type ReadMaasOptions,
+  readMaasGpus,
+  readMaasLists,
   readMaasSite,
 } from '@edgekit/edge-core';
-import type { Machine, VmHost } from '@edgekit/maas-client';
-import type { Inventory, MachineRow, VmHostRow } from './model.js';
+import type { Machine, NodeDevice, VmHost } from '@edgekit/maas-client';
+import type { HostLoss, Inventory, MachineRow, VmHostRow } from './model.js';
 
 /** Above this many bare-metal machines the per-machine GPU reads would dominate a refresh. */
 export const GPU_SCAN_LIMIT = 400;
@@ -22,34 +26,67 @@ export async function loadInventory(maas: InventoryMaasApi, signal?: AbortSignal
 
 /** One read of the site, for callers that need both the screens' view and edge-core's snapshot. */
 export function readSite(maas: InventoryMaasApi, signal?: AbortSignal): Promise<MaasSiteReadings> {
-  return readMaasSite(maas, {
-    gpuScan: 'bare-metal',
-    gpuScanLimit: GPU_SCAN_LIMIT,
-    ...(signal === undefined ? {} : { signal }),
-  });
+  return readMaasSite(maas, readOptions(signal));
+}
+
+/**
+ * One read in two steps, for a first paint: `shown` gets the lists (what the Site screen needs) as soon
+ * as they arrive, with the GPUs and the N-1 check still to come (`gpuScan: 'reading'`); the promise
+ * resolves with the whole inventory, as loadInventory gives it.
+ */
+export async function loadInventoryInSteps(
+  maas: InventoryMaasApi,
+  shown: (lists: Inventory) => void,
+  signal?: AbortSignal,
+): Promise<Inventory> {
+  const lists = await readMaasLists(maas, readOptions(signal));
+  shown(toListsInventory(lists));
+  return toInventory(await readMaasGpus(maas, lists, readOptions(signal)));
+}
+
+function readOptions(signal: AbortSignal | undefined): ReadMaasOptions {
+  return { gpuScan: 'bare-metal', gpuScanLimit: GPU_SCAN_LIMIT, ...(signal === undefined ? {} : { signal }) };
 }
 
 /** The screens' view of one MAAS refresh. */
-export function toInventory(readings: MaasSiteReadings): Inventory {
+export function toInventory(readings: MaasSiteReadings): Inventory & { hostLoss: HostLoss } {
+  return {
+    ...rows(readings, readings.devices, readings.gpusComplete ? 'complete' : 'skipped'),
+    // MAAS's own admission rule (the server's), as `edgekit plan` uses by default.
+    hostLoss: checkLiveSingleHostFailures(buildInventory(readings), 'server'),
+  };
+}
+
+/** The view of the lists alone: GPUs not read yet, N-1 not checked yet. */
+function toListsInventory(lists: MaasListReadings): Inventory {
+  return { ...rows(lists, new Map(), 'reading'), hostLoss: null };
+}
+
+function rows(
+  readings: MaasListReadings,
+  devices: MaasSiteReadings['devices'],
+  gpuScan: Inventory['gpuScan'],
+): Omit<Inventory, 'hostLoss'> {
   const hostNames = new Map(readings.vmHosts.map((host) => [host.id, host.name]));
-  const machines = readings.machines.map((machine) => machineRow(machine, readings, hostNames));
+  const machines = readings.machines.map((machine) =>
+    machineRow(machine, devices.get(machine.system_id), gpuScan, hostNames),
+  );
   return {
     maasVersion: readings.maasVersion,
     zones: readings.zones.map((zone) => zone.name),
     pools: readings.pools.map((pool) => pool.name),
     machines,
     vmHosts: readings.vmHosts.map((host) => vmHostRow(host, machines, readings)),
-    // MAAS's own admission rule (the server's), as `edgekit plan` uses by default.
-    hostLoss: checkLiveSingleHostFailures(buildInventory(readings), 'server'),
+    gpuScan,
   };
 }
 
 function machineRow(
   machine: Machine,
-  readings: MaasSiteReadings,
+  devices: readonly NodeDevice[] | undefined,
+  gpuScan: Inventory['gpuScan'],
   hostNames: Map<number, string>,
 ): MachineRow {
-  const devices = readings.devices.get(machine.system_id);
   return {
     systemId: machine.system_id,
     hostname: machine.hostname,
@@ -67,7 +104,7 @@ function machineRow(
     distroSeries: machine.distro_series,
     ipAddresses: machine.ip_addresses,
     vmHost: machine.pod == null ? null : (hostNames.get(machine.pod.id) ?? `#${machine.pod.id}`),
-    gpus: devices === undefined ? (readings.gpusComplete ? 0 : null) : devices.length,
+    gpus: devices === undefined ? (gpuScan === 'complete' ? 0 : null) : devices.length,
     gpuDevices: (devices ?? []).map((device) => ({
       vendor: device.vendor_name,
       model: device.product_name,
@@ -77,7 +114,7 @@ function machineRow(
   };
 }
 
-function vmHostRow(host: VmHost, machines: readonly MachineRow[], readings: MaasSiteReadings): VmHostRow {
+function vmHostRow(host: VmHost, machines: readonly MachineRow[], readings: MaasListReadings): VmHostRow {
   return {
     id: host.id,
     name: host.name,

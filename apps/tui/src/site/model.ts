@@ -22,7 +22,7 @@ export interface MachineRow {
   ipAddresses: readonly string[];
   /** The VM host this machine is a VM on, if any. */
   vmHost: string | null;
-  /** null when the fleet was too large to read every machine's devices. */
+  /** null when its devices were not read (see Inventory.gpuScan for why). */
   gpus: number | null;
   /** The GPUs MAAS's node devices list (empty when not read). */
   gpuDevices: readonly GpuDeviceRow[];
@@ -76,8 +76,26 @@ export interface Inventory {
   pools: readonly string[];
   machines: readonly MachineRow[];
   vmHosts: readonly VmHostRow[];
-  /** N-1 now: whether the loss of any one VM host leaves room for its VMs (MAAS's admission rule). */
-  hostLoss: { ok: boolean; failures: readonly { host: string; stranded: readonly string[] }[] };
+  /**
+   * Whether every bare-metal machine's GPUs were read: `reading` on a first paint, drawn from the lists
+   * before the per-machine reads; `skipped` on a fleet above the scan limit.
+   */
+  gpuScan: 'complete' | 'reading' | 'skipped';
+  /**
+   * N-1 now: whether the loss of any one VM host leaves room for its VMs (MAAS's admission rule); null
+   * on a first paint, before it is checked.
+   */
+  hostLoss: HostLoss | null;
+}
+
+export interface HostLoss {
+  ok: boolean;
+  failures: readonly { host: string; stranded: readonly string[] }[];
+}
+
+/** Why a machine's GPU count is not known, in a few words. */
+export function gpusNotRead(scan: Inventory['gpuScan']): string {
+  return scan === 'reading' ? 'reading…' : 'not read (fleet above the scan limit)';
 }
 
 /** Where the TUI is connected, shown in the header; `simulated` drives the banner. */

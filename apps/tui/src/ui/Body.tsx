@@ -72,6 +72,7 @@ export function Body(props: {
           cursor={ui.machines.cursor}
           details={ui.machines.details}
           busy={ui.busy}
+          gpuScan={inv.gpuScan}
           width={width}
           height={height}
         />
@@ -134,6 +135,7 @@ export function Body(props: {
         <GpuView
           gpuMachines={gpuMachines}
           unread={inv.machines.filter((m) => m.gpus === null).length}
+          gpuScan={inv.gpuScan}
           offset={ui.gpuOffset}
           height={height}
         />

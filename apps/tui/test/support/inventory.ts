@@ -70,6 +70,7 @@ export function inventory(machines: number, hosts = 2): Inventory {
     pools: ['default'],
     machines: Array.from({ length: machines }, (_, i) => machineRow(i)),
     vmHosts: Array.from({ length: hosts }, (_, i) => vmHostRow(i + 1)),
+    gpuScan: 'complete',
     hostLoss: { ok: true, failures: [] },
   };
 }

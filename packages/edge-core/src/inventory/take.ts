@@ -54,6 +54,9 @@ export interface ReadMaasOptions extends TakeInventoryOptions {
   gpuScanLimit?: number;
 }
 
+/** The seven lists of one MAAS read, before any machine's GPUs are read (see readMaasLists). */
+export type MaasListReadings = Omit<MaasReadings, 'devices'>;
+
 /** One refresh of a MAAS: the readings, and whether every scanned machine's GPUs were read. */
 export interface MaasSiteReadings extends MaasReadings {
   gpusComplete: boolean;
@@ -67,7 +70,18 @@ export async function readMaasSite(
   maas: InventoryMaasApi,
   options: ReadMaasOptions = {},
 ): Promise<MaasSiteReadings> {
-  const request = options.signal === undefined ? {} : { signal: options.signal };
+  return readMaasGpus(maas, await readMaasLists(maas, options), options);
+}
+
+/**
+ * The seven list calls of a read, in parallel. A screen can show these while the GPU reads, one call
+ * per machine, still run (readMaasGpus).
+ */
+export async function readMaasLists(
+  maas: InventoryMaasApi,
+  options: TakeInventoryOptions = {},
+): Promise<MaasListReadings> {
+  const request = requestOptions(options);
   const [version, zones, pools, tags, vmHosts, machines, virtualMachines] = await Promise.all([
     maas.version.read(request),
     maas.zones.list(request),
@@ -83,8 +97,27 @@ export async function readMaasSite(
           throw error;
         }),
   ]);
-  const hostSystemIds = new Set(vmHosts.map((host) => host.host?.system_id));
-  const wanted = machines.filter(
+  return {
+    maasUrl: maas.url,
+    maasVersion: version.version,
+    zones,
+    pools,
+    tags,
+    vmHosts,
+    machines,
+    ...(virtualMachines === undefined ? {} : { virtualMachines }),
+  };
+}
+
+/** The GPUs of the machines `options.gpuScan` names, read onto lists already taken (readMaasLists). */
+export async function readMaasGpus(
+  maas: InventoryMaasApi,
+  lists: MaasListReadings,
+  options: ReadMaasOptions = {},
+): Promise<MaasSiteReadings> {
+  const request = requestOptions(options);
+  const hostSystemIds = new Set(lists.vmHosts.map((host) => host.host?.system_id));
+  const wanted = lists.machines.filter(
     (machine) =>
       isBareMetal(machine) &&
       (options.gpuScan === 'bare-metal' ||
@@ -98,18 +131,11 @@ export async function readMaasSite(
       await maas.nodeDevices.list(machine.system_id, { hardware_type: 'gpu' }, request),
     );
   });
-  return {
-    maasUrl: maas.url,
-    maasVersion: version.version,
-    zones,
-    pools,
-    tags,
-    vmHosts,
-    machines,
-    devices,
-    ...(virtualMachines === undefined ? {} : { virtualMachines }),
-    gpusComplete: scanned.length === wanted.length,
-  };
+  return { ...lists, devices, gpusComplete: scanned.length === wanted.length };
+}
+
+function requestOptions(options: TakeInventoryOptions): ReadOptions {
+  return options.signal === undefined ? {} : { signal: options.signal };
 }
 
 /**

@@ -8,7 +8,7 @@ import { buildOAuthHeader } from '../auth/oauth.js';
 import type { MaasUrls } from '../config/url.js';
 import type { MaasError } from '../errors/errors.js';
 import { createMaasError } from '../errors/factory.js';
-import { decode } from '../schemas/decode.js';
+import { decodeAnswer } from '../schemas/decode.js';
 import { type BodyEncoding, buildBody, buildQuery, ensureTrailingSlash, type WireParams } from './encode.js';
 import type { RequestOptions } from './request-options.js';
 import {
@@ -177,7 +177,7 @@ export class MaasTransport {
     options?: RequestOptions,
   ): Promise<z.output<S>> {
     const response = await this.send(request, options);
-    return decode(schema, response.body, endpointName(request), this.#config.redactor);
+    return decodeAnswer(schema, response.body, endpointName(request), this.#config.redactor);
   }
 
   /** For endpoints that answer 204 or an ignorable body. */

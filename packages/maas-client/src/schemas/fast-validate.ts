@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import * as z from 'zod';
 
 /**
@@ -8,21 +8,40 @@ import * as z from 'zod';
  * where zod's own parse, which rebuilds every object, cost more than the parse itself.
  * Only when the fast check fails does zod run, to produce its precise issues.
  */
-// Made on first use: building an Ajv instance costs a few milliseconds, and most reads never need one.
+// ajv (~260 KB of code) loads with the first long list, not with this package: most reads never need it,
+// and importing it cost a program's start ~16 ms (the TUI's first read, measured).
 let ajv: Ajv | undefined;
+let loading: Promise<void> | undefined;
 const bySchema = new WeakMap<z.ZodType, ValidateFunction | null>();
 // Keyed by the JSON Schema text, so equal schemas built afresh (e.g. `z.array(X)` inside a method) share one
 // compiled function and ajv's own cache stays bounded by the number of distinct schemas in this package.
 const byJson = new Map<string, ValidateFunction>();
 
-/** The compiled check for `schema`, or null when it cannot be expressed as JSON Schema (zod then validates). */
+/** Loads ajv, once; afterwards fastValidator compiles. A failed load leaves validation to zod. */
+export function loadFastValidation(): Promise<void> {
+  loading ??= import('ajv').then(
+    ({ Ajv }) => {
+      ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false });
+    },
+    () => undefined,
+  );
+  return loading;
+}
+
+/**
+ * The compiled check for `schema`, or null when zod validates instead: the schema cannot be expressed as
+ * JSON Schema, or ajv has not loaded yet (this starts loading it; async callers await loadFastValidation).
+ */
 export function fastValidator(schema: z.ZodType): ValidateFunction | null {
+  if (ajv === undefined) {
+    void loadFastValidation();
+    return null;
+  }
   let fn = bySchema.get(schema);
   if (fn === undefined) {
     try {
       const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'throw' });
       const key = JSON.stringify(json);
-      ajv ??= new Ajv({ allErrors: false, strict: false, validateSchema: false });
       fn = byJson.get(key) ?? ajv.compile(json);
       byJson.set(key, fn);
     } catch {

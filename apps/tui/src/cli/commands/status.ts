@@ -2,7 +2,7 @@ import { applicationLines } from '../../site/juju-lines.js';
 import { allActive, type JujuModelState, summarise, unitsOf } from '../../site/juju-model.js';
 import { readModelOnce } from '../../site/juju-watch.js';
 import { readSite, toInventory } from '../../site/maas-adapter.js';
-import { countByStatus, type Inventory } from '../../site/model.js';
+import { countByStatus, type HostLoss } from '../../site/model.js';
 import type { CommandSpec } from '../command.js';
 import { EXIT } from '../errors.js';
 import { withSite } from '../site.js';
@@ -21,7 +21,7 @@ function jujuData(state: JujuModelState) {
 }
 
 /** N-1 now: whether losing any one VM host leaves room for its VMs, and if not, which loss strands what. */
-function hostLossLines(check: Inventory['hostLoss'], hosts: number): string[] {
+function hostLossLines(check: HostLoss, hosts: number): string[] {
   if (hosts === 0) return [];
   if (check.ok) return ['N-1: survives the loss of any one VM host'];
   return [

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { MachineRow } from '../../site/model.js';
+import { gpusNotRead, type Inventory, type MachineRow } from '../../site/model.js';
 import { Toned } from '../components/Toned.js';
 
 /** A GPU machine and who has it: the saved plan's role for it, else its edgekit role tag, else its owner. */
@@ -18,12 +18,14 @@ const pad = (text: string, width: number) =>
 export function GpuView({
   gpuMachines,
   unread,
+  gpuScan,
   offset,
   height,
 }: {
   gpuMachines: readonly GpuMachine[];
-  /** Machines whose devices were not read (a fleet above the scan limit). */
+  /** Machines whose devices were not read: still being read, or a fleet above the scan limit (gpuScan). */
   unread: number;
+  gpuScan: Inventory['gpuScan'];
   offset: number;
   height: number;
 }) {
@@ -46,7 +48,7 @@ export function GpuView({
         {gpuMachines.length === 0
           ? 'No bare-metal machine with a GPU.'
           : `${gpuMachines.length} GPU machine${gpuMachines.length === 1 ? '' : 's'}, ${devices} GPU${devices === 1 ? '' : 's'}`}
-        {unread > 0 ? ` (devices of ${unread} machines not read: fleet above the scan limit)` : ''}
+        {unread > 0 ? ` (devices of ${unread} machines: ${gpusNotRead(gpuScan)})` : ''}
       </Text>
       <Text bold wrap="truncate">
         {pad('HOSTNAME', 22)}

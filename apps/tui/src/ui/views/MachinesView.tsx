@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { mib } from '../../site/format.js';
-import type { MachineRow } from '../../site/model.js';
+import { gpusNotRead, type Inventory, type MachineRow } from '../../site/model.js';
 import { type Column, WindowedTable } from '../components/WindowedTable.js';
 import type { ListCursor } from '../list.js';
 import { statusTone } from '../status.js';
@@ -12,6 +12,8 @@ interface Props {
   cursor: ListCursor;
   details: boolean;
   busy: ReadonlyMap<string, string>;
+  /** Why a machine's GPUs may be unknown (see Inventory.gpuScan). */
+  gpuScan: Inventory['gpuScan'];
   width: number;
   height: number;
 }
@@ -34,11 +36,22 @@ export function machineColumns(busy: ReadonlyMap<string, string>): Column<Machin
 }
 
 /** Every machine in a windowed table, or the details of the selected one. */
-export function MachinesView({ machines, total, filter, cursor, details, busy, width, height }: Props) {
+export function MachinesView({
+  machines,
+  total,
+  filter,
+  cursor,
+  details,
+  busy,
+  gpuScan,
+  width,
+  height,
+}: Props) {
   const selected = machines[cursor.index];
   const heading =
     filter === '' ? `${total} machines` : `${machines.length} of ${total} machines match "${filter}"`;
-  if (details && selected) return <MachineDetails machine={selected} busy={busy.get(selected.systemId)} />;
+  if (details && selected)
+    return <MachineDetails machine={selected} busy={busy.get(selected.systemId)} gpuScan={gpuScan} />;
   return (
     <Box flexDirection="column">
       <Text dimColor>{heading}</Text>
@@ -55,7 +68,15 @@ export function MachinesView({ machines, total, filter, cursor, details, busy, w
   );
 }
 
-function MachineDetails({ machine, busy }: { machine: MachineRow; busy: string | undefined }) {
+function MachineDetails({
+  machine,
+  busy,
+  gpuScan,
+}: {
+  machine: MachineRow;
+  busy: string | undefined;
+  gpuScan: Inventory['gpuScan'];
+}) {
   const line = (label: string, value: string) => (
     <Text key={label} wrap="truncate">
       <Text bold>{label.padEnd(14)}</Text>
@@ -73,7 +94,7 @@ function MachineDetails({ machine, busy }: { machine: MachineRow; busy: string |
         'hardware',
         `${machine.cpuCount} cores, ${mib(machine.memoryMiB)} RAM, ${machine.storageMB / 1000} GB disk`,
       )}
-      {line('GPUs', machine.gpus === null ? 'not read (large fleet)' : String(machine.gpus))}
+      {line('GPUs', machine.gpus === null ? gpusNotRead(gpuScan) : String(machine.gpus))}
       {line('architecture', machine.architecture)}
       {line('OS', machine.osystem === '' ? '—' : `${machine.osystem} ${machine.distroSeries}`)}
       {line('addresses', machine.ipAddresses.join(', ') || '—')}

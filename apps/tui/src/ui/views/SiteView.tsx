@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { bytes } from '../../site/format.js';
 import type { JujuSummary } from '../../site/juju-model.js';
-import { countByStatus, type Inventory } from '../../site/model.js';
+import { countByStatus, type HostLoss, type Inventory } from '../../site/model.js';
 import { Bar } from '../components/Bar.js';
 import { Toned } from '../components/Toned.js';
 import { statusTone } from '../status.js';
@@ -46,17 +46,13 @@ export function SiteView({ inventory, juju, jujuNote, width, height }: Props) {
         </Text>
         <Text wrap="truncate">
           GPU machines:{' '}
-          {gpuMachines.length === 0 ? 'none' : gpuMachines.map((m) => `${m.hostname}×${m.gpus}`).join(' ')}
+          {inventory.gpuScan === 'reading'
+            ? 'reading…'
+            : gpuMachines.length === 0
+              ? 'none'
+              : gpuMachines.map((m) => `${m.hostname}×${m.gpus}`).join(' ')}
         </Text>
-        {inventory.vmHosts.length > 0 ? (
-          <Toned tone={inventory.hostLoss.ok ? 'ok' : 'bad'} wrap="truncate">
-            {inventory.hostLoss.ok
-              ? 'N-1: survives any host loss'
-              : `N-1: not losing ${inventory.hostLoss.failures.map((f) => f.host).join(' ')}`}
-          </Toned>
-        ) : (
-          <Text> </Text>
-        )}
+        <HostLossLine hostLoss={inventory.hostLoss} hosts={inventory.vmHosts.length} />
         <Text bold>Juju</Text>
         {juju ? (
           <>
@@ -103,5 +99,18 @@ export function SiteView({ inventory, juju, jujuNote, width, height }: Props) {
         ) : null}
       </Box>
     </Box>
+  );
+}
+
+/** N-1 now, as the server's admission rule sees it; a first paint has not checked it yet. */
+function HostLossLine({ hostLoss, hosts }: { hostLoss: HostLoss | null; hosts: number }) {
+  if (hosts === 0) return <Text> </Text>;
+  if (hostLoss === null) return <Text dimColor>N-1: checking…</Text>;
+  return (
+    <Toned tone={hostLoss.ok ? 'ok' : 'bad'} wrap="truncate">
+      {hostLoss.ok
+        ? 'N-1: survives any host loss'
+        : `N-1: not losing ${hostLoss.failures.map((f) => f.host).join(' ')}`}
+    </Toned>
   );
 }
