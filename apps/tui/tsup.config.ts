@@ -29,6 +29,7 @@ export const binSettings: Options = {
     options.conditions = ['@edgekit/source'];
     options.alias = {
       'react-devtools-core': fileURLToPath(new URL('./build/react-devtools-stub.ts', import.meta.url)),
+      'http2-wrapper': fileURLToPath(new URL('./build/http2-wrapper-stub.ts', import.meta.url)),
     };
   },
   // CommonJS dependencies inlined into an ES module still call require() for Node built-ins.

@@ -6,17 +6,25 @@ import { describe, expect, it } from 'vitest';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const builtins = new Set(builtinModules);
 
+/** The built JavaScript: the bin's ES modules and the first read's CommonJS thread (dist/first-read). */
+function builtFiles(): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js') || file.endsWith('.cjs'))
+    .map((file) => dist + file);
+}
+
 /**
  * Every module specifier the built JavaScript imports: esbuild writes static imports at the start of a
- * line and both kinds with double quotes (indented text that looks like an import is inside a string).
+ * line and all kinds with double quotes (indented text that looks like an import, or a require right after
+ * a quote or backtick, as in ajv's code templates, is inside a string).
  */
 function specifiers(): Set<string> {
   const found = new Set<string>();
-  for (const name of readdirSync(dist).filter((file) => file.endsWith('.js'))) {
-    const code = readFileSync(dist + name, 'utf8');
-    for (const match of code.matchAll(/^import\s(?:[^;]*?\sfrom\s*)?"([^"]+)";|\bimport\("([^"]+)"\)/gm)) {
-      found.add((match[1] ?? match[2]) as string);
-    }
+  for (const file of builtFiles()) {
+    const code = readFileSync(file, 'utf8');
+    const pattern =
+      /^import\s(?:[^;]*?\sfrom\s*)?"([^"]+)";|\bimport\("([^"]+)"\)|(?<![`'])\brequire\("([^"]+)"\)/gm;
+    for (const match of code.matchAll(pattern)) found.add((match[1] ?? match[2] ?? match[3]) as string);
   }
   return found;
 }
@@ -34,12 +42,19 @@ describe('the built edgekit bin', () => {
   });
 
   it('ships React and Ink in their production builds, without the devtools bridge', () => {
-    const code = readdirSync(dist)
-      .filter((file) => file.endsWith('.js'))
-      .map((file) => readFileSync(dist + file, 'utf8'))
+    const code = builtFiles()
+      .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
     expect(code).toContain('react-reconciler');
     expect(code).not.toContain('react.development.js');
     expect(code).not.toMatch(/from ["']react-devtools-core["']/);
+  });
+
+  it('leaves out http2-wrapper, which got loads at import but no edgekit request uses', () => {
+    // esbuild names each bundled module's source path in a comment.
+    const bundled = builtFiles().filter((file) =>
+      /node_modules\/http2-wrapper\//.test(readFileSync(file, 'utf8')),
+    );
+    expect(bundled).toEqual([]);
   });
 });
