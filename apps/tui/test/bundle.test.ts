@@ -29,6 +29,23 @@ function specifiers(): Set<string> {
   return found;
 }
 
+/** The files an ES module of the bin loads before it runs: its static imports of other chunks, transitively. */
+function staticallyLoaded(entry: string): string[] {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    const code = readFileSync(dist + file, 'utf8');
+    for (const match of code.matchAll(/^import\s(?:[^;]*?\sfrom\s*)?"\.\/([^"]+)";/gm)) {
+      const next = match[1] as string;
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return [...seen];
+}
+
 describe('the built edgekit bin', () => {
   // Why it matters: resolving and lexing Ink's and React's modules one by one was most of the time to the
   // first frame; the bundle starts by reading a few files.
@@ -50,8 +67,15 @@ describe('the built edgekit bin', () => {
     expect(code).not.toMatch(/from ["']react-devtools-core["']/);
   });
 
-  it('leaves out http2-wrapper, which got loads at import but no edgekit request uses', () => {
+  it("starts the first read's thread before it loads zod: its start imports common's zod-free part", () => {
+    const loaded = staticallyLoaded('cli.js');
     // esbuild names each bundled module's source path in a comment.
+    const withZod = loaded.filter((file) => /node_modules\/zod\//.test(readFileSync(dist + file, 'utf8')));
+    expect(loaded.length).toBeGreaterThan(1);
+    expect(withZod).toEqual([]);
+  });
+
+  it('leaves out http2-wrapper, which got loads at import but no edgekit request uses', () => {
     const bundled = builtFiles().filter((file) =>
       /node_modules\/http2-wrapper\//.test(readFileSync(file, 'utf8')),
     );

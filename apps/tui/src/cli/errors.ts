@@ -1,4 +1,4 @@
-import { EdgekitError, type ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind } from '@edgekit/common/base';
 /**
  * Exit codes are part of the CLI contract (listed in `edgekit --help`); scripts branch on them.
  */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Redactor } from '@edgekit/common';
+import { Redactor } from '@edgekit/common/base';
 import { startFirstRead } from '../site/first-read.js';
 import { EDGEKIT_VERSION } from '../version.js';
 import {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EdgekitError, type ErrorKind } from '@edgekit/common';
+import { EdgekitError, type ErrorKind } from '@edgekit/common/base';
 import type { SiteChoice, SiteFlags } from './choose.js';
 import type { Inventory } from './model.js';
 
