@@ -8,8 +8,10 @@ import { renderUi } from './support/render.js';
 function Counter() {
   const [count, setCount] = useState(0);
   const [typed, setTyped] = useState('');
-  useKeys((input) => {
-    if (input === '+') setCount(count + 1);
+  useKeys((input, key) => {
+    if (key.escape) setTyped(`${typed}<esc>`);
+    else if (key.meta) setTyped(`${typed}<alt-${input}>`);
+    else if (input === '+') setCount(count + 1);
     else if (input === '-') setCount(count - 1);
     else setTyped(typed + input);
   }, true);
@@ -55,6 +57,17 @@ describe('keys that arrive together (typing fast, holding a key, pasting)', () =
     await app.waitFor('count 6 typed Ab');
     for (let i = 0; i < 50; i += 1) app.stdin.write('++++++++++');
     await app.waitFor('count 506 typed Ab');
+    app.unmount();
+  });
+
+  it('reads Escape and the key right after it, arriving in one read, as those two keys', async () => {
+    const app = renderUi(<Counter />);
+    await app.waitFor('count 0');
+    // What a terminal sends for Esc then 4 typed quickly (and for Alt+4): Ink reports it as meta+4.
+    app.stdin.write('\u001b4');
+    await app.waitFor('count 0 typed <esc>4');
+    app.stdin.write('\u001b');
+    await app.waitFor('count 0 typed <esc>4<esc>');
     app.unmount();
   });
 
