@@ -26,10 +26,13 @@ export const binSettings: Options = {
   esbuildOptions(options) {
     // The workspace packages from their sources, as the tests run them: one zod for all of them, and
     // chunks split per file, so the first screen loads only the modules it needs (not whole SDK bundles).
+    // got's HTTP/2 and cache modules resolve to stubs (build/): got loads them at import, no edgekit
+    // request uses them, and loading them was ~50 ms of the first read's start.
     options.conditions = ['@edgekit/source'];
     options.alias = {
       'react-devtools-core': fileURLToPath(new URL('./build/react-devtools-stub.ts', import.meta.url)),
       'http2-wrapper': fileURLToPath(new URL('./build/http2-wrapper-stub.ts', import.meta.url)),
+      'cacheable-request': fileURLToPath(new URL('./build/cacheable-request-stub.ts', import.meta.url)),
     };
   },
   // CommonJS dependencies inlined into an ES module still call require() for Node built-ins.
