@@ -19,9 +19,11 @@ const byJson = new Map<string, ValidateFunction>();
 
 /** Loads ajv, once; afterwards fastValidator compiles. A failed load leaves validation to zod. */
 export function loadFastValidation(): Promise<void> {
+  // Through the default export: ajv is CommonJS, and a bundle that inlines it (the edgekit bin) exposes
+  // only its module.exports there, with no named exports; module.exports.Ajv is the class everywhere.
   loading ??= import('ajv').then(
-    ({ Ajv }) => {
-      ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false });
+    ({ default: ajvExports }) => {
+      ajv = new ajvExports.Ajv({ allErrors: false, strict: false, validateSchema: false });
     },
     () => undefined,
   );
