@@ -49,6 +49,11 @@ export interface AppProps {
    * start: site/first-read.ts), so the first frame shows it instead of "opening the site…".
    */
   opened?: { site: SiteData; inventory?: Inventory };
+  /**
+   * A real site's first read from MAAS's lists (site/first-read.ts), shown until the screens' first load,
+   * the completed read, lands: the GPU reads, one call per machine, can take a while on a large fleet.
+   */
+  firstPaint?: Promise<Inventory>;
 }
 
 const SCREEN_COMMANDS: Partial<Record<Command, ScreenId>> = {
@@ -74,6 +79,7 @@ export function AppContainer({
   planDir = process.cwd(),
   plannerStart,
   opened,
+  firstPaint,
 }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
@@ -82,7 +88,7 @@ export function AppContainer({
   const [ui, dispatch] = useReducer(uiReducer, { ...INITIAL_UI, screen: initialScreen });
   const site = useSite(connect, onFatal, opened?.site);
   const data = site.state === 'ready' ? site.value : null;
-  const { inventory, refresh } = useInventory(data, ui.busy.size > 0, opened?.inventory);
+  const { inventory, refresh } = useInventory(data, ui.busy.size > 0, opened?.inventory, firstPaint);
   const juju = useJujuModel(data);
   const planner = usePlanner(data, ui.screen === 'planner', plannerStart);
   const reloadPlanner = planner.reload;

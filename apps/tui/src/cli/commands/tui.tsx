@@ -79,7 +79,9 @@ export async function runTui(ctx: CommandContext, first: FirstRead): Promise<num
           connect={connect}
           onFatal={onFatal}
           plannerStart={plannerStart}
-          {...(site === undefined || shown === undefined ? {} : { opened: { site, inventory: shown } })}
+          {...(site === undefined || shown === undefined
+            ? { firstPaint: first.inventory }
+            : { opened: { site, inventory: shown } })}
         />
       </ThemeProvider>,
     );

@@ -10,12 +10,32 @@ const TRANSITION_POLL_MS = 2000;
 /**
  * The MAAS inventory, reloaded on `refresh()` and polled while any machine is mid-transition
  * (Deploying, Commissioning, Releasing…) or an action is in flight. `shown` is an inventory already on
- * the screen (the terminal UI's first read), shown until the first load gives the same or a newer one.
+ * the screen (the terminal UI's first read), shown until the first load gives the same or a newer one;
+ * `firstPaint`, one still coming (a real site's lists), is shown if it comes before the first load.
  */
-export function useInventory(data: SiteData | null, busy: boolean, shown?: Inventory) {
+export function useInventory(
+  data: SiteData | null,
+  busy: boolean,
+  shown?: Inventory,
+  firstPaint?: Promise<Inventory>,
+) {
   const [inventory, setInventory] = useState<Loadable<Inventory>>(
     shown ? { state: 'ready', value: shown } : { state: 'loading' },
   );
+
+  useEffect(() => {
+    let live = true;
+    firstPaint?.then(
+      (lists) => {
+        if (live) setInventory((now) => (now.state === 'loading' ? { state: 'ready', value: lists } : now));
+      },
+      // Its failure is the first load's too, which reports it.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [firstPaint]);
   const [tick, setTick] = useState(0);
   const refresh = useCallback(() => setTick((n) => n + 1), []);
 
