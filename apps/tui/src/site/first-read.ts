@@ -120,6 +120,12 @@ export function startFirstRead(
   const complete = deferred<Inventory>();
   const juju = deferred<HostedJuju>();
   const all = [choice, demo, inventory, complete, juju];
+  const promises = {
+    choice: choice.promise,
+    demo: demo.promise,
+    inventory: inventory.promise,
+    complete: complete.promise,
+  };
 
   const receive = (message: FirstReadMessage) => {
     switch (message.type) {
@@ -161,10 +167,7 @@ export function startFirstRead(
       .then(({ runFirstRead }) => runFirstRead(input, { send: receive, closed }))
       .catch(lost);
     return {
-      choice: choice.promise,
-      demo: demo.promise,
-      inventory: inventory.promise,
-      complete: complete.promise,
+      ...promises,
       close: async () => {
         stop();
         await done;
@@ -185,10 +188,7 @@ export function startFirstRead(
     }),
   );
   return {
-    choice: choice.promise,
-    demo: demo.promise,
-    inventory: inventory.promise,
-    complete: complete.promise,
+    ...promises,
     close: async () => {
       if (running) worker.postMessage('close');
       await exited;

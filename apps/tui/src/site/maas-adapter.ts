@@ -39,9 +39,10 @@ export async function loadInventoryInSteps(
   shown: (lists: Inventory) => void,
   signal?: AbortSignal,
 ): Promise<Inventory> {
-  const lists = await readMaasLists(maas, readOptions(signal));
+  const options = readOptions(signal);
+  const lists = await readMaasLists(maas, options);
   shown(toListsInventory(lists));
-  return toInventory(await readMaasGpus(maas, lists, readOptions(signal)));
+  return toInventory(await readMaasGpus(maas, lists, options));
 }
 
 function readOptions(signal: AbortSignal | undefined): ReadMaasOptions {

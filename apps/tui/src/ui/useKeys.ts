@@ -24,16 +24,17 @@ const NAMED: readonly (keyof Key)[] = [
  */
 export function splitKeys(input: string, key: Key): Keypress[] {
   const chars = [...input];
+  const named = NAMED.some((name) => key[name]);
   // Escape and the key typed right after it can reach one read together ("\x1b4"), which Ink reports as
   // Alt+4 (meta). edgekit binds no Alt keys, so it is those two keys, in order; a real Alt+4 sends the
   // same bytes and acts as Escape, then 4.
-  if (key.meta && !key.ctrl && chars.length === 1 && !NAMED.some((name) => key[name])) {
+  if (key.meta && !key.ctrl && !named && chars.length === 1) {
     return [
       ['', { ...key, meta: false, escape: true }],
       [input, { ...key, meta: false }],
     ];
   }
-  if (chars.length <= 1 || key.ctrl || key.meta || NAMED.some((name) => key[name])) return [[input, key]];
+  if (chars.length <= 1 || key.ctrl || key.meta || named) return [[input, key]];
   return chars.map((char) => [char, { ...key, shift: char !== char.toLowerCase() }]);
 }
 
