@@ -1,32 +1,26 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { builtFiles, bundledSources } from './support/bin.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const builtins = new Set(builtinModules);
 
-/** The built JavaScript: the bin's ES modules and the first read's CommonJS thread (dist/first-read). */
-function builtFiles(): string[] {
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.js') || file.endsWith('.cjs'))
-    .map((file) => dist + file);
+/**
+ * The module specifiers `code` imports: esbuild writes static imports at the start of a line and all
+ * kinds with double quotes (indented text that looks like an import, or a require right after a quote or
+ * backtick, as in ajv's code templates, is inside a string).
+ */
+function specifiersIn(code: string): string[] {
+  const pattern =
+    /^import\s(?:[^;]*?\sfrom\s*)?"([^"]+)";|\bimport\("([^"]+)"\)|(?<![`'])\brequire\("([^"]+)"\)/gm;
+  return [...code.matchAll(pattern)].map((match) => (match[1] ?? match[2] ?? match[3]) as string);
 }
 
-/**
- * Every module specifier the built JavaScript imports: esbuild writes static imports at the start of a
- * line and all kinds with double quotes (indented text that looks like an import, or a require right after
- * a quote or backtick, as in ajv's code templates, is inside a string).
- */
+/** Every module specifier the built JavaScript imports. */
 function specifiers(): Set<string> {
-  const found = new Set<string>();
-  for (const file of builtFiles()) {
-    const code = readFileSync(file, 'utf8');
-    const pattern =
-      /^import\s(?:[^;]*?\sfrom\s*)?"([^"]+)";|\bimport\("([^"]+)"\)|(?<![`'])\brequire\("([^"]+)"\)/gm;
-    for (const match of code.matchAll(pattern)) found.add((match[1] ?? match[2] ?? match[3]) as string);
-  }
-  return found;
+  return new Set(builtFiles().flatMap((file) => specifiersIn(readFileSync(file, 'utf8'))));
 }
 
 /** The files an ES module of the bin loads before it runs: its static imports of other chunks, transitively. */
@@ -69,8 +63,9 @@ describe('the built edgekit bin', () => {
 
   it("starts the first read's thread before it loads zod: its start imports common's zod-free part", () => {
     const loaded = staticallyLoaded('cli.js');
-    // esbuild names each bundled module's source path in a comment.
-    const withZod = loaded.filter((file) => /node_modules\/zod\//.test(readFileSync(dist + file, 'utf8')));
+    const withZod = loaded.filter((file) =>
+      bundledSources(dist + file).some((source) => /node_modules\/zod\//.test(source)),
+    );
     expect(loaded.length).toBeGreaterThan(1);
     expect(withZod).toEqual([]);
   });
@@ -79,9 +74,30 @@ describe('the built edgekit bin', () => {
     'leaves out %s, which got loads at import but no edgekit request uses',
     (name) => {
       const bundled = builtFiles().filter((file) =>
-        new RegExp(`node_modules/${name}/`).test(readFileSync(file, 'utf8')),
+        bundledSources(file).some((source) => source.includes(`node_modules/${name}/`)),
       );
+      expect(builtFiles().length).toBeGreaterThan(3);
       expect(bundled).toEqual([]);
     },
   );
+
+  // The thread's start parses all of worker.cjs: what it loads only later is in files beside it.
+  it("gives the first read's thread the demo's Juju simulator and ajv as files beside it, which it finds", () => {
+    const firstRead = `${dist}first-read/`;
+    const worker = `${firstRead}worker.cjs`;
+    const apart = specifiersIn(readFileSync(worker, 'utf8')).filter((s) => s.startsWith('./'));
+    expect(apart.sort()).toEqual(['./ajv.cjs', './demo-juju.js']);
+    for (const file of readdirSync(firstRead).filter((name) => /\.c?js$/.test(name))) {
+      for (const specifier of specifiersIn(readFileSync(firstRead + file, 'utf8'))) {
+        if (specifier.startsWith('./'))
+          expect(existsSync(firstRead + specifier), `${file} → ${specifier}`).toBe(true);
+      }
+    }
+    const inWorker = bundledSources(worker);
+    expect(inWorker.some((source) => source.includes('node_modules/ajv/'))).toBe(false);
+    expect(inWorker.some((source) => source.includes('node_modules/zod/'))).toBe(true);
+    expect(bundledSources(`${firstRead}ajv.cjs`).some((source) => source.includes('node_modules/ajv/'))).toBe(
+      true,
+    );
+  });
 });

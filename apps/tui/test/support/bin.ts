@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The built `edgekit` bin (tests that drive it build it first: `pnpm turbo run build`). */
@@ -11,6 +11,28 @@ export function builtFile(name: string): string {
   const file = fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
   if (!existsSync(file)) throw new Error(`${file} is missing: pnpm turbo run build --filter=@edgekit/tui`);
   return file;
+}
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** The built JavaScript: the bin's ES modules and the first read's thread and its files (dist/first-read). */
+export function builtFiles(): string[] {
+  return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js') || file.endsWith('.cjs'))
+    .map((file) => DIST + file);
+}
+
+/**
+ * The source files bundled into the built `file`, from its source map (esbuild's path comments are
+ * gone from the minified first read, dist/first-read/worker.cjs; the map names them in every build).
+ */
+export function bundledSources(file: string): string[] {
+  return (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+}
+
+/** The built files that bundle a source file whose path ends with `source` (e.g. a dependency's file). */
+export function builtFilesWith(source: string): string[] {
+  return builtFiles().filter((file) => bundledSources(file).some((path) => path.endsWith(source)));
 }
 
 export interface BinResult {

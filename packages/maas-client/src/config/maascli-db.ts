@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import initSqlJs from 'sql.js';
+import type { Database } from 'sql.js';
 import * as z from 'zod';
 import { createMaasError } from '../errors/factory.js';
 
@@ -44,8 +44,11 @@ export async function readMaasCliProfiles(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw createMaasError.config(`Cannot read the MAAS CLI profiles at ${path}: ${(error as Error).message}`);
   }
+  // Loaded only when there is a file to read: sql.js's Emscripten loader is ~9 ms to require (in a worker
+  // thread, 3 runs), which every importer of the client paid at import, with or without a ~/.maascli.db.
+  const { default: initSqlJs } = await import('sql.js');
   const SQL = await initSqlJs();
-  let db: initSqlJs.Database | undefined;
+  let db: Database | undefined;
   try {
     db = new SQL.Database(new Uint8Array(bytes));
     const [result] = db.exec('SELECT name, data FROM profiles ORDER BY id');
