@@ -10,12 +10,8 @@ import {
   type UnitPhase,
 } from './entities.js';
 import type { Model } from './model.js';
-import {
-  type SnapshotHardware,
-  type SnapshotJuju,
-  SnapshotReadError,
-  type SnapshotStatus,
-} from './snapshot-reader.js';
+import { snapshotFail as fail } from './snapshot-fields.js';
+import type { SnapshotHardware, SnapshotJuju, SnapshotStatus } from './snapshot-reader.js';
 import { NEEDS_MANUAL_UPGRADE, trackOf } from './upgrades.js';
 
 const fromSnapshot = (value: SnapshotStatus) => status(value.status, value.info);
@@ -43,9 +39,6 @@ export function restoreModel(
   juju: SnapshotJuju,
   hardware: Map<string, SnapshotHardware>,
 ): void {
-  const fail = (path: string, message: string): never => {
-    throw new SnapshotReadError(path, message);
-  };
   juju.machines.forEach((spec, i) => {
     const path = `juju.machines[${i}]`;
     if (model.machines.has(spec.id)) fail(`${path}.id`, `machine ${spec.id} appears twice`);

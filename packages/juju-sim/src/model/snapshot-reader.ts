@@ -1,8 +1,13 @@
 /**
  * The Juju simulator's own narrow reader of an edgekit site snapshot (`kind: SiteSnapshot, version: 1`):
- * the Juju model, plus the hardware of the MAAS machines its machines run on. Checked by hand so the
- * simulator imports no client or edge-core schema; every failure is one line naming the path.
+ * the Juju model, plus the hardware of the MAAS machines its machines run on. Checked field by field
+ * (./snapshot-fields.ts) so the simulator imports no client or edge-core schema; every failure is one line
+ * naming the path.
  */
+import { SnapshotFields, snapshotFail } from './snapshot-fields.js';
+
+export { SnapshotReadError } from './snapshot-fields.js';
+
 export interface SnapshotStatus {
   status: string;
   info: string;
@@ -56,161 +61,92 @@ export interface SnapshotHardware {
   zone: string;
 }
 
-export class SnapshotReadError extends TypeError {
-  constructor(path: string, message: string) {
-    super(`site snapshot: ${path}: ${message}`);
-    this.name = 'SnapshotReadError';
-  }
-}
-
-type Fields = Record<string, unknown>;
-
-function fail(path: string, message: string): never {
-  throw new SnapshotReadError(path, message);
-}
-
-function fields(value: unknown, path: string): Fields {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, 'expected an object');
-  return value as Fields;
-}
-
-function text(o: Fields, key: string, path: string): string {
-  const value = o[key];
-  return typeof value === 'string' ? value : fail(`${path}.${key}`, 'expected a string');
-}
-
-function uuid(o: Fields, key: string, path: string): string {
-  const value = text(o, key, path);
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)
-    ? value
-    : fail(`${path}.${key}`, 'expected a model UUID');
-}
-
-function textOrNull(o: Fields, key: string, path: string): string | null {
-  return o[key] === null ? null : text(o, key, path);
-}
-
-function number(o: Fields, key: string, path: string): number {
-  const value = o[key];
-  return typeof value === 'number' && Number.isFinite(value)
-    ? value
-    : fail(`${path}.${key}`, 'expected a number');
-}
-
-function flag(o: Fields, key: string, path: string): boolean {
-  const value = o[key];
-  return typeof value === 'boolean' ? value : fail(`${path}.${key}`, 'expected true or false');
-}
-
-function list<T>(o: Fields, key: string, path: string, item: (value: unknown, path: string) => T): T[] {
-  const value = o[key];
-  if (!Array.isArray(value)) fail(`${path}.${key}`, 'expected a list');
-  return value.map((entry, index) => item(entry, `${path}.${key}[${index}]`));
-}
-
-const statusAt = (o: Fields, key: string, path: string): SnapshotStatus => {
-  const s = fields(o[key], `${path}.${key}`);
-  return { status: text(s, 'status', `${path}.${key}`), info: text(s, 'info', `${path}.${key}`) };
+const status = (o: SnapshotFields, key: string): SnapshotStatus => {
+  const s = o.object(key);
+  return { status: s.text('status'), info: s.text('info') };
 };
 
-const baseAt = (o: Fields, path: string) => {
-  const b = fields(o.base, `${path}.base`);
-  return { name: text(b, 'name', `${path}.base`), channel: text(b, 'channel', `${path}.base`) };
+const base = (o: SnapshotFields) => {
+  const b = o.object('base');
+  return { name: b.text('name'), channel: b.text('channel') };
 };
 
-function root(document: unknown): Fields {
-  const doc = fields(document, '(root)');
-  if (doc.kind !== 'SiteSnapshot')
-    fail('kind', `expected SiteSnapshot, got ${JSON.stringify(doc.kind ?? null)}`);
-  if (doc.version !== 1)
-    fail('version', `this simulator reads version 1, got ${JSON.stringify(doc.version ?? null)}`);
+function root(document: unknown): SnapshotFields {
+  const doc = SnapshotFields.of(document);
+  const kind = doc.raw('kind');
+  const version = doc.raw('version');
+  if (kind !== 'SiteSnapshot')
+    snapshotFail('kind', `expected SiteSnapshot, got ${JSON.stringify(kind ?? null)}`);
+  if (version !== 1)
+    snapshotFail('version', `this simulator reads version 1, got ${JSON.stringify(version ?? null)}`);
   return doc;
 }
 
 /** The Juju model of a snapshot; null when it was taken without one. */
 export function readSnapshotJuju(document: unknown): SnapshotJuju | null {
   const doc = root(document);
-  if (doc.juju === null || doc.juju === undefined) return null;
-  const o = fields(doc.juju, 'juju');
-  const path = 'juju';
+  if (doc.raw('juju') === null || doc.raw('juju') === undefined) return null;
+  const o = doc.object('juju');
   return {
-    version: text(o, 'version', path),
-    model: text(o, 'model', path),
-    modelUUID: uuid(o, 'modelUUID', path),
-    applications: list(o, 'applications', path, (value, p) => {
-      const a = fields(value, p);
-      return {
-        name: text(a, 'name', p),
-        charm: text(a, 'charm', p),
-        channel: text(a, 'channel', p),
-        revision: number(a, 'revision', p),
-        base: baseAt(a, p),
-        config: fields(a.config, `${p}.config`),
-        constraints: text(a, 'constraints', p),
-        exposed: flag(a, 'exposed', p),
-      };
-    }),
-    machines: list(o, 'machines', path, (value, p) => {
-      const m = fields(value, p);
-      return {
-        id: text(m, 'id', p),
-        instanceId: text(m, 'instanceId', p),
-        hostname: text(m, 'hostname', p),
-        dnsName: text(m, 'dnsName', p),
-        ipAddresses: list(m, 'ipAddresses', p, (ip, ipPath) =>
-          typeof ip === 'string' ? ip : fail(ipPath, 'expected a string'),
-        ),
-        base: baseAt(m, p),
-        constraints: text(m, 'constraints', p),
-        agentStatus: statusAt(m, 'agentStatus', p),
-        instanceStatus: statusAt(m, 'instanceStatus', p),
-      };
-    }),
-    units: list(o, 'units', path, (value, p) => {
-      const u = fields(value, p);
-      return {
-        name: text(u, 'name', p),
-        application: text(u, 'application', p),
-        machine: text(u, 'machine', p),
-        principal: textOrNull(u, 'principal', p),
-        leader: flag(u, 'leader', p),
-        publicAddress: text(u, 'publicAddress', p),
-        workloadVersion: text(u, 'workloadVersion', p),
-        workloadStatus: statusAt(u, 'workloadStatus', p),
-        agentStatus: statusAt(u, 'agentStatus', p),
-      };
-    }),
-    relations: list(o, 'relations', path, (value, p) => {
-      const r = fields(value, p);
-      return {
-        id: number(r, 'id', p),
-        key: text(r, 'key', p),
-        endpoints: list(r, 'endpoints', p, (ep, epPath) => {
-          const e = fields(ep, epPath);
-          return { application: text(e, 'application', epPath), name: text(e, 'name', epPath) };
-        }),
-      };
-    }),
+    version: o.text('version'),
+    model: o.text('model'),
+    modelUUID: o.uuid('modelUUID'),
+    applications: o.objects('applications', (a) => ({
+      name: a.text('name'),
+      charm: a.text('charm'),
+      channel: a.text('channel'),
+      revision: a.number('revision'),
+      base: base(a),
+      config: a.record('config'),
+      constraints: a.text('constraints'),
+      exposed: a.flag('exposed'),
+    })),
+    machines: o.objects('machines', (m) => ({
+      id: m.text('id'),
+      instanceId: m.text('instanceId'),
+      hostname: m.text('hostname'),
+      dnsName: m.text('dnsName'),
+      ipAddresses: m.texts('ipAddresses'),
+      base: base(m),
+      constraints: m.text('constraints'),
+      agentStatus: status(m, 'agentStatus'),
+      instanceStatus: status(m, 'instanceStatus'),
+    })),
+    units: o.objects('units', (u) => ({
+      name: u.text('name'),
+      application: u.text('application'),
+      machine: u.text('machine'),
+      principal: u.textOrNull('principal'),
+      leader: u.flag('leader'),
+      publicAddress: u.text('publicAddress'),
+      workloadVersion: u.text('workloadVersion'),
+      workloadStatus: status(u, 'workloadStatus'),
+      agentStatus: status(u, 'agentStatus'),
+    })),
+    relations: o.objects('relations', (r) => ({
+      id: r.number('id'),
+      key: r.text('key'),
+      endpoints: r.objects('endpoints', (e) => ({
+        application: e.text('application'),
+        name: e.text('name'),
+      })),
+    })),
   };
 }
 
 /** Hardware of the snapshot's MAAS machines by system id (what the provider reads on StartInstance). */
 export function readSnapshotHardware(document: unknown): Map<string, SnapshotHardware> {
-  const doc = root(document);
-  const maas = fields(doc.maas, 'maas');
-  const out = new Map<string, SnapshotHardware>();
-  list(maas, 'machines', 'maas', (value, p) => {
-    const m = fields(value, p);
-    const storage = list(m, 'storage', p, (disk, diskPath) =>
-      number(fields(disk, diskPath), 'sizeBytes', diskPath),
-    );
-    out.set(text(m, 'systemId', p), {
-      architecture: text(m, 'architecture', p),
-      cpuCount: number(m, 'cpuCount', p),
-      memoryMiB: number(m, 'memoryMiB', p),
-      storageBytes: storage.reduce((sum, size) => sum + size, 0),
-      zone: text(m, 'zone', p),
-    });
-  });
-  return out;
+  const machines = root(document)
+    .object('maas')
+    .objects('machines', (m) => ({
+      systemId: m.text('systemId'),
+      architecture: m.text('architecture'),
+      cpuCount: m.number('cpuCount'),
+      memoryMiB: m.number('memoryMiB'),
+      storageBytes: m
+        .objects('storage', (disk) => disk.number('sizeBytes'))
+        .reduce((sum, size) => sum + size, 0),
+      zone: m.text('zone'),
+    }));
+  return new Map(machines.map(({ systemId, ...hardware }) => [systemId, hardware]));
 }

@@ -2,20 +2,16 @@ import type { SimClock } from '../clock.js';
 import { buildMachine, nextFreeIp } from '../domain/machine-factory.js';
 import { NodeStatus, statusName } from '../domain/status.js';
 import { hostUsed } from '../domain/vmhost-resources.js';
-import { simError } from '../errors.js';
 import type { Rng } from '../rng.js';
 import type { MachineRec, VmHostRec } from '../state/model.js';
 import type { SimState } from '../state/store.js';
 import { MAAS_VERSIONS, type MaasVersion, VERSION_STRINGS } from '../version.js';
 import { newState } from './base.js';
+import { snapshotFail as fail } from './snapshot-fields.js';
 import type { SnapshotMaas, SnapshotMachine, SnapshotVmHost } from './snapshot-reader.js';
 
 /** `Deployed` -> 6, from the simulator's own table of MAAS statuses. */
 const STATUS_BY_NAME = new Map(Object.values(NodeStatus).map((code) => [statusName(code), code] as const));
-
-function fail(path: string, message: string): never {
-  throw simError('invalid-option', `site snapshot: ${path}: ${message}`);
-}
 
 function addNetworks(state: SimState, maas: SnapshotMaas): void {
   const spaces = new Map<string, number>();
