@@ -162,6 +162,14 @@ describe("juju-sim's site snapshot reader", () => {
     );
   });
 
+  it('keeps a refusal one line when a name from the file holds a newline', async () => {
+    const document = goodSnapshot();
+    Object.assign(document.juju.units[0] ?? {}, { application: 'etcd\nx' });
+    await expect(startJujuSim({ maas: NO_MAAS, from: document })).rejects.toThrow(
+      /^site snapshot: juju\.units\[0\]\.application: unknown application "etcd\\nx"$/,
+    );
+  });
+
   it('refuses a bad field at start, before anything listens', async () => {
     const document = goodSnapshot();
     Object.assign(document.juju.machines[0]?.base ?? {}, { channel: 22.04 });

@@ -171,6 +171,14 @@ describe("maas-sim's site snapshot reader", () => {
     );
   });
 
+  it('keeps a refusal one line when a name from the file holds a newline', async () => {
+    const document = goodSnapshot();
+    Object.assign(document.maas.machines[0] ?? {}, { zone: 'edge\nb' });
+    await expect(startMaasSim({ site: { snapshot: document } })).rejects.toThrow(
+      /^site snapshot: maas\.machines\[0\]\.zone: unknown zone "edge\\nb"$/,
+    );
+  });
+
   it('refuses the same bad field at start, before anything listens', async () => {
     const document = goodSnapshot();
     Object.assign(document.maas.vmHosts[0] ?? {}, { used: { cores: 0, memoryMiB: -1 } });

@@ -1,11 +1,21 @@
 /**
+ * Control characters written as escapes (a newline as `\n`): a name from the file may hold one, and the
+ * error must stay one line.
+ */
+const oneLine = (text: string): string =>
+  text.replace(/\p{Cc}/gu, (char) => {
+    const escaped = JSON.stringify(char).slice(1, -1);
+    return escaped === char ? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}` : escaped;
+  });
+
+/**
  * The one field check of juju-sim's site-snapshot reader. Written by hand: juju-sim depends on no schema
  * library and never imports a client's schema (nor maas-sim's reader, which has its own). Each getter
  * checks one field and, when it is wrong, throws one line naming the field's path and what it must be.
  */
 export class SnapshotReadError extends TypeError {
   constructor(path: string, message: string) {
-    super(`site snapshot: ${path}: ${message}`);
+    super(oneLine(`site snapshot: ${path}: ${message}`));
     this.name = 'SnapshotReadError';
   }
 }

@@ -1,12 +1,22 @@
 import { simError } from '../errors.js';
 
 /**
+ * Control characters written as escapes (a newline as `\n`): a name from the file may hold one, and the
+ * error must stay one line.
+ */
+const oneLine = (text: string): string =>
+  text.replace(/\p{Cc}/gu, (char) => {
+    const escaped = JSON.stringify(char).slice(1, -1);
+    return escaped === char ? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}` : escaped;
+  });
+
+/**
  * The one field check of maas-sim's site-snapshot reader. Hand-written rather than zod because the
  * simulator depends on no schema library and imports no client's schema; each getter checks one field
  * and, when it is wrong, throws one line naming the field's path in the document and what it must be.
  */
 export function snapshotFail(path: string, message: string): never {
-  throw simError('invalid-option', `site snapshot: ${path}: ${message}`);
+  throw simError('invalid-option', oneLine(`site snapshot: ${path}: ${message}`));
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
