@@ -96,10 +96,20 @@ export class Controller {
     return this.config.faults;
   }
 
+  /** Merges `faults` into the current ones: a fault not named keeps its setting. */
   setFaults(faults: JujuSimFaults): void {
-    Object.assign(this.config.faults, faults);
-    this.modelFaults.unitErrors = new Set(this.config.faults.unitErrors ?? []);
-    this.modelFaults.provisioningErrors = new Set(this.config.faults.provisioningErrors ?? []);
+    this.useFaults({ ...this.config.faults, ...faults });
+  }
+
+  /** Turns every fault off, those given at start included. */
+  clearFaults(): void {
+    this.useFaults({});
+  }
+
+  private useFaults(faults: JujuSimFaults): void {
+    this.config.faults = faults;
+    this.modelFaults.unitErrors = new Set(faults.unitErrors ?? []);
+    this.modelFaults.provisioningErrors = new Set(faults.provisioningErrors ?? []);
   }
 
   controllerModelUUID = '';

@@ -1,4 +1,7 @@
-/** Faults the simulator can inject; all optional, all off by default. Mutable at run time via setFaults. */
+/**
+ * Faults the simulator can inject; all optional, all off by default. Changed at run time by setFaults
+ * (merges) and clearFaults (all off).
+ */
 export interface JujuSimFaults {
   /** Probability (0..1) that a call after login drops the connection instead of replying. */
   dropConnectionRate?: number;

@@ -78,7 +78,10 @@ export interface JujuSim {
    * endpoints, CA, credentials and the model UUID. Throws when there is no such model.
    */
   modelLogin(name?: string): ModelLogin;
+  /** Merges into the current faults: a fault not named keeps its setting. */
   setFaults(faults: JujuSimFaults): void;
+  /** Turns every fault off, those given at start included (maas-sim's counterpart: `setFaults([])`). */
+  clearFaults(): void;
   stats(): JujuSimStats;
   close(): Promise<void>;
 }
@@ -217,6 +220,10 @@ export async function startJujuSim(options: StartJujuSimOptions = {}): Promise<J
     setFaults(next) {
       checkFaults(next);
       controller.setFaults(next);
+      scheduleDrops();
+    },
+    clearFaults() {
+      controller.clearFaults();
       scheduleDrops();
     },
     stats: () => snapshotStats(controller.stats),

@@ -121,3 +121,28 @@ describe('fault injection', () => {
     );
   });
 });
+
+describe('clearing faults', () => {
+  let env: Env;
+  beforeAll(async () => {
+    // A fault given at start: clearFaults turns it off too, not only those set at run time.
+    env = await startEnv({ faults: { tryAgainRate: 1 } });
+  });
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it('turns every fault off at once, so a call that failed then answers', async () => {
+    // setFaults merges: the start's try-again stays on beside the reply delay.
+    env.sim.setFaults({ replyDelayMs: 5 });
+    const failed = await env.client.call('Client', 8, 'FullStatus', { patterns: [] });
+    expect(failed).toMatchObject({ error: 'try again', 'error-code': 'try again' });
+    expect(env.sim.stats().faults.delayedReplies).toBeGreaterThanOrEqual(1);
+
+    env.sim.clearFaults();
+    const before = env.sim.stats().faults;
+    const status = await env.client.ok('Client', 8, 'FullStatus', { patterns: [] });
+    expect(Object.keys(status.applications)).toEqual([]);
+    expect(env.sim.stats().faults).toEqual(before);
+  });
+});

@@ -152,11 +152,11 @@ export async function consistencyProblems(
 }
 
 /**
- * Turns the Juju simulator's connection faults off (setFaults merges, so each by name) and waits until
- * the client answers again: a ping the last faults dropped may leave it reconnecting for a moment.
+ * Turns every Juju simulator fault off and waits until the client answers again: a ping the last faults
+ * dropped may leave it reconnecting for a moment.
  */
 export async function clearJujuFaults(sites: Sites): Promise<void> {
-  sites.jujuSim.setFaults({ dropConnectionRate: 0, tryAgainRate: 0 });
+  sites.jujuSim.clearFaults();
   for (let attempt = 0; ; attempt += 1) {
     try {
       await sites.jujuClient.client.fullStatus();
