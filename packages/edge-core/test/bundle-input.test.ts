@@ -49,6 +49,16 @@ describe('malformed bundles are one-line typed errors naming the path (issue 14)
       `${BASE}applications:\n  Etcd: {charm: etcd, num_units: 1}\n`,
       /applications\.Etcd/,
     ],
+    [
+      'a relation endpoint with two colons',
+      `${BASE}${ONE}relations:\n- [a:x:y, a]\n`,
+      /relations\[0\]\[0\]: the endpoint in "a:x:y" holds whitespace or a colon; write it as app or app:endpoint/,
+    ],
+    [
+      'an empty relation endpoint',
+      `${BASE}${ONE}relations:\n- ['', a]\n`,
+      /relations\[0\]\[0\]: Too small[^;]*$/,
+    ],
     ['an unknown series', `series: bionic\n${ONE}`, /series "bionic" is unknown/],
     [
       'both applications and services',

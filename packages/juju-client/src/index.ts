@@ -62,6 +62,16 @@ export {
 } from './helpers/model-state.js';
 export { formatPlacement, MACHINE_SCOPE, MODEL_SCOPE, parsePlacement } from './helpers/placement.js';
 export {
+  type EndpointSpec,
+  formatEndpoint,
+  formatRelationKey,
+  parseEndpoint,
+  parseRelationKey,
+  type RelationKeyEndpoint,
+  type RelationKeyEndpoints,
+  relationJoins,
+} from './helpers/relation-key.js';
+export {
   type FinishedAction,
   runAction,
   type WaitForActionOptions,

@@ -1,3 +1,4 @@
+import { parseEndpoint } from '@edgekit/juju-client';
 import * as z from 'zod';
 
 /**
@@ -31,8 +32,21 @@ export type BundleApplication = z.infer<typeof BundleApplicationSchema>;
 
 const Applications = z.record(ApplicationName, BundleApplicationSchema.nullable());
 
-/** `[a, b]` pairs; endpoints are `app` or `app:endpoint`. */
-const RelationSchema = z.tuple([z.string().min(1), z.string().min(1)]);
+/** `app` or `app:endpoint`, checked by juju-client's one endpoint parser (its message names the fault). */
+export const BundleEndpointSchema = z
+  .string()
+  .min(1, { abort: true })
+  .superRefine((text, ctx) => {
+    try {
+      parseEndpoint(text);
+    } catch (error) {
+      // Not continuable: checks of the whole document (or workload) read endpoints parsed, so they wait.
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, continue: false });
+    }
+  });
+
+/** `[a, b]` pairs of endpoints. */
+const RelationSchema = z.tuple([BundleEndpointSchema, BundleEndpointSchema]);
 
 export const BundleDocumentSchema = z.looseObject({
   name: z.string().optional(),

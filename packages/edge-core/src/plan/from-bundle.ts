@@ -1,4 +1,5 @@
 import { issuesLine } from '@edgekit/common';
+import { parseEndpoint } from '@edgekit/juju-client';
 import {
   type BundleApplication,
   type BundleDocument,
@@ -91,7 +92,7 @@ export function workloadFromBundle(texts: readonly string[], options: BundleWork
   if (first === undefined) throw new PlanInputError('no bundle document given');
   const apps = new Map<string, BundleApplication>();
   let relations: [string, string][] = [];
-  const names = (endpoint: string, app: string) => endpoint === app || endpoint.startsWith(`${app}:`);
+  const names = (endpoint: string, app: string) => parseEndpoint(endpoint).application === app;
   for (const doc of docs) {
     for (const [name, app] of Object.entries(bundleApplications(doc) ?? {})) {
       if (app === null) {

@@ -1,4 +1,6 @@
+import { parseEndpoint } from '@edgekit/juju-client';
 import * as z from 'zod';
+import { BundleEndpointSchema } from '../model/bundle-schema.js';
 import { INPUT_LIMITS, overLimit } from '../model/limits.js';
 
 /**
@@ -58,7 +60,7 @@ export const WorkloadSchema = z
     base: z.string().regex(/^[a-z]+@[0-9.]+$/, 'a Juju base looks like ubuntu@24.04'),
     applications: z.record(nameKey, ApplicationSchema),
     roles: z.record(nameKey, RoleSchema),
-    relations: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+    relations: z.array(z.tuple([BundleEndpointSchema, BundleEndpointSchema])),
   })
   .superRefine((workload, ctx) => {
     const machines = Object.values(workload.roles).reduce((sum, role) => sum + role.count, 0);
@@ -100,7 +102,7 @@ export const WorkloadSchema = z
     }
     workload.relations.forEach((pair, index) => {
       for (const endpoint of pair) {
-        const app = endpoint.split(':')[0] ?? '';
+        const app = parseEndpoint(endpoint).application;
         if (workload.applications[app] === undefined) {
           ctx.addIssue({
             code: 'custom',

@@ -1,3 +1,9 @@
+import {
+  formatEndpoint,
+  parseRelationKey,
+  type RelationKeyEndpoint,
+  relationJoins,
+} from '@edgekit/juju-client';
 import { stringify as stringifyYaml } from 'yaml';
 import type { StatusView } from '../apply/juju-api.js';
 import { findByHostname } from '../apply/maas-steps.js';
@@ -17,19 +23,19 @@ export async function newWorker(ctx: Day2Context, step: Step<'new-worker'>): Pro
   return ensureJujuMachine(ctx, step.vm, vm);
 }
 
-/** `a:x b:y` relations of `application` as pairs of endpoints, its own endpoint first (peers skipped). */
-function relationsOf(status: StatusView, application: string): [string, string][] {
+/** Relations of `application` with another one as pairs of endpoints, its own first (peers skipped). */
+function relationsOf(status: StatusView, application: string): [RelationKeyEndpoint, RelationKeyEndpoint][] {
   return (status.relations ?? []).flatMap((relation) => {
-    const [a = '', b] = relation.key.split(' ');
+    const [a, b] = parseRelationKey(relation.key);
     if (b === undefined) return [];
-    if (a.startsWith(`${application}:`)) return [[a, b]];
-    if (b.startsWith(`${application}:`)) return [[b, a]];
+    if (a.application === application) return [[a, b]];
+    if (b.application === application) return [[b, a]];
     return [];
   });
 }
 
-const hasRelation = (status: StatusView, pair: [string, string]) =>
-  (status.relations ?? []).some((r) => pair.every((side) => r.key.split(' ').includes(side)));
+const hasRelation = (status: StatusView, ends: readonly RelationKeyEndpoint[]) =>
+  (status.relations ?? []).some((r) => relationJoins(r.key, ends));
 
 /**
  * The green application: deployed on the target channel with no units, a unit on each new worker
@@ -110,9 +116,10 @@ export async function deployGreen(
   }
 
   for (const [own, other] of relationsOf(status, step.replaces)) {
-    const pair: [string, string] = [`${step.application}${own.slice(own.indexOf(':'))}`, other];
+    const green = { application: step.application, endpoint: own.endpoint };
+    const pair: [string, string] = [formatEndpoint(green), formatEndpoint(other)];
     const relateStep = `${step.id}:relate:${pair.join(' ')}`;
-    if (hasRelation(status, pair)) {
+    if (hasRelation(status, [green, other])) {
       runner.emit({ type: 'step-skip', step: relateStep, reason: 'relation exists' });
       continue;
     }

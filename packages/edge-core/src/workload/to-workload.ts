@@ -1,3 +1,4 @@
+import { parseEndpoint } from '@edgekit/juju-client';
 import type { VmRequestInput } from '../model/schemas.js';
 import { fromZodIssues, placementError } from '../placement/errors.js';
 import { workloadFromBundle } from '../plan/from-bundle.js';
@@ -107,12 +108,12 @@ export function workloadFromFile(
   }
 
   const relations: [string, string][] = (bundle?.relations ?? []).filter(
-    (pair) => !pair.some((endpoint) => omitted.has(endpoint.split(':')[0] ?? '')),
+    (pair) => !pair.some((endpoint) => omitted.has(parseEndpoint(endpoint).application)),
   );
   const known = new Set(relations.map((pair) => pair.join(' ')));
   (file.relations ?? []).forEach(([a, b], index) => {
     for (const endpoint of [a, b]) {
-      const app = endpoint.split(':')[0] ?? '';
+      const app = parseEndpoint(endpoint).application;
       if (applications[app] === undefined) {
         throw placementError(
           'unknown-reference',

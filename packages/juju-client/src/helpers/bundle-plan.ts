@@ -1,5 +1,6 @@
 import { JujuBundleError } from '../core/errors.js';
 import type { BundleChangesMapArgs, FullStatus } from '../schemas/generated.js';
+import { parseEndpoint, relationJoins } from './relation-key.js';
 
 /** A change's string argument, e.g. `args.application`. */
 export function arg(change: BundleChangesMapArgs, key: string): string | undefined {
@@ -92,7 +93,10 @@ export function alreadyDone(
         done.set(change.id, status.applications[app]?.charm ?? '');
       }
     } else if (change.method === 'addRelation') {
-      const ends = [arg(change, 'endpoint1'), arg(change, 'endpoint2')].map((e) => substitute(e ?? '', done));
+      // A missing endpoint leaves the change to its execution, which names what is wrong.
+      const ends = [arg(change, 'endpoint1'), arg(change, 'endpoint2')].map((e) =>
+        e ? substitute(e, done) : undefined,
+      );
       if (ends.every((e) => e !== undefined) && relationExists(status, ends as string[]))
         done.set(change.id, 'related');
     } else if (change.method === 'expose') {
@@ -151,12 +155,8 @@ export function substitute(value: string, results: ReadonlyMap<string, string>):
 }
 
 function relationExists(status: FullStatus, endpoints: string[]): boolean {
-  return status.relations.some((relation) => {
-    const have = relation.key.split(' ');
-    return endpoints.every(
-      (e) => have.includes(e) || (!e.includes(':') && have.some((h) => h.startsWith(`${e}:`))),
-    );
-  });
+  const wanted = endpoints.map(parseEndpoint);
+  return status.relations.some((relation) => relationJoins(relation.key, wanted));
 }
 
 function byUnitNumber(a: string, b: string): number {

@@ -1,0 +1,93 @@
+import { JujuInputError } from '../core/errors.js';
+
+/** One side of a relation as Juju reports it: both names always present. */
+export interface RelationKeyEndpoint {
+  application: string;
+  endpoint: string;
+}
+
+/**
+ * An endpoint as a bundle or AddRelation takes it: `app:endpoint`, or a bare `app` whose endpoint
+ * Juju infers (then `endpoint` is undefined).
+ */
+export interface EndpointSpec {
+  application: string;
+  endpoint: string | undefined;
+}
+
+/** A relation key: two endpoints (provider and requirer), or one for a peer relation. */
+export type RelationKeyEndpoints = [RelationKeyEndpoint] | [RelationKeyEndpoint, RelationKeyEndpoint];
+
+// Names never hold a colon (the separator) or whitespace (the key's separator); otherwise Juju's own
+// name rules apply server-side, so this parser does not repeat them.
+const NAME = /^[^\s:]+$/;
+
+function checkName(name: string, what: string, text: string, example: string): void {
+  if (!NAME.test(name)) {
+    const why = name === '' ? 'is empty' : 'holds whitespace or a colon';
+    throw new JujuInputError(`${what} in ${JSON.stringify(text)} ${why}; write it as ${example}`);
+  }
+}
+
+/**
+ * `postgresql:db` -> `{ application: 'postgresql', endpoint: 'db' }`; `postgresql` -> endpoint undefined
+ * (bundles may leave the endpoint for Juju to infer). Throws JujuInputError on anything else.
+ */
+export function parseEndpoint(text: string): EndpointSpec {
+  const colon = text.indexOf(':');
+  const application = colon === -1 ? text : text.slice(0, colon);
+  checkName(application, 'the application', text, 'app or app:endpoint, e.g. postgresql:db');
+  if (colon === -1) return { application, endpoint: undefined };
+  const endpoint = text.slice(colon + 1);
+  checkName(endpoint, 'the endpoint', text, 'app or app:endpoint, e.g. postgresql:db');
+  return { application, endpoint };
+}
+
+/** `app:endpoint`, or `app` when the endpoint is left to Juju. */
+export function formatEndpoint(spec: { application: string; endpoint?: string | undefined }): string {
+  return spec.endpoint === undefined ? spec.application : `${spec.application}:${spec.endpoint}`;
+}
+
+/**
+ * A relation key as FullStatus and the AllWatcher report it (`relations[].key`):
+ * `etcd:db kubernetes-control-plane:etcd` -> two endpoints; `etcd:cluster` (a peer relation) -> one.
+ * Every side names its endpoint; anything else throws JujuInputError.
+ */
+export function parseRelationKey(key: string): RelationKeyEndpoints {
+  const sides = key.split(' ');
+  if (sides.length > 2) {
+    throw new JujuInputError(
+      `relation key ${JSON.stringify(key)} has ${sides.length} parts; a key is "app:endpoint app:endpoint" (or one "app:endpoint" for a peer relation)`,
+    );
+  }
+  const endpoints = sides.map((side) => {
+    const { application, endpoint } = parseEndpoint(side);
+    if (endpoint === undefined) {
+      throw new JujuInputError(
+        `relation key ${JSON.stringify(key)}: ${JSON.stringify(side)} names no endpoint; a key's sides are app:endpoint`,
+      );
+    }
+    return { application, endpoint };
+  });
+  return endpoints as RelationKeyEndpoints;
+}
+
+/** The key Juju would report for these endpoints, in the order given. */
+export function formatRelationKey(endpoints: readonly RelationKeyEndpoint[]): string {
+  return endpoints.map(formatEndpoint).join(' ');
+}
+
+/**
+ * Whether the relation with this key joins every endpoint given, as `juju integrate` would name it:
+ * `etcd:db` must be a side of the key; a bare `etcd` matches any endpoint of etcd.
+ */
+export function relationJoins(key: string, endpoints: readonly EndpointSpec[]): boolean {
+  const sides = parseRelationKey(key);
+  return endpoints.every((wanted) =>
+    sides.some(
+      (side) =>
+        side.application === wanted.application &&
+        (wanted.endpoint === undefined || side.endpoint === wanted.endpoint),
+    ),
+  );
+}
