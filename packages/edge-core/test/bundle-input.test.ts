@@ -52,7 +52,7 @@ describe('malformed bundles are one-line typed errors naming the path (issue 14)
     [
       'a relation endpoint with two colons',
       `${BASE}${ONE}relations:\n- [a:x:y, a]\n`,
-      /relations\[0\]\[0\]: the endpoint in "a:x:y" holds whitespace or a colon; write it as app or app:endpoint/,
+      /relations\[0\]\[0\]: the endpoint in "a:x:y" holds whitespace or a colon; write it as application:endpoint \(or just application\)/,
     ],
     [
       'an empty relation endpoint',

@@ -198,6 +198,11 @@ relations: [[postgresql:database, shop:db]]
     const endpoint = failure('vms: [{ name: db }]\nrelations: [["db:", db]]\n');
     expect(endpoint.path).toBe('relations[0][0]');
     expect(endpoint.message).toContain('application:endpoint');
+    const upperCase = failure('vms: [{ name: db }]\nrelations: [["Postgresql:db", db]]\n');
+    expect(upperCase.path).toBe('relations[0][0]');
+    expect(upperCase.message).toContain('a relation endpoint is `application:endpoint`');
+    const twoColons = failure('vms: [{ name: db }]\nrelations: [["db:a:b", db]]\n');
+    expect(twoColons.message).toContain('the endpoint in "db:a:b" holds whitespace or a colon');
     const noRole = failure('vms: [{ name: db }]\napplications: { pg: { charm: postgresql } }\n');
     expect(noRole.path).toBe('applications.pg.role');
     const subordinate = failure(

@@ -104,7 +104,7 @@ describe('endpoints as bundles and AddRelation write them', () => {
   ])('refuses %j naming the fault and the form to write', (text, named) => {
     expect(() => parseEndpoint(text)).toThrow(JujuInputError);
     expect(() => parseEndpoint(text)).toThrow(named);
-    expect(() => parseEndpoint(text)).toThrow('app or app:endpoint');
+    expect(() => parseEndpoint(text)).toThrow('write it as application:endpoint (or just application)');
   });
 
   it("reads every relation endpoint of the fixture bundles, and they're written back the same", () => {

@@ -1,4 +1,6 @@
+import { parseEndpoint } from '@edgekit/juju-client';
 import * as z from 'zod';
+import { BundleEndpointSchema } from '../model/bundle-schema.js';
 import { ApplicationSchema } from '../plan/workload.js';
 
 /**
@@ -27,13 +29,14 @@ export const FileApplicationSchema = ApplicationSchema.extend({ role: z.string()
 export type FileApplication = z.output<typeof FileApplicationSchema>;
 export type FileApplicationInput = z.input<typeof FileApplicationSchema>;
 
-/** A Juju endpoint as bundles write it: `application` or `application:endpoint`. */
-const endpoint = z
-  .string()
-  .regex(
-    /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/,
-    'a relation endpoint is `application:endpoint` (or just `application`), e.g. postgresql:db',
-  );
+/** A workload file's names are lower-case (they become Juju names as written). */
+const FILE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** A Juju endpoint as bundles write it (`application` or `application:endpoint`), names lower-case. */
+const endpoint = BundleEndpointSchema.refine((text) => {
+  const { application, endpoint: name } = parseEndpoint(text);
+  return FILE_NAME.test(application) && (name === undefined || FILE_NAME.test(name));
+}, 'a relation endpoint is `application:endpoint` (or just `application`), e.g. postgresql:db');
 
 /** A bundle relation: two endpoints, e.g. `[postgresql:db, my-app:db]`. */
 export const FileRelationSchema = z.tuple([endpoint, endpoint]);

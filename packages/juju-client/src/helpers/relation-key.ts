@@ -21,11 +21,12 @@ export type RelationKeyEndpoints = [RelationKeyEndpoint] | [RelationKeyEndpoint,
 // Names never hold a colon (the separator) or whitespace (the key's separator); otherwise Juju's own
 // name rules apply server-side, so this parser does not repeat them.
 const NAME = /^[^\s:]+$/;
+const FORM = 'application:endpoint (or just application), e.g. postgresql:db';
 
-function checkName(name: string, what: string, text: string, example: string): void {
+function checkName(name: string, what: string, text: string): void {
   if (!NAME.test(name)) {
     const why = name === '' ? 'is empty' : 'holds whitespace or a colon';
-    throw new JujuInputError(`${what} in ${JSON.stringify(text)} ${why}; write it as ${example}`);
+    throw new JujuInputError(`${what} in ${JSON.stringify(text)} ${why}; write it as ${FORM}`);
   }
 }
 
@@ -36,10 +37,10 @@ function checkName(name: string, what: string, text: string, example: string): v
 export function parseEndpoint(text: string): EndpointSpec {
   const colon = text.indexOf(':');
   const application = colon === -1 ? text : text.slice(0, colon);
-  checkName(application, 'the application', text, 'app or app:endpoint, e.g. postgresql:db');
+  checkName(application, 'the application', text);
   if (colon === -1) return { application, endpoint: undefined };
   const endpoint = text.slice(colon + 1);
-  checkName(endpoint, 'the endpoint', text, 'app or app:endpoint, e.g. postgresql:db');
+  checkName(endpoint, 'the endpoint', text);
   return { application, endpoint };
 }
 
