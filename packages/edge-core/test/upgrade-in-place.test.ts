@@ -10,7 +10,6 @@ import {
   type ApplyEvent,
   applyUpgrade,
   Journal,
-  outOfService,
   planUpgrade,
   type UpgradePlan,
   UpgradePlanSchema,
@@ -18,7 +17,7 @@ import {
   upgradeJujuFromClient,
 } from '../src/index.js';
 import { clearJujuFaults, type Sites, startSites } from './support/apply-helpers.js';
-import { pollStatus } from './support/day2-site.js';
+import { watchOutOfService } from './support/day2-site.js';
 import { ckBundleTexts } from './support/plan-helpers.js';
 
 const TIME_SCALE = 5000;
@@ -35,26 +34,6 @@ async function deployed135(options: Parameters<typeof startSites>[0] = {}): Prom
   await watcher.waitFor(allUnitsActiveIdle);
   await watcher.stop();
   return sites;
-}
-
-/** Polls FullStatus until stopped; records the most units of each multi-unit application out at once. */
-function watchSafety(site: Sites) {
-  const worst: Record<string, number> = {};
-  let quorumLost = 0;
-  const poller = pollStatus(site, (status) => {
-    for (const [name, app] of Object.entries(status.applications)) {
-      const count = Object.keys(app.units ?? {}).length;
-      if (count < 2) continue;
-      worst[name] = Math.max(worst[name] ?? 0, outOfService(status, name).length);
-      if (name === 'etcd' && outOfService(status, name).length * 2 >= count) quorumLost += 1;
-    }
-  });
-  return {
-    async stop() {
-      const polls = await poller.stop();
-      return { worst, quorumLost, polls };
-    },
-  };
 }
 
 /** CK 1.35 deployed, its in-place plan to 1.36 made, and a fresh journal path for running it. */
@@ -112,7 +91,7 @@ describe('edgekit upgrade in place', () => {
       plan.steps.length,
     );
 
-    const safety = watchSafety(site);
+    const safety = watchOutOfService(site);
     const journalPath = join(mkdtempSync(join(tmpdir(), 'upgrade-')), 'upgrade.journal');
     const result = await applyUpgrade({ plan, juju, journalPath, pollMs: 5 });
     const seen = await safety.stop();
