@@ -23,6 +23,7 @@ import {
 import { clearJujuFaults } from './support/apply-helpers.js';
 import { childLogins } from './support/child-config.js';
 import { type Day2Site, haEdgeSite } from './support/day2-site.js';
+import { jujuMachinesByNode, newVmProblems } from './support/machine-problems.js';
 
 const RUNS = Number(process.env.EDGEKIT_BG_CRASH_RUNS ?? 3);
 const seed = Number(process.env.EDGEKIT_CRASH_SEED ?? 20261205);
@@ -40,19 +41,11 @@ async function problemsAfter(site: Day2Site, plan: UpgradePlan, workers: number)
       if (u['workload-status'].status !== 'active') problems.push(`${unit} ${u['workload-status'].status}`);
   }
   const machines = await site.maas.machines.list();
-  const instances = new Map<string, string>();
-  for (const m of Object.values(status.machines)) {
-    const other = instances.get(m['instance-id']);
-    if (other !== undefined) problems.push(`Juju machines ${other} and ${m.id} on one node`);
-    instances.set(m['instance-id'], m.id);
-  }
+  const { byNode, problems: doubled } = jujuMachinesByNode(status);
+  problems.push(...doubled);
   for (const step of plan.steps) {
-    if (step.kind === 'new-worker') {
-      const hostname = step.vm.compose.params.hostname;
-      const found = machines.filter((m) => m.hostname === hostname);
-      if (found.length !== 1) problems.push(`${found.length} VMs named ${hostname}`);
-      else if (!instances.has(found[0]?.system_id ?? '')) problems.push(`${hostname} is no Juju machine`);
-    }
+    if (step.kind === 'new-worker')
+      problems.push(...newVmProblems(step.vm.compose.params.hostname, machines, byNode));
     if (step.kind === 'retire' && machines.some((m) => m.hostname === step.vm.old.hostname))
       problems.push(`old worker VM ${step.vm.old.hostname} left`);
   }

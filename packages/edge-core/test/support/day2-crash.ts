@@ -13,6 +13,7 @@ import {
 import { type Child, crashRunFiles, runAndKill, seededRandom, spawnChild } from './apply-crash-harness.js';
 import { childLogins } from './child-config.js';
 import { type Day2Site, haEdgeSite, hostsOfMachines, unitCounts } from './day2-site.js';
+import { jujuMachinesByNode, newVmProblems } from './machine-problems.js';
 
 /** The VM host of one control-plane VM: the host a drain or a failure in these tests takes away. */
 export async function controlPlaneHost(
@@ -68,18 +69,12 @@ export async function day2Problems(
       if (host !== undefined && plan.excludedHosts.includes(host))
         problems.push(`${name} (${app}) on ${host}`);
     }
-  const instances = new Map<string, string>();
-  for (const machine of Object.values(status.machines)) {
+  for (const machine of Object.values(status.machines))
     if (unprovisioned(machine)) problems.push(`Juju machine ${machine.id} never provisioned`);
-    const other = instances.get(machine['instance-id']);
-    if (other !== undefined) problems.push(`Juju machines ${other} and ${machine.id} on one node`);
-    instances.set(machine['instance-id'], machine.id);
-  }
+  const { byNode: instances, problems: doubled } = jujuMachinesByNode(status);
+  problems.push(...doubled);
   for (const r of plan.replacements) {
-    const found = machines.filter((m) => m.hostname === r.compose.params.hostname);
-    if (found.length !== 1) problems.push(`${r.compose.params.hostname}: ${found.length} MAAS machines`);
-    if (found[0] !== undefined && !instances.has(found[0].system_id))
-      problems.push(`${r.compose.params.hostname} is no Juju machine`);
+    problems.push(...newVmProblems(r.compose.params.hostname, machines, instances));
     if (status.machines[r.old.machine] !== undefined)
       problems.push(`old machine ${r.old.machine} still in Juju`);
     if (plan.kind === 'DrainPlan' && machines.some((m) => m.hostname === r.old.hostname))
