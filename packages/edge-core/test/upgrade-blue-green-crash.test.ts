@@ -129,7 +129,7 @@ describe('blue-green upgrade under faults in both simulators', () => {
       // Back-off grows from pollMs: long enough to outlast the client's reconnect (1 s, doubling).
       await applyUpgrade({ plan: planned.plan, juju, site: bg, journalPath, pollMs: 50, stepAttempts: 20 });
       await clearJujuFaults(site);
-      site.maasSim.setFaults([]);
+      site.maasSim.clearFaults();
       expect(site.maasSim.stats().faultsInjected).toBeGreaterThanOrEqual(3);
       const jujuFaults = site.jujuSim.stats().faults;
       expect(jujuFaults.droppedConnections + jujuFaults.tryAgainErrors).toBeGreaterThan(0);

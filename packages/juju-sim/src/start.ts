@@ -80,7 +80,7 @@ export interface JujuSim {
   modelLogin(name?: string): ModelLogin;
   /** Merges into the current faults: a fault not named keeps its setting. */
   setFaults(faults: JujuSimFaults): void;
-  /** Turns every fault off, those given at start included (maas-sim's counterpart: `setFaults([])`). */
+  /** Turns every fault off, those given at start included (maas-sim's handle has the same). */
   clearFaults(): void;
   stats(): JujuSimStats;
   close(): Promise<void>;

@@ -52,6 +52,11 @@ export interface MaasSim {
   stats(): RequestStats;
   /** Replace the active fault rules. */
   setFaults(rules: FaultRule[]): void;
+  /**
+   * Turns every fault off, those given at start included: the rules, and machine failures not yet met
+   * (juju-sim's handle has the same).
+   */
+  clearFaults(): void;
   /** Make the next commissioning/testing/deployment of a machine fail. */
   injectFailure(hostnameOrSystemId: string, phase: 'commissioning' | 'testing' | 'deployment'): void;
   close(): Promise<void>;
@@ -185,6 +190,10 @@ export async function startMaasSim(options: MaasSimOptions = {}): Promise<MaasSi
       faultsInjected: faults.injected,
     }),
     setFaults: (rules) => faults.set(rules),
+    clearFaults: () => {
+      faults.set([]);
+      for (const machine of state.data.machines) machine.injectedFailure = null;
+    },
     injectFailure,
     close: async () => {
       lifecycle.stop();

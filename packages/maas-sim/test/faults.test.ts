@@ -93,7 +93,29 @@ describe('scripted faults per route', () => {
     const res = await wire.get('/users/', { op: 'whoami' });
     expect(res.status).toBe(200);
     expect(res.json.username).toBe('admin');
-    sim.setFaults([]);
+    sim.clearFaults();
+  });
+
+  it('clears every fault, those given at start included: rules and machine failures not yet met', async () => {
+    const faulty = await startMaasSim({
+      seed: 21,
+      faults: {
+        rules: [{ path: '/zones/', kind: 'unavailable', probability: 1 }],
+        machines: { 'vm-a1-1': 'deployment' },
+      },
+    });
+    try {
+      const client = new Wire(faulty);
+      expect((await client.get('/zones/')).status).toBe(503);
+      expect(faulty.state.data.machines.find((m) => m.hostname === 'vm-a1-1')?.injectedFailure).toBe(
+        'deployment',
+      );
+      faulty.clearFaults();
+      expect((await client.get('/zones/')).status).toBe(200);
+      expect(faulty.state.data.machines.filter((m) => m.injectedFailure !== null)).toEqual([]);
+    } finally {
+      await faulty.close();
+    }
   });
 });
 
