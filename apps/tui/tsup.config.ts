@@ -60,8 +60,8 @@ const WORKERS = {
  * thread's start whether used or not (CommonJS has no chunks).
  */
 const FIRST_READ_APART = {
-  'demo-juju': { specifier: /^\.\/demo-juju\.js$/, file: './demo-juju.js', format: 'esm' },
-  ajv: { specifier: /^ajv$/, file: './ajv.cjs', format: 'cjs' },
+  'demo-juju': { specifier: /^\.\/demo-juju\.js$/, file: './demo-juju.js' },
+  ajv: { specifier: /^ajv$/, file: './ajv.cjs' },
 } as const;
 /** ajv as maas-client imports it (the TUI does not depend on ajv itself). */
 const AJV_ENTRY = createRequire(
