@@ -5,6 +5,7 @@ import { UnitAgents } from './model/agents.js';
 import { applyInstanceStates } from './model/instance-poller.js';
 import { Model, type ModelFaults } from './model/model.js';
 import { TIMINGS } from './model/timings.js';
+import { applyLostUnits } from './model/unit-presence.js';
 import type { Provisioner } from './provisioner/types.js';
 import { alreadyExists, notFound, notValid } from './rpc/errors.js';
 import type { JujuVersion } from './rpc/facade-versions.js';
@@ -56,6 +57,7 @@ export class Controller {
     this.modelFaults = {
       unitErrors: new Set(config.faults.unitErrors ?? []),
       provisioningErrors: new Set(config.faults.provisioningErrors ?? []),
+      unitsLost: new Set(config.faults.unitsLost ?? []),
     };
     this.createModel('controller', config.user, {}, true);
     this.createModel(
@@ -110,6 +112,9 @@ export class Controller {
     this.config.faults = faults;
     this.modelFaults.unitErrors = new Set(faults.unitErrors ?? []);
     this.modelFaults.provisioningErrors = new Set(faults.provisioningErrors ?? []);
+    this.modelFaults.unitsLost = new Set(faults.unitsLost ?? []);
+    // Units lost or back at once, not at the next model change.
+    for (const model of this.models.values()) applyLostUnits(model);
   }
 
   controllerModelUUID = '';

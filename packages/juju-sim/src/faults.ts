@@ -1,3 +1,5 @@
+import { isUnitName } from './model/applications.js';
+
 /**
  * Faults the simulator can inject; all optional, all off by default. Changed at run time by setFaults
  * (merges) and clearFaults (all off).
@@ -15,6 +17,12 @@ export interface JujuSimFaults {
   unitErrors?: string[];
   /** Machine ids whose provisioning fails (instance status `provisioning error`). */
   provisioningErrors?: string[];
+  /**
+   * Unit names (`etcd/1`) whose agents stop talking to the controller, as when their machine goes down:
+   * agent `lost`, workload `unknown` (see model/unit-presence.ts), in FullStatus and the AllWatcher,
+   * until the fault is cleared; then the agent reconnects and the unit returns to service.
+   */
+  unitsLost?: string[];
 }
 
 export function checkFaults(faults: JujuSimFaults): void {
@@ -29,5 +37,11 @@ export function checkFaults(faults: JujuSimFaults): void {
     if (value !== undefined && !(value >= 0 && Number.isFinite(value))) {
       throw new RangeError(`faults.${key} must be a non-negative number of milliseconds, got ${value}`);
     }
+  }
+  const notUnit = faults.unitsLost?.find((name) => !isUnitName(name));
+  if (notUnit !== undefined) {
+    throw new RangeError(
+      `faults.unitsLost must list unit names such as etcd/1, got ${JSON.stringify(notUnit)}`,
+    );
   }
 }

@@ -2,6 +2,7 @@ import type { ReadinessNeed } from '../charms/types.js';
 import { type Relation, status, type Unit } from './entities.js';
 import type { Model } from './model.js';
 import { TIMINGS } from './timings.js';
+import { applyLostUnits } from './unit-presence.js';
 import { reportWorkloadVersion } from './upgrades.js';
 
 /** Phases whose workload serves: an upgrade-charm hook or a pending manual upgrade leave it running. */
@@ -21,6 +22,8 @@ export class UnitAgents {
   }
 
   reconcile(): void {
+    // Before the agents act: a unit the unitsLost fault names runs nothing (it is lost once installed).
+    applyLostUnits(this.model);
     for (const unit of this.model.units.values()) this.step(unit);
     for (const relation of this.model.relations.values()) this.updateRelationStatus(relation);
   }
@@ -52,7 +55,8 @@ export class UnitAgents {
     this.busy.add(unit.name);
     this.model.env.clock.after(simulatedMs, () => {
       this.busy.delete(unit.name);
-      if (unit.life === 'alive' && this.model.units.has(unit.name)) then();
+      // A unit lost mid-hook never reports the hook's end; it re-runs its checks when it reconnects.
+      if (unit.life === 'alive' && unit.phase !== 'lost' && this.model.units.has(unit.name)) then();
     });
   }
 

@@ -2,11 +2,11 @@ import { charmEndpoints } from '../charms/catalogue.js';
 import { alreadyExists, notFound, notValid, RpcError } from '../rpc/errors.js';
 import type { Constraints } from './constraints.js';
 import { type Application, type Base, type Relation, status, type Unit } from './entities.js';
-import { machineDown } from './instance-poller.js';
 import { addMachine } from './machines.js';
 import type { AddedCharm, Model } from './model.js';
 import { assertNewRelation, inferEndpoints, relationKey, relationScope } from './relations.js';
 import { TIMINGS } from './timings.js';
+import { machineDown } from './unit-presence.js';
 import { trackOf } from './upgrades.js';
 
 /** A unit placement: a new machine (optionally with a directive), or an existing machine id. */
@@ -25,6 +25,12 @@ export interface DeploySpec {
 }
 
 const APP_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+
+/** `etcd/1`: an application name as Juju allows one, a slash, a unit number. */
+export function isUnitName(name: string): boolean {
+  const slash = name.lastIndexOf('/');
+  return APP_NAME.test(name.slice(0, slash)) && /^\d+$/.test(name.slice(slash + 1));
+}
 
 export function getApplication(model: Model, name: string): Application {
   const app = model.applications.get(name);

@@ -40,6 +40,8 @@ export interface ModelFaults {
   unitErrors: Set<string>;
   /** Machine ids (as strings) whose provisioning fails. */
   provisioningErrors: Set<string>;
+  /** Unit names whose agents are lost (not communicating) until the fault is cleared. */
+  unitsLost: Set<string>;
 }
 
 export interface ModelEnv {

@@ -1,0 +1,64 @@
+import { status, type Unit } from './entities.js';
+import type { Model } from './model.js';
+
+/**
+ * Juju's status strings for an agent that stopped talking to the controller (juju/juju
+ * apiserver/common/unitstatus.go, ModelPresenceContext.MachineStatus and .UnitStatus, which FullStatus
+ * applies): a machine whose agent is not alive shows agent status `down`; a unit whose agent is not alive
+ * shows agent status `lost`, "agent is not communicating with the server", and its workload `unknown`,
+ * "agent lost, see 'juju show-status-log <unit>'" — except a workload in `error`, kept so the error is
+ * still there when the agent reconnects. Units still allocating or installing are never shown lost
+ * (canBeLost there). core/status/status.go names the values (status.Lost, status.Down, status.Unknown).
+ */
+export const AGENT_GONE_MESSAGE = 'agent is not communicating with the server';
+export const lostWorkloadMessage = (unit: string) => `agent lost, see 'juju show-status-log ${unit}'`;
+
+/** Its machine's agent is down: nothing on it can run a hook. */
+export function machineDown(model: Model, machineId: string): boolean {
+  return model.machines.get(machineId)?.agentStatus.status === 'down';
+}
+
+/** Juju's canBeLost: an agent still being set up (allocating, install hook) is not asked about. */
+function canBeLost(unit: Unit): boolean {
+  return unit.life !== 'dead' && unit.phase !== 'allocating' && unit.phase !== 'installing';
+}
+
+/** The unit agent stops talking: status as Juju reports it, and no hook of it runs until it is back. */
+export function loseUnit(model: Model, unit: Unit): void {
+  unit.phase = 'lost';
+  const workload =
+    unit.workloadStatus.status === 'error' ? undefined : status('unknown', lostWorkloadMessage(unit.name));
+  model.setUnitStatus(unit, status('lost', AGENT_GONE_MESSAGE), workload);
+}
+
+/** The unit agent reconnects: a failed hook is still failed; otherwise it re-runs its readiness checks. */
+export function reconnectUnit(model: Model, unit: Unit): void {
+  if (unit.workloadStatus.status === 'error') {
+    unit.phase = 'error';
+    model.setUnitStatus(unit, status('error', unit.workloadStatus.info), undefined);
+    return;
+  }
+  // UnitAgents picks up 'settled' and evaluates the unit's relations again.
+  unit.phase = 'settled';
+  model.setUnitStatus(unit, status('idle'), status('waiting', 'agent reconnected'));
+}
+
+/** Whether the `unitsLost` fault names this unit. */
+export function lostByFault(model: Model, unit: Unit): boolean {
+  return model.env.faults.unitsLost.has(unit.name);
+}
+
+/**
+ * Brings units in line with the `unitsLost` fault: named units are lost (once they can be: a unit that
+ * is still installing is lost when it finishes); lost units no longer named come back, unless their
+ * machine is down (the instance poller brings those back with their machine).
+ */
+export function applyLostUnits(model: Model): void {
+  for (const unit of model.units.values()) {
+    if (unit.phase === 'lost') {
+      if (!lostByFault(model, unit) && !machineDown(model, unit.machineId)) reconnectUnit(model, unit);
+    } else if (lostByFault(model, unit) && canBeLost(unit)) {
+      loseUnit(model, unit);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployBundle } from './support/deploy-bundle.js';
+import { type Env, startEnv, waitForStatus } from './support/env.js';
+import type { Wire } from './support/wire.js';
+
+const BUNDLE =
+  'applications:\n  easyrsa: {charm: easyrsa, channel: 1.35/stable, num_units: 1}\n  etcd: {charm: etcd, channel: 1.35/stable, num_units: 3}\nrelations:\n- [etcd, easyrsa]\n';
+
+const etcdUnit = (status: Wire, name: string): Wire => status.applications.etcd.units[name];
+const workload = (status: Wire, name: string): string => etcdUnit(status, name)['workload-status'].status;
+
+/**
+ * The `unitsLost` fault: named unit agents stop talking to the controller, as when their machine goes
+ * down; FullStatus and the AllWatcher say so with Juju's values until the fault is cleared.
+ */
+describe('unitsLost fault', () => {
+  let env: Env;
+  beforeAll(async () => {
+    // Named at start, before etcd/2 exists: it is lost once installed (Juju never shows an installing unit lost).
+    env = await startEnv({ faults: { unitsLost: ['etcd/2'] } });
+    await deployBundle(env.client, env.model.uuid, BUNDLE);
+    await waitForStatus(
+      env.client,
+      (s) =>
+        workload(s, 'etcd/0') === 'active' &&
+        workload(s, 'etcd/1') === 'active' &&
+        etcdUnit(s, 'etcd/2')?.['agent-status'].status === 'lost',
+    );
+  });
+  afterAll(() => env.close());
+
+  it('reports named units lost in FullStatus and the AllWatcher until cleared, then back in service', async () => {
+    const { 'watcher-id': watcher } = await env.client.ok('Client', 8, 'WatchAll');
+    await env.client.ok('AllWatcher', 3, 'Next', {}, watcher);
+
+    env.sim.setFaults({ unitsLost: ['etcd/1', 'etcd/2'] });
+    const lost = await env.client.ok('Client', 8, 'FullStatus', { patterns: [] });
+    for (const name of ['etcd/1', 'etcd/2']) {
+      expect(etcdUnit(lost, name)['agent-status']).toMatchObject({
+        status: 'lost',
+        info: 'agent is not communicating with the server',
+      });
+      expect(etcdUnit(lost, name)['workload-status']).toMatchObject({
+        status: 'unknown',
+        info: `agent lost, see 'juju show-status-log ${name}'`,
+      });
+      // Only the unit agent: its machine is not reported down.
+      expect(lost.machines[etcdUnit(lost, name).machine]['agent-status'].status).toBe('started');
+    }
+    expect(workload(lost, 'etcd/0')).toBe('active');
+
+    // The AllWatcher sends the same: a unit delta for etcd/1 with agent-status lost.
+    let delta: Wire | undefined;
+    for (let i = 0; i < 20 && delta === undefined; i++) {
+      const { deltas } = await env.client.ok('AllWatcher', 3, 'Next', {}, watcher);
+      delta = (deltas as [string, string, Wire][]).find(
+        ([kind, op, entity]) => kind === 'unit' && op === 'change' && entity.name === 'etcd/1',
+      )?.[2];
+    }
+    expect(delta?.['agent-status']).toMatchObject({
+      current: 'lost',
+      message: 'agent is not communicating with the server',
+    });
+    expect(delta?.['workload-status']).toMatchObject({
+      current: 'unknown',
+      message: "agent lost, see 'juju show-status-log etcd/1'",
+    });
+    await env.client.call('AllWatcher', 3, 'Stop', {}, watcher);
+
+    // setFaults merges: another fault set leaves the units lost.
+    env.sim.setFaults({ replyDelayMs: 0 });
+    const still = await env.client.ok('Client', 8, 'FullStatus', { patterns: [] });
+    expect(etcdUnit(still, 'etcd/1')['agent-status'].status).toBe('lost');
+
+    env.sim.clearFaults();
+    const back = await waitForStatus(env.client, (s) =>
+      ['etcd/0', 'etcd/1', 'etcd/2'].every((name) => workload(s, name) === 'active'),
+    );
+    for (const name of ['etcd/1', 'etcd/2'])
+      expect(etcdUnit(back, name)['agent-status'].status, name).toBe('idle');
+  });
+
+  it('rejects a name that is not a unit', () => {
+    expect(() => env.sim.setFaults({ unitsLost: ['etcd'] })).toThrow(
+      'faults.unitsLost must list unit names such as etcd/1, got "etcd"',
+    );
+  });
+});
