@@ -4,8 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allUnitsActiveIdle } from '@edgekit/juju-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApplyEvent,
   applyUpgrade,
@@ -16,46 +15,11 @@ import {
   UpgradeRefusedError,
   upgradeJujuFromClient,
 } from '../src/index.js';
-import { clearJujuFaults, type Sites, startSites } from './support/apply-helpers.js';
+import { clearJujuFaults } from './support/apply-helpers.js';
 import { watchOutOfService } from './support/day2-site.js';
-import { ckBundleTexts } from './support/plan-helpers.js';
+import { deployed135AfterEach, expectOn136, plannedTo136 } from './support/upgrade-site.js';
 
-const TIME_SCALE = 5000;
-let sites: Sites | undefined;
-afterEach(async () => {
-  await sites?.close();
-  sites = undefined;
-});
-
-async function deployed135(options: Parameters<typeof startSites>[0] = {}): Promise<Sites> {
-  sites = await startSites({ timeScale: TIME_SCALE, ...options });
-  await sites.jujuClient.deployBundle(ckBundleTexts()[0] as string);
-  const watcher = sites.jujuClient.watchModel({ pollIntervalMs: 10 });
-  await watcher.waitFor(allUnitsActiveIdle);
-  await watcher.stop();
-  return sites;
-}
-
-/** CK 1.35 deployed, its in-place plan to 1.36 made, and a fresh journal path for running it. */
-async function plannedOn135() {
-  const site = await deployed135();
-  const juju = upgradeJujuFromClient(site.jujuClient);
-  const result = await planUpgrade(juju, { to: '1.36' });
-  if (result.upToDate) throw new Error('expected a plan');
-  const journalPath = join(mkdtempSync(join(tmpdir(), 'upgrade-')), 'upgrade.journal');
-  return { site, juju, planned: result, journalPath };
-}
-
-async function expectOn136(site: Sites): Promise<void> {
-  const status = await site.jujuClient.client.fullStatus();
-  for (const [name, app] of Object.entries(status.applications)) {
-    expect(app['charm-channel'], name).toBe('1.36/stable');
-    for (const [unitName, unit] of Object.entries(app.units ?? {})) {
-      expect(unit['workload-status'].status, unitName).toBe('active');
-      if (name.startsWith('kubernetes-')) expect(unit['workload-version'], unitName).toBe('1.36.0');
-    }
-  }
-}
+const deployed135 = deployed135AfterEach();
 
 describe('edgekit upgrade in place', () => {
   it('plans in the documented order, refuses a skipped minor and an unknown target, upgrades, and says when done', async () => {
@@ -98,7 +62,9 @@ describe('edgekit upgrade in place', () => {
     expect(result.executed).toHaveLength(plan.steps.length);
     expect(seen.polls).toBeGreaterThan(20);
     for (const [app, worst] of Object.entries(seen.worst)) expect(worst, app).toBeLessThanOrEqual(1);
-    expect(seen.quorumLost).toBe(0);
+    // No etcd quorum check here: no step of this upgrade takes an etcd unit out of service (etcd's
+    // upgrade-charm hook keeps it serving), so one could not fail. upgrade-quorum.test.ts loses etcd units
+    // on the Juju simulator and checks that planning refuses and a running upgrade waits.
     // The watcher does see the drained worker: the bound is reached, not vacuous.
     expect(seen.worst['kubernetes-worker']).toBe(1);
     await expectOn136(site);
@@ -106,7 +72,8 @@ describe('edgekit upgrade in place', () => {
   });
 
   it('returns within a second of an abort while Juju keeps answering try again', async () => {
-    const { site, juju, planned, journalPath } = await plannedOn135();
+    const site = await deployed135();
+    const { juju, planned, journalPath } = await plannedTo136(site);
     // Every call now fails with `try again`: the client backs off up to 10 s, then the step up to 30 s.
     site.jujuSim.setFaults({ tryAgainRate: 1 });
     const abort = new AbortController();
@@ -127,7 +94,8 @@ describe('edgekit upgrade in place', () => {
   });
 
   it('resumes after an interrupted run without running a finished step again', async () => {
-    const { site, juju, planned, journalPath } = await plannedOn135();
+    const site = await deployed135();
+    const { juju, planned, journalPath } = await plannedTo136(site);
     const abort = new AbortController();
     let done = 0;
     await expect(
@@ -163,7 +131,9 @@ describe('edgekit upgrade in place', () => {
   });
 
   it('completes while the controller drops connections and answers try again', async () => {
-    const site = await deployed135({ jujuTryAgain: { firstDelayMs: 1, maxDelayMs: 10, totalMs: 200 } });
+    const site = await deployed135({
+      jujuTryAgain: { firstDelayMs: 1, maxDelayMs: 10, totalMs: 200 },
+    });
     const juju = upgradeJujuFromClient(site.jujuClient);
     const planned = await planUpgrade(juju, { to: '1.36' });
     if (planned.upToDate) throw new Error('expected a plan');

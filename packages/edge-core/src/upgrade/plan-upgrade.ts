@@ -111,6 +111,10 @@ export async function planUpgrade(
       hint: `upgrade one minor at a time: --to 1.${currentMinor + 1} first`,
     });
   }
+  // Quorum first: etcd short of a majority is the finding to report, not the first of its lost units.
+  const etcd = applicationOfCharm(status, 'etcd')[0];
+  if (!etcdQuorum(status, etcd))
+    throw new UpgradeRefusedError('etcd has no quorum', { hint: 'repair etcd before upgrading' });
   for (const [name, app] of Object.entries(status.applications)) {
     for (const [unitName, unit] of Object.entries(app.units ?? {})) {
       const workload = unit['workload-status'];
@@ -123,9 +127,6 @@ export async function planUpgrade(
       }
     }
   }
-  const etcd = applicationOfCharm(status, 'etcd')[0];
-  if (!etcdQuorum(status, etcd))
-    throw new UpgradeRefusedError('etcd has no quorum', { hint: 'repair etcd before upgrading' });
   const [known] = await juju.charms.resolveCharms(
     [{ reference: 'ch:kubernetes-control-plane', 'charm-origin': originFor(target) }],
     call,

@@ -56,28 +56,23 @@ export function pollStatus(site: Sites, look: (status: FullStatus) => void) {
   };
 }
 
-/**
- * Polls FullStatus until stopped; records the most units of each application out of service at once, and
- * counts the polls that saw etcd without a majority of its units serving (its quorum lost).
- */
+/** Polls FullStatus until stopped; records the most units of each application out of service at once. */
 export function watchOutOfService(site: Sites) {
   const worst: Record<string, number> = {};
   /** Fewest serving units of each application seen: add-before-remove keeps it at the full count. */
   const fewestServing: Record<string, number> = {};
-  let quorumLost = 0;
   const poller = pollStatus(site, (status) => {
     for (const name of Object.keys(status.applications)) {
       const out = outOfService(status, name).length;
       const total = Object.keys(status.applications[name]?.units ?? {}).length;
       worst[name] = Math.max(worst[name] ?? 0, out);
       fewestServing[name] = Math.min(fewestServing[name] ?? total, total - out);
-      if (name === 'etcd' && total > 0 && (total - out) * 2 <= total) quorumLost += 1;
     }
   });
   return {
     async stop() {
       const polls = await poller.stop();
-      return { worst, fewestServing, quorumLost, polls };
+      return { worst, fewestServing, polls };
     },
   };
 }
