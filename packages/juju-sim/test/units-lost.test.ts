@@ -80,6 +80,51 @@ describe('unitsLost fault', () => {
       expect(etcdUnit(back, name)['agent-status'].status, name).toBe('idle');
   });
 
+  it('a lost unit runs a refresh and its queued action only once it is back', async () => {
+    env.sim.setFaults({ unitsLost: ['etcd/1'] });
+    const queued = await env.client.ok('Action', 7, 'EnqueueOperation', {
+      actions: [{ receiver: 'unit-etcd-1', name: 'snapshot', parameters: {} }],
+    });
+    const operation = async () =>
+      (
+        await env.client.ok('Action', 7, 'Operations', {
+          entities: [{ tag: `operation-${queued.operation}` }],
+        })
+      ).results[0];
+    const origin = { source: 'charm-hub', type: 'charm', track: '1.36', risk: 'stable' };
+    const resolved = await env.client.ok('Charms', 7, 'ResolveCharms', {
+      resolve: [{ reference: 'ch:etcd', 'charm-origin': origin }],
+    });
+    const { url, 'charm-origin': resolvedOrigin } = resolved.Results[0];
+    await env.client.ok('Charms', 7, 'AddCharm', { url, 'charm-origin': resolvedOrigin, force: false });
+    await env.client.ok('Application', 22, 'SetCharm', {
+      application: 'etcd',
+      'charm-url': url,
+      'charm-origin': resolvedOrigin,
+      channel: '1.36/stable',
+    });
+
+    // The others run upgrade-charm and serve on the new charm; the lost unit is still on the old one.
+    const refreshed = await waitForStatus(env.client, (s) =>
+      ['etcd/0', 'etcd/2'].every((name) => workload(s, name) === 'active' && etcdUnit(s, name).charm === ''),
+    );
+    expect(etcdUnit(refreshed, 'etcd/1')['agent-status'].status).toBe('lost');
+    expect(etcdUnit(refreshed, 'etcd/1').charm).not.toBe('');
+    expect(etcdUnit(refreshed, 'etcd/1').charm).not.toBe(url);
+    // Its action was queued before those hooks ran, and is still pending.
+    expect((await operation()).status).toBe('pending');
+
+    env.sim.clearFaults();
+    await waitForStatus(
+      env.client,
+      (s) => workload(s, 'etcd/1') === 'active' && etcdUnit(s, 'etcd/1').charm === '',
+    );
+    const { 'watcher-id': watcher } = await env.client.ok('Client', 8, 'WatchAll');
+    while ((await operation()).status !== 'completed')
+      await env.client.ok('AllWatcher', 3, 'Next', {}, watcher);
+    await env.client.call('AllWatcher', 3, 'Stop', {}, watcher);
+  });
+
   it('rejects a name that is not a unit', () => {
     expect(() => env.sim.setFaults({ unitsLost: ['etcd'] })).toThrow(
       'faults.unitsLost must list unit names such as etcd/1, got "etcd"',

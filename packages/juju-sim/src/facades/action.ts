@@ -40,7 +40,13 @@ function actionResult(action: ActionRecord): Record<string, unknown> {
  * the way Charmed Kubernetes' handlers do, from the status set at their start to the one they leave.
  */
 function runAction(model: Model, action: ActionRecord): void {
+  const lost = () => model.units.get(unitNameFromTag(action.receiver))?.phase === 'lost';
   model.env.clock.after(TIMINGS.action / 5, () => {
+    // A lost unit's agent picks its queued actions up when it reconnects: until then they stay pending.
+    if (lost()) {
+      runAction(model, action);
+      return;
+    }
     action.status = 'running';
     action.started = new Date();
     action.log.push({ timestamp: action.started.toISOString(), message: `running ${action.name}` });
@@ -52,7 +58,12 @@ function runAction(model: Model, action: ActionRecord): void {
       : undefined;
     if (startUnit && startSpec?.effect && startUnit.phase !== 'error')
       startActionEffect(model, startUnit, startSpec.effect);
-    model.env.clock.after(startSpec?.durationMs ?? TIMINGS.action, () => {
+    const finish = () => {
+      // Lost mid-action: the result is reported once the agent is back.
+      if (lost()) {
+        model.env.clock.after(TIMINGS.action / 5, finish);
+        return;
+      }
       const unit = model.units.get(unitName);
       const app = unit ? model.applications.get(unit.application) : undefined;
       const spec = app?.charm.actions[action.name];
@@ -66,7 +77,8 @@ function runAction(model: Model, action: ActionRecord): void {
         if (spec.effect) finishActionEffect(model, unit, app, spec.effect);
       }
       model.touch('action', action.id);
-    });
+    };
+    model.env.clock.after(startSpec?.durationMs ?? TIMINGS.action, finish);
   });
 }
 

@@ -77,7 +77,7 @@ export type UnitPhase =
   | 'needs-upgrade'
   /** Cordoned and drained by the `pause` action: out of service until `resume`. */
   | 'paused'
-  /** Its machine's agent is down (the instance poller found the instance gone or powered off). */
+  /** Its agent is not talking to the controller: its machine is down, or the unitsLost fault names it. */
   | 'lost';
 
 export interface Unit {
@@ -93,6 +93,8 @@ export interface Unit {
   leader: boolean;
   publicAddress: string;
   openedPorts: string[];
+  /** Phase and statuses when its agent was lost, restored when it reconnects. */
+  lostFrom?: { phase: UnitPhase; agentStatus: StatusValue; workloadStatus: StatusValue };
   /** Charm URL the unit agent runs: differs from the application's while upgrade-charm is pending. */
   charmUrl: string;
   /** Track whose workload (snaps) the unit has installed, e.g. `1.35`. */

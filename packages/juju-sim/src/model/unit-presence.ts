@@ -1,5 +1,6 @@
 import { status, type Unit } from './entities.js';
 import type { Model } from './model.js';
+import { runUpgradeCharmHook } from './upgrades.js';
 
 /**
  * Juju's status strings for an agent that stopped talking to the controller (juju/juju
@@ -25,22 +26,43 @@ function canBeLost(unit: Unit): boolean {
 
 /** The unit agent stops talking: status as Juju reports it, and no hook of it runs until it is back. */
 export function loseUnit(model: Model, unit: Unit): void {
+  unit.lostFrom ??= {
+    phase: unit.phase,
+    agentStatus: unit.agentStatus,
+    workloadStatus: unit.workloadStatus,
+  };
   unit.phase = 'lost';
   const workload =
     unit.workloadStatus.status === 'error' ? undefined : status('unknown', lostWorkloadMessage(unit.name));
   model.setUnitStatus(unit, status('lost', AGENT_GONE_MESSAGE), workload);
 }
 
-/** The unit agent reconnects: a failed hook is still failed; otherwise it re-runs its readiness checks. */
+/** Phases with no hook in flight: a reconnected agent is where it was (paused stays paused). */
+const STEADY = new Set<Unit['phase']>(['settled', 'active', 'error', 'paused', 'needs-upgrade']);
+
+/**
+ * The unit agent reconnects: back where it was when nothing was in flight; otherwise it re-runs its
+ * readiness checks (a hook cut short by the loss never reported its end). A refresh made while it was
+ * away runs its upgrade-charm hook now, as Juju's uniter does when it sees the new charm URL.
+ */
 export function reconnectUnit(model: Model, unit: Unit): void {
-  if (unit.workloadStatus.status === 'error') {
+  const before = unit.lostFrom;
+  delete unit.lostFrom;
+  if (before !== undefined && STEADY.has(before.phase)) {
+    unit.phase = before.phase;
+    model.setUnitStatus(unit, before.agentStatus, before.workloadStatus);
+  } else if (unit.workloadStatus.status === 'error') {
+    // Lost in a snapshot (no record of before): a failed hook is still failed.
     unit.phase = 'error';
     model.setUnitStatus(unit, status('error', unit.workloadStatus.info), undefined);
-    return;
+  } else {
+    // UnitAgents picks up 'settled' and evaluates the unit's relations again.
+    unit.phase = 'settled';
+    model.setUnitStatus(unit, status('idle'), status('waiting', 'agent reconnected'));
   }
-  // UnitAgents picks up 'settled' and evaluates the unit's relations again.
-  unit.phase = 'settled';
-  model.setUnitStatus(unit, status('idle'), status('waiting', 'agent reconnected'));
+  const app = model.applications.get(unit.application);
+  if (app && unit.life === 'alive' && unit.phase !== 'error' && unit.charmUrl !== app.charmUrl)
+    runUpgradeCharmHook(model, unit, app);
 }
 
 /** Whether the `unitsLost` fault names this unit. */

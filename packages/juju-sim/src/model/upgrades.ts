@@ -42,12 +42,13 @@ export function refreshApplication(model: Model, app: Application, charm: AddedC
   model.touch('application', app.name);
   model.touch('charm', charm.url);
   for (const unit of model.unitsOf(app.name)) {
-    if (unit.life !== 'alive' || unit.phase === 'allocating' || unit.phase === 'installing') continue;
+    // A lost unit's agent runs the hook when it reconnects (model/unit-presence.ts).
+    if (unit.life !== 'alive' || ['allocating', 'installing', 'lost'].includes(unit.phase)) continue;
     runUpgradeCharmHook(model, unit, app);
   }
 }
 
-function runUpgradeCharmHook(model: Model, unit: Unit, app: Application): void {
+export function runUpgradeCharmHook(model: Model, unit: Unit, app: Application): void {
   const wasPaused = unit.phase === 'paused';
   unit.phase = 'upgrading';
   model.setUnitStatus(
@@ -56,7 +57,8 @@ function runUpgradeCharmHook(model: Model, unit: Unit, app: Application): void {
     status('maintenance', 'upgrading charm'),
   );
   model.env.clock.after(TIMINGS.upgradeCharm, () => {
-    if (unit.life !== 'alive' || !model.units.has(unit.name)) return;
+    // Lost mid-hook: its end is never reported; the reconnected agent runs the hook again.
+    if (unit.life !== 'alive' || unit.phase === 'lost' || !model.units.has(unit.name)) return;
     unit.charmUrl = app.charmUrl;
     const faults = model.env.faults.unitErrors;
     if (faults.has(unit.name) || faults.has(unit.application)) {
