@@ -125,6 +125,26 @@ describe('unitsLost fault', () => {
     await env.client.call('AllWatcher', 3, 'Stop', {}, watcher);
   });
 
+  it('keeps a failed hook through the loss, as Juju does, and the unit is still in error once back', async () => {
+    env.sim.setFaults({ unitErrors: ['etcd/3'] });
+    const added = await env.client.ok('Application', 22, 'AddUnits', { application: 'etcd', 'num-units': 1 });
+    expect(added.units).toEqual(['etcd/3']);
+    await waitForStatus(env.client, (s) => workload(s, 'etcd/3') === 'error');
+    env.sim.setFaults({ unitsLost: ['etcd/3'] });
+    const lost = await env.client.ok('Client', 8, 'FullStatus', { patterns: [] });
+    expect(etcdUnit(lost, 'etcd/3')['agent-status'].status).toBe('lost');
+    expect(etcdUnit(lost, 'etcd/3')['workload-status']).toMatchObject({
+      status: 'error',
+      info: 'hook failed: "install"',
+    });
+    env.sim.clearFaults();
+    const back = await env.client.ok('Client', 8, 'FullStatus', { patterns: [] });
+    expect(etcdUnit(back, 'etcd/3')['agent-status']).toMatchObject({
+      status: 'error',
+      info: 'hook failed: "install"',
+    });
+  });
+
   it('rejects a name that is not a unit', () => {
     expect(() => env.sim.setFaults({ unitsLost: ['etcd'] })).toThrow(
       'faults.unitsLost must list unit names such as etcd/1, got "etcd"',
