@@ -5,14 +5,8 @@
  * Built as CommonJS (tsup.config.ts), so no top-level await.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { config } from 'zod';
 import type { FirstReadInput, FirstReadMessage } from './first-read.js';
 import { runFirstRead } from './first-read-steps.js';
-
-// This thread parses each schema once or a few times (the first read; the demo's MAAS simulator's
-// requests): building zod's compiled fast path for each object schema costs more than it saves here.
-// Without it the first inventory is sent ~9 ms sooner (the worker alone, median of 12 runs each).
-config({ jitless: true });
 
 const closed = new Promise<void>((resolve) => {
   parentPort?.on('message', (message: unknown) => {
