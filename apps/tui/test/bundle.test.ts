@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtFiles, bundledSources } from './support/bin.js';
 
@@ -99,5 +99,14 @@ describe('the built edgekit bin', () => {
     expect(bundledSources(`${firstRead}ajv.cjs`).some((source) => source.includes('node_modules/ajv/'))).toBe(
       true,
     );
+  });
+
+  // maas-client falls back to zod when ajv fails to load (long lists would only get slower), so a
+  // file that does not load must fail here: imported as the thread imports it, ajv's class is there.
+  it("loads ajv from the file beside the first read's thread, with the class maas-client constructs", async () => {
+    const ajv = (await import(pathToFileURL(`${dist}first-read/ajv.cjs`).href)) as {
+      default: { Ajv?: unknown };
+    };
+    expect(typeof ajv.default.Ajv).toBe('function');
   });
 });

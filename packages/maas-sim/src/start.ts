@@ -137,6 +137,8 @@ export async function startMaasSim(options: MaasSimOptions = {}): Promise<MaasSi
     if (!machine)
       throw simError('invalid-option', `No machine named '${key}' to inject a ${phase} failure into.`);
     machine.injectedFailure = phase;
+    // A change of the site like any other: with `persist`, saved (a restart keeps the failure armed).
+    state.touch();
   };
   for (const [hostname, phase] of Object.entries(options.faults?.machines ?? {}))
     injectFailure(hostname, phase);
@@ -193,6 +195,7 @@ export async function startMaasSim(options: MaasSimOptions = {}): Promise<MaasSi
     clearFaults: () => {
       faults.set([]);
       for (const machine of state.data.machines) machine.injectedFailure = null;
+      state.touch();
     },
     injectFailure,
     close: async () => {

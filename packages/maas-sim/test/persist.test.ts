@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,27 @@ describe('persistence', () => {
       expect((await w2.get('/tags/kept/')).status).toBe(200);
     } finally {
       await second.close();
+    }
+  });
+
+  it('saves an armed machine failure and its clearing as they happen, not only at close', async () => {
+    const file = join(tempDir(), 'site.json');
+    const sim = await startMaasSim({ persist: file, seed: 6 });
+    const saved = () =>
+      (
+        JSON.parse(readFileSync(file, 'utf8')) as {
+          machines: { hostname: string; injectedFailure: string | null }[];
+        }
+      ).machines.find((m) => m.hostname === 'metal-a1')?.injectedFailure;
+    try {
+      sim.injectFailure('metal-a1', 'deployment');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(saved()).toBe('deployment');
+      sim.clearFaults();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(saved()).toBeNull();
+    } finally {
+      await sim.close();
     }
   });
 
