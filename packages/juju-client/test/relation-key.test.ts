@@ -6,6 +6,7 @@ import {
   formatEndpoint,
   formatRelationKey,
   JujuInputError,
+  JujuRelationKeyError,
   parseEndpoint,
   parseRelationKey,
   relationJoins,
@@ -44,12 +45,13 @@ describe('relation keys (FullStatus / AllWatcher relations[].key)', () => {
     ['etcd: x:y', 'the endpoint in "etcd:" is empty'],
     ['etcd:db:extra x:y', 'the endpoint in "etcd:db:extra" holds whitespace or a colon'],
     ['etcd:db\tx:y', 'holds whitespace or a colon'],
-  ])('refuses %j with a JujuInputError naming the fault', (key, named) => {
-    expect(() => parseRelationKey(key)).toThrow(JujuInputError);
+  ])('refuses %j as a key Juju reported, naming the fault', (key, named) => {
+    expect(() => parseRelationKey(key)).toThrow(JujuRelationKeyError);
     expect(() => parseRelationKey(key)).toThrow(named);
   });
 
-  it('gives the stable error code of the package idiom', () => {
+  // Keys come from Juju's replies, so a bad one is no usage error and asks the caller to write nothing.
+  it('says what Juju reported, in the package idiom, not as input to fix', () => {
     const error = (() => {
       try {
         parseRelationKey('nope');
@@ -57,8 +59,12 @@ describe('relation keys (FullStatus / AllWatcher relations[].key)', () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(JujuInputError);
-    expect((error as JujuInputError).errorCode).toBe('juju_input_error');
+    expect(error).toBeInstanceOf(JujuRelationKeyError);
+    expect(error).not.toBeInstanceOf(JujuInputError);
+    expect((error as JujuRelationKeyError).errorCode).toBe('juju_relation_key_error');
+    expect((error as JujuRelationKeyError).kind).not.toBe('usage');
+    expect(String((error as Error).message)).toMatch(/^Juju reported the relation key "nope", which is not/);
+    expect(String((error as Error).message)).not.toMatch(/write it/);
   });
 
   it.each(['dashboard-fullstatus-cdk-juju-2.3.8.json', 'dashboard-fullstatus-juju-2.8.3.json'])(
@@ -146,7 +152,7 @@ describe('format -> parse round trip (property)', () => {
         try {
           endpoints = parseRelationKey(text);
         } catch (error) {
-          expect(error).toBeInstanceOf(JujuInputError);
+          expect(error).toBeInstanceOf(JujuRelationKeyError);
           return;
         }
         expect(formatRelationKey(endpoints)).toBe(text);

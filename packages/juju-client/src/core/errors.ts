@@ -238,6 +238,14 @@ export class JujuInputError extends JujuError {
   static override readonly kind: ErrorKind = 'usage';
 }
 
+/**
+ * A relation key Juju reported (FullStatus, the AllWatcher) that is not of the form keys have: like a
+ * reply that does not match its schema, nothing the caller wrote, so not an input error.
+ */
+export class JujuRelationKeyError extends JujuError {
+  override name = 'JujuRelationKeyError';
+}
+
 /** The controller wants a login flow this client does not implement yet (macaroons, OAuth). */
 export class JujuLoginNotSupportedError extends JujuError {
   override name = 'JujuLoginNotSupportedError';

@@ -1,4 +1,4 @@
-import { JujuInputError } from '../core/errors.js';
+import { JujuInputError, JujuRelationKeyError } from '../core/errors.js';
 
 /** One side of a relation as Juju reports it: both names always present. */
 export interface RelationKeyEndpoint {
@@ -23,10 +23,16 @@ export type RelationKeyEndpoints = [RelationKeyEndpoint] | [RelationKeyEndpoint,
 const NAME = /^[^\s:]+$/;
 const FORM = 'application:endpoint (or just application), e.g. postgresql:db';
 
+/** What is wrong with a name, or undefined when it is one. */
+function nameFault(name: string): string | undefined {
+  if (NAME.test(name)) return undefined;
+  return name === '' ? 'is empty' : 'holds whitespace or a colon';
+}
+
 function checkName(name: string, what: string, text: string): void {
-  if (!NAME.test(name)) {
-    const why = name === '' ? 'is empty' : 'holds whitespace or a colon';
-    throw new JujuInputError(`${what} in ${JSON.stringify(text)} ${why}; write it as ${FORM}`);
+  const fault = nameFault(name);
+  if (fault !== undefined) {
+    throw new JujuInputError(`${what} in ${JSON.stringify(text)} ${fault}; write it as ${FORM}`);
   }
 }
 
@@ -52,22 +58,27 @@ export function formatEndpoint(spec: { application: string; endpoint?: string | 
 /**
  * A relation key as FullStatus and the AllWatcher report it (`relations[].key`):
  * `etcd:db kubernetes-control-plane:etcd` -> two endpoints; `etcd:cluster` (a peer relation) -> one.
- * Every side names its endpoint; anything else throws JujuInputError.
+ * Every side names its endpoint. Keys come from Juju, not from the caller: anything else throws
+ * JujuRelationKeyError, which says what Juju reported.
  */
 export function parseRelationKey(key: string): RelationKeyEndpoints {
-  const sides = key.split(' ');
-  if (sides.length > 2) {
-    throw new JujuInputError(
-      `relation key ${JSON.stringify(key)} has ${sides.length} parts; a key is "app:endpoint app:endpoint" (or one "app:endpoint" for a peer relation)`,
+  const unreadable = (why: string) =>
+    new JujuRelationKeyError(
+      `Juju reported the relation key ${JSON.stringify(key)}, which is not "app:endpoint app:endpoint" (one side for a peer relation): ${why}`,
     );
-  }
+  const sides = key.split(' ');
+  if (sides.length > 2) throw unreadable(`it has ${sides.length} parts`);
   const endpoints = sides.map((side) => {
-    const { application, endpoint } = parseEndpoint(side);
-    if (endpoint === undefined) {
-      throw new JujuInputError(
-        `relation key ${JSON.stringify(key)}: ${JSON.stringify(side)} names no endpoint; a key's sides are app:endpoint`,
-      );
-    }
+    const colon = side.indexOf(':');
+    const application = colon === -1 ? side : side.slice(0, colon);
+    const applicationFault = nameFault(application);
+    if (applicationFault !== undefined)
+      throw unreadable(`the application in ${JSON.stringify(side)} ${applicationFault}`);
+    if (colon === -1) throw unreadable(`${JSON.stringify(side)} names no endpoint`);
+    const endpoint = side.slice(colon + 1);
+    const endpointFault = nameFault(endpoint);
+    if (endpointFault !== undefined)
+      throw unreadable(`the endpoint in ${JSON.stringify(side)} ${endpointFault}`);
     return { application, endpoint };
   });
   return endpoints as RelationKeyEndpoints;
