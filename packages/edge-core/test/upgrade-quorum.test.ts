@@ -28,8 +28,9 @@ describe('upgrade and etcd quorum', () => {
     const noQuorum = await plannedTo136(site).catch((error: unknown) => error);
     expect(noQuorum).toBeInstanceOf(UpgradeRefusedError);
     expect(noQuorum).toMatchObject({
-      message: 'etcd has no quorum (repair etcd before upgrading)',
-      hint: 'repair etcd before upgrading',
+      message:
+        'etcd has no quorum: etcd/1 unknown/lost, etcd/2 unknown/lost out of service (repair etcd, or wait until its units are active, before upgrading)',
+      hint: 'repair etcd, or wait until its units are active, before upgrading',
     });
 
     // 2 of 3 serving is quorum: the refusal is the every-unit-active rule's, naming the lost unit.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UpgradeRefusedError } from '../plan/errors.js';
 import { type BlueGreenSite, planGreenWorkers } from './blue-green-plan.js';
-import { applicationOfCharm, etcdQuorum, NEEDS_MANUAL_UPGRADE } from './live-status.js';
+import { applicationOfCharm, etcdQuorum, NEEDS_MANUAL_UPGRADE, outOfService } from './live-status.js';
 import { originFor, type UpgradeJuju } from './upgrade-juju.js';
 import type { UpgradePlan, UpgradeStep } from './upgrade-plan.js';
 
@@ -112,9 +112,18 @@ export async function planUpgrade(
     });
   }
   // Quorum first: etcd short of a majority is the finding to report, not the first of its lost units.
+  // The units out are named with their state: lost or in error wants repair, busy ones only time.
   const etcd = applicationOfCharm(status, 'etcd')[0];
-  if (!etcdQuorum(status, etcd))
-    throw new UpgradeRefusedError('etcd has no quorum', { hint: 'repair etcd before upgrading' });
+  if (etcd !== undefined && !etcdQuorum(status, etcd)) {
+    const units = status.applications[etcd]?.units ?? {};
+    const out = outOfService(status, etcd).map((name) => {
+      const unit = units[name];
+      return `${name} ${unit?.['workload-status'].status}/${unit?.['agent-status'].status}`;
+    });
+    throw new UpgradeRefusedError(`etcd has no quorum: ${out.join(', ')} out of service`, {
+      hint: 'repair etcd, or wait until its units are active, before upgrading',
+    });
+  }
   for (const [name, app] of Object.entries(status.applications)) {
     for (const [unitName, unit] of Object.entries(app.units ?? {})) {
       const workload = unit['workload-status'];
