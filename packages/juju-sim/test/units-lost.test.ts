@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deployBundle } from './support/deploy-bundle.js';
 import { type Env, startEnv, waitForStatus } from './support/env.js';
 import type { Wire } from './support/wire.js';
@@ -28,6 +28,8 @@ describe('unitsLost fault', () => {
     );
   });
   afterAll(() => env.close());
+  // One env for the whole file: a failing test must not leave its faults to the next.
+  afterEach(() => env.sim.clearFaults());
 
   it('reports named units lost in FullStatus and the AllWatcher until cleared, then back in service', async () => {
     const { 'watcher-id': watcher } = await env.client.ok('Client', 8, 'WatchAll');
@@ -143,6 +145,33 @@ describe('unitsLost fault', () => {
       status: 'error',
       info: 'hook failed: "install"',
     });
+  });
+
+  it('keeps a unit the fault lost dying on DestroyUnit, as Juju does, until it is forced', async () => {
+    env.sim.setFaults({ unitsLost: ['etcd/2'] });
+    // etcd/0 is destroyed in the same call, after etcd/2: its stop hook ends after etcd/2's would have.
+    await env.client.ok('Application', 22, 'DestroyUnit', {
+      units: [{ 'unit-tag': 'unit-etcd-2' }, { 'unit-tag': 'unit-etcd-0' }],
+    });
+    const gone = await waitForStatus(env.client, (s) => etcdUnit(s, 'etcd/0') === undefined);
+    expect(etcdUnit(gone, 'etcd/2')?.['agent-status']).toMatchObject({
+      status: 'lost',
+      info: 'agent is not communicating with the server',
+    });
+    // FullStatus has no unit life: the AllWatcher's first batch (every entity) does.
+    const { 'watcher-id': watcher } = await env.client.ok('Client', 8, 'WatchAll');
+    const { deltas } = await env.client.ok('AllWatcher', 3, 'Next', {}, watcher);
+    await env.client.call('AllWatcher', 3, 'Stop', {}, watcher);
+    const unit = (deltas as [string, string, Wire][]).find(
+      ([kind, , entity]) => kind === 'unit' && entity.name === 'etcd/2',
+    )?.[2];
+    expect(unit?.life).toBe('dying');
+
+    // Forced (max-wait in nanoseconds on the wire): removed without its agent.
+    await env.client.ok('Application', 22, 'DestroyUnit', {
+      units: [{ 'unit-tag': 'unit-etcd-2', force: true, 'max-wait': 1_000_000_000 }],
+    });
+    await waitForStatus(env.client, (s) => etcdUnit(s, 'etcd/2') === undefined);
   });
 
   it('rejects a name that is not a unit', () => {

@@ -6,7 +6,7 @@ import { addMachine } from './machines.js';
 import type { AddedCharm, Model } from './model.js';
 import { assertNewRelation, inferEndpoints, relationKey, relationScope } from './relations.js';
 import { TIMINGS } from './timings.js';
-import { machineDown } from './unit-presence.js';
+import { agentLost } from './unit-presence.js';
 import { trackOf } from './upgrades.js';
 
 /** A unit placement: a new machine (optionally with a directive), or an existing machine id. */
@@ -261,7 +261,8 @@ export function destroyUnit(
     throw notValid(`unit ${JSON.stringify(name)} is a subordinate, remove the relation instead`);
   }
   const subordinates = [...model.units.values()].filter((candidate) => candidate.principal === name);
-  const lost = machineDown(model, unit.machineId);
+  // Lost either way (unitsLost or its machine down): nobody answers for it until it is back.
+  const lost = agentLost(unit);
   if (unit.life !== 'alive') {
     // A second, forced call removes a unit that is stuck dying because its agent is gone.
     if (lost && options.force)

@@ -93,8 +93,19 @@ export interface Unit {
   leader: boolean;
   publicAddress: string;
   openedPorts: string[];
-  /** Phase and statuses when its agent was lost, restored when it reconnects. */
-  lostFrom?: { phase: UnitPhase; agentStatus: StatusValue; workloadStatus: StatusValue };
+  /**
+   * Phase and statuses when its agent was lost, restored when it reconnects, and what lost it: the
+   * unitsLost fault or its machine going down (a unit captured lost from a real site has none, and stays
+   * lost until its machine comes back).
+   */
+  lostFrom?: {
+    phase: UnitPhase;
+    agentStatus: StatusValue;
+    workloadStatus: StatusValue;
+    cause: 'fault' | 'machine';
+  };
+  /** Set while an upgrade-charm hook runs on a paused unit: the hook (or its re-run) leaves it paused. */
+  upgradingPaused?: boolean;
   /** Charm URL the unit agent runs: differs from the application's while upgrade-charm is pending. */
   charmUrl: string;
   /** Track whose workload (snaps) the unit has installed, e.g. `1.35`. */

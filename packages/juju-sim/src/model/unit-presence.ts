@@ -15,8 +15,13 @@ export const AGENT_GONE_MESSAGE = 'agent is not communicating with the server';
 export const lostWorkloadMessage = (unit: string) => `agent lost, see 'juju show-status-log ${unit}'`;
 
 /** Its machine's agent is down: nothing on it can run a hook. */
-export function machineDown(model: Model, machineId: string): boolean {
+function machineDown(model: Model, machineId: string): boolean {
   return model.machines.get(machineId)?.agentStatus.status === 'down';
+}
+
+/** Its agent is not talking to the controller (unitsLost, its machine down, or captured lost): it runs no hook. */
+export function agentLost(unit: Unit): boolean {
+  return unit.phase === 'lost';
 }
 
 /** Juju's canBeLost: an agent still being set up (allocating, install hook) is not asked about. */
@@ -25,11 +30,12 @@ function canBeLost(unit: Unit): boolean {
 }
 
 /** The unit agent stops talking: status as Juju reports it, and no hook of it runs until it is back. */
-export function loseUnit(model: Model, unit: Unit): void {
+export function loseUnit(model: Model, unit: Unit, cause: 'fault' | 'machine'): void {
   unit.lostFrom ??= {
     phase: unit.phase,
     agentStatus: unit.agentStatus,
     workloadStatus: unit.workloadStatus,
+    cause,
   };
   unit.phase = 'lost';
   const workload =
@@ -72,15 +78,22 @@ export function lostByFault(model: Model, unit: Unit): boolean {
 
 /**
  * Brings units in line with the `unitsLost` fault: named units are lost (once they can be: a unit that
- * is still installing is lost when it finishes); lost units no longer named come back, unless their
- * machine is down (the instance poller brings those back with their machine).
+ * is still installing is lost when it finishes); units the fault lost and no longer names come back,
+ * unless their machine is down (the instance poller brings those back with their machine). A unit lost
+ * for another reason (its machine, or lost at the real site a twin was restored from) is not the fault's
+ * to bring back.
  */
 export function applyLostUnits(model: Model): void {
   for (const unit of model.units.values()) {
-    if (unit.phase === 'lost') {
-      if (!lostByFault(model, unit) && !machineDown(model, unit.machineId)) reconnectUnit(model, unit);
+    if (agentLost(unit)) {
+      if (
+        unit.lostFrom?.cause === 'fault' &&
+        !lostByFault(model, unit) &&
+        !machineDown(model, unit.machineId)
+      )
+        reconnectUnit(model, unit);
     } else if (lostByFault(model, unit) && canBeLost(unit)) {
-      loseUnit(model, unit);
+      loseUnit(model, unit, 'fault');
     }
   }
 }

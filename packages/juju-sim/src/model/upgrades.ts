@@ -49,7 +49,9 @@ export function refreshApplication(model: Model, app: Application, charm: AddedC
 }
 
 export function runUpgradeCharmHook(model: Model, unit: Unit, app: Application): void {
-  const wasPaused = unit.phase === 'paused';
+  // A re-run (the unit was lost mid-hook) starts from 'settled': the first run recorded the pause.
+  const wasPaused = unit.phase === 'paused' || unit.upgradingPaused === true;
+  unit.upgradingPaused = wasPaused;
   unit.phase = 'upgrading';
   model.setUnitStatus(
     unit,
@@ -59,6 +61,7 @@ export function runUpgradeCharmHook(model: Model, unit: Unit, app: Application):
   model.env.clock.after(TIMINGS.upgradeCharm, () => {
     // Lost mid-hook: its end is never reported; the reconnected agent runs the hook again.
     if (unit.life !== 'alive' || unit.phase === 'lost' || !model.units.has(unit.name)) return;
+    delete unit.upgradingPaused;
     unit.charmUrl = app.charmUrl;
     const faults = model.env.faults.unitErrors;
     if (faults.has(unit.name) || faults.has(unit.application)) {
