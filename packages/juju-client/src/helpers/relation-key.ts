@@ -29,11 +29,22 @@ function nameFault(name: string): string | undefined {
   return name === '' ? 'is empty' : 'holds whitespace or a colon';
 }
 
-function checkName(name: string, what: string, text: string): void {
-  const fault = nameFault(name);
-  if (fault !== undefined) {
-    throw new JujuInputError(`${what} in ${JSON.stringify(text)} ${fault}; write it as ${FORM}`);
-  }
+/**
+ * `text` split at its first colon, with what is wrong with it, if anything: the one reading of an endpoint
+ * behind both parsers, which differ only in whose mistake a fault is.
+ */
+function readEndpoint(text: string): { spec: EndpointSpec; fault?: string } {
+  const colon = text.indexOf(':');
+  const application = colon === -1 ? text : text.slice(0, colon);
+  const endpoint = colon === -1 ? undefined : text.slice(colon + 1);
+  const spec = { application, endpoint };
+  const applicationFault = nameFault(application);
+  if (applicationFault !== undefined)
+    return { spec, fault: `the application in ${JSON.stringify(text)} ${applicationFault}` };
+  const endpointFault = endpoint === undefined ? undefined : nameFault(endpoint);
+  if (endpointFault !== undefined)
+    return { spec, fault: `the endpoint in ${JSON.stringify(text)} ${endpointFault}` };
+  return { spec };
 }
 
 /**
@@ -41,13 +52,9 @@ function checkName(name: string, what: string, text: string): void {
  * (bundles may leave the endpoint for Juju to infer). Throws JujuInputError on anything else.
  */
 export function parseEndpoint(text: string): EndpointSpec {
-  const colon = text.indexOf(':');
-  const application = colon === -1 ? text : text.slice(0, colon);
-  checkName(application, 'the application', text);
-  if (colon === -1) return { application, endpoint: undefined };
-  const endpoint = text.slice(colon + 1);
-  checkName(endpoint, 'the endpoint', text);
-  return { application, endpoint };
+  const { spec, fault } = readEndpoint(text);
+  if (fault !== undefined) throw new JujuInputError(`${fault}; write it as ${FORM}`);
+  return spec;
 }
 
 /** `app:endpoint`, or `app` when the endpoint is left to Juju. */
@@ -69,17 +76,10 @@ export function parseRelationKey(key: string): RelationKeyEndpoints {
   const sides = key.split(' ');
   if (sides.length > 2) throw unreadable(`it has ${sides.length} parts`);
   const endpoints = sides.map((side) => {
-    const colon = side.indexOf(':');
-    const application = colon === -1 ? side : side.slice(0, colon);
-    const applicationFault = nameFault(application);
-    if (applicationFault !== undefined)
-      throw unreadable(`the application in ${JSON.stringify(side)} ${applicationFault}`);
-    if (colon === -1) throw unreadable(`${JSON.stringify(side)} names no endpoint`);
-    const endpoint = side.slice(colon + 1);
-    const endpointFault = nameFault(endpoint);
-    if (endpointFault !== undefined)
-      throw unreadable(`the endpoint in ${JSON.stringify(side)} ${endpointFault}`);
-    return { application, endpoint };
+    const { spec, fault } = readEndpoint(side);
+    if (fault !== undefined) throw unreadable(fault);
+    if (spec.endpoint === undefined) throw unreadable(`${JSON.stringify(side)} names no endpoint`);
+    return { application: spec.application, endpoint: spec.endpoint };
   });
   return endpoints as RelationKeyEndpoints;
 }
